@@ -1,0 +1,884 @@
+//! Article bodies as a small, safe document tree, and the conversion from a feed's
+//! `content_html` or `content_text` into it.
+//!
+//! The reader never hands feed HTML to the browser. It reads the HTML here into [`Block`]s and
+//! [`Inline`]s built from an allowlist (paragraphs, headings, lists, quotes, preformatted text,
+//! emphasis, links, images, line breaks); every other element is dropped, keeping its text, and
+//! elements that carry code or foreign content (`script`, `style`, `iframe`, `svg`, …) are
+//! dropped with everything inside them. Link and image URLs pass through [`SafeUrl`], so no
+//! attribute a feed writes can run script.
+
+use crate::url::SafeUrl;
+
+/// A block of an article body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph(Vec<Inline>),
+    /// A subheading; `level` is 2 to 6 because the article title is the page's level 1.
+    Heading { level: u8, content: Vec<Inline> },
+    /// A bulleted (`ordered: false`) or numbered list.
+    List { ordered: bool, items: Vec<Vec<Inline>> },
+    /// A quotation made of blocks.
+    Quote(Vec<Block>),
+    /// Preformatted text shown as written.
+    Preformatted(String),
+}
+
+/// Inline content of a block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Code(String),
+    Link { href: SafeUrl, content: Vec<Inline> },
+    Image { src: SafeUrl, alt: String },
+    LineBreak,
+}
+
+/// Nesting deeper than this is flattened, so a hostile document of a million nested `<div>`s
+/// neither overflows the stack here nor in the renderer.
+const MAX_DEPTH: usize = 48;
+
+/// Elements dropped together with everything inside them.
+const DROPPED_WITH_CONTENT: &[&str] = &[
+    "script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math", "head", "title",
+    "textarea", "select", "button", "form", "frameset", "noembed", "canvas", "audio", "video", "picture",
+    "map",
+];
+
+/// Elements whose content is raw text up to the matching end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed"];
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "param",
+];
+
+const BLOCK_CONTAINERS: &[&str] = &[
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "figure",
+    "body",
+    "html",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "figcaption",
+    "caption",
+    "address",
+    "center",
+    "hgroup",
+];
+
+/// Reads HTML into blocks. Never fails: whatever cannot be understood is dropped or kept as text.
+pub fn blocks_from_html(html: &str) -> Vec<Block> {
+    let tree = parse_tree(html);
+    let mut blocks = Vec::new();
+    collect_blocks(&tree, &mut blocks);
+    blocks
+}
+
+/// Reads plain text into paragraphs: blank lines separate paragraphs, single newlines are kept
+/// as line breaks.
+pub fn blocks_from_text(text: &str) -> Vec<Block> {
+    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut blocks = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    for line in normalized.split('\n').chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !lines.is_empty() {
+                let mut content = Vec::new();
+                for (i, l) in lines.drain(..).enumerate() {
+                    if i > 0 {
+                        content.push(Inline::LineBreak);
+                    }
+                    content.push(Inline::Text(l.trim().to_owned()));
+                }
+                blocks.push(Block::Paragraph(content));
+            }
+        } else {
+            lines.push(line);
+        }
+    }
+    blocks
+}
+
+/// All visible text of some inlines, for word counts, search and accessible names.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    append_plain_text(inlines, &mut out);
+    out
+}
+
+fn append_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                append_plain_text(c, out)
+            }
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::LineBreak => out.push(' '),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A forgiving HTML reader: tokens into a shallow tree, enough of the HTML parsing rules to read
+// what feeds contain (unclosed <p> and <li>, stray end tags, uppercase names, entities).
+
+#[derive(Debug)]
+enum Node {
+    Element { name: String, attrs: Vec<(String, String)>, children: Vec<Node> },
+    Text(String),
+}
+
+impl Node {
+    fn attr(&self, wanted: &str) -> Option<&str> {
+        match self {
+            Node::Element { attrs, .. } => {
+                attrs.iter().find(|(name, _)| name == wanted).map(|(_, v)| v.as_str())
+            }
+            Node::Text(_) => None,
+        }
+    }
+}
+
+struct OpenElement {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Node>,
+}
+
+struct TreeBuilder {
+    stack: Vec<OpenElement>,
+    /// Start tags ignored because the tree was already [`MAX_DEPTH`] deep; their end tags are
+    /// ignored too, so the content joins the deepest open element.
+    ignored_depth: Vec<String>,
+}
+
+impl TreeBuilder {
+    fn new() -> Self {
+        TreeBuilder {
+            stack: vec![OpenElement { name: String::new(), attrs: Vec::new(), children: Vec::new() }],
+            ignored_depth: Vec::new(),
+        }
+    }
+
+    fn push_node(&mut self, node: Node) {
+        if let Some(top) = self.stack.last_mut() {
+            top.children.push(node);
+        }
+    }
+
+    fn text(&mut self, text: String) {
+        if let Some(Node::Text(previous)) = self.stack.last_mut().and_then(|top| top.children.last_mut()) {
+            previous.push_str(&text);
+        } else {
+            self.push_node(Node::Text(text));
+        }
+    }
+
+    fn is_open(&self, name: &str) -> bool {
+        self.stack.iter().skip(1).any(|e| e.name == name)
+    }
+
+    fn start(&mut self, name: String, attrs: Vec<(String, String)>) {
+        // The parts of HTML's implied end tags that feeds rely on.
+        let closes_paragraph = is_block_level(&name) || matches!(name.as_str(), "li" | "ul" | "ol");
+        if closes_paragraph && self.is_open("p") {
+            self.end("p");
+        }
+        if name == "li" {
+            self.close_within_list("li");
+        }
+        if VOID.contains(&name.as_str()) {
+            self.push_node(Node::Element { name, attrs, children: Vec::new() });
+            return;
+        }
+        if self.stack.len() > MAX_DEPTH {
+            self.ignored_depth.push(name);
+            return;
+        }
+        self.stack.push(OpenElement { name, attrs, children: Vec::new() });
+    }
+
+    /// Closes an open `li` only when no list was opened inside it since, so nested lists work.
+    fn close_within_list(&mut self, name: &str) {
+        for element in self.stack.iter().rev() {
+            if element.name == name {
+                self.end(name);
+                return;
+            }
+            if matches!(element.name.as_str(), "ul" | "ol") {
+                return;
+            }
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if let Some(position) = self.ignored_depth.iter().rposition(|n| n == name) {
+            self.ignored_depth.remove(position);
+            return;
+        }
+        let Some(position) = self.stack.iter().skip(1).rposition(|e| e.name == name) else {
+            return; // A stray end tag: ignore it, as browsers do.
+        };
+        while self.stack.len() > position + 1 {
+            self.pop();
+        }
+    }
+
+    fn pop(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        if let Some(element) = self.stack.pop() {
+            let node = Node::Element { name: element.name, attrs: element.attrs, children: element.children };
+            self.push_node(node);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Node> {
+        while self.stack.len() > 1 {
+            self.pop();
+        }
+        self.stack.pop().map(|root| root.children).unwrap_or_default()
+    }
+}
+
+fn is_block_level(name: &str) -> bool {
+    matches!(name, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "hr")
+        || BLOCK_CONTAINERS.contains(&name)
+}
+
+fn parse_tree(html: &str) -> Vec<Node> {
+    let mut builder = TreeBuilder::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            builder.text(decode_entities(rest));
+            break;
+        };
+        if lt > 0 {
+            builder.text(decode_entities(&rest[..lt]));
+            rest = &rest[lt..];
+        }
+        let after = &rest[1..];
+        if let Some(comment) = after.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+        } else if after.starts_with('!') || after.starts_with('?') {
+            rest = after.find('>').map_or("", |end| &after[end + 1..]);
+        } else if let Some(end_tag) = after.strip_prefix('/') {
+            let (name, _, remaining) = read_tag(end_tag);
+            if !name.is_empty() {
+                builder.end(&name);
+            }
+            rest = remaining;
+        } else if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let (name, attrs, remaining) = read_tag(after);
+            rest = remaining;
+            if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
+                rest = skip_element(&name, rest);
+            } else if RAW_TEXT.contains(&name.as_str()) {
+                let end = find_end_tag(rest, &name);
+                builder.start(name.clone(), attrs);
+                builder.text(rest[..end.0].to_owned());
+                builder.end(&name);
+                rest = &rest[end.1..];
+            } else {
+                builder.start(name, attrs);
+            }
+        } else {
+            builder.text("<".to_owned());
+            rest = after;
+        }
+    }
+    builder.finish()
+}
+
+/// Reads a tag after its `<` (and `/`): the lower-cased name, the attributes and the text
+/// after its `>`.
+fn read_tag(text: &str) -> (String, Vec<(String, String)>, &str) {
+    let name_len = text.find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').unwrap_or(text.len());
+    let name = text[..name_len].to_ascii_lowercase();
+    let mut attrs = Vec::new();
+    let mut rest = &text[name_len..];
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if rest.is_empty() {
+            return (name, attrs, rest);
+        }
+        if let Some(after) = rest.strip_prefix('>') {
+            return (name, attrs, after);
+        }
+        let key_len = rest
+            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+            .unwrap_or(rest.len())
+            .max(1);
+        let key = rest[..key_len.min(rest.len())].to_ascii_lowercase();
+        rest = rest[key_len.min(rest.len())..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let mut value = String::new();
+        if let Some(after_eq) = rest.strip_prefix('=') {
+            let after_eq = after_eq.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            if let Some(quote) = after_eq.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                let body = &after_eq[1..];
+                let end = body.find(quote).unwrap_or(body.len());
+                value = decode_entities(&body[..end]);
+                rest = body.get(end + 1..).unwrap_or("");
+            } else {
+                let end =
+                    after_eq.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(after_eq.len());
+                value = decode_entities(&after_eq[..end]);
+                rest = &after_eq[end..];
+            }
+        }
+        if !attrs.iter().any(|(k, _)| *k == key) {
+            attrs.push((key, value));
+        }
+    }
+}
+
+/// Byte range of the end tag `</name ...>` in `text`: (start, just past it). Case-insensitive;
+/// without one, the element runs to the end of the text.
+fn find_end_tag(text: &str, name: &str) -> (usize, usize) {
+    let lower = text.to_ascii_lowercase();
+    let needle = format!("</{name}");
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(&needle) {
+        let start = from + found;
+        let after = start + needle.len();
+        let boundary = lower[after..].chars().next();
+        if boundary.is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/') {
+            let end = lower[after..].find('>').map_or(text.len(), |i| after + i + 1);
+            return (start, end);
+        }
+        from = after;
+    }
+    (text.len(), text.len())
+}
+
+/// Skips a dropped element's content, counting nested elements of the same name so that
+/// `<svg><svg></svg></svg>` is skipped whole.
+fn skip_element<'a>(name: &str, text: &'a str) -> &'a str {
+    if RAW_TEXT.contains(&name) {
+        return &text[find_end_tag(text, name).1..];
+    }
+    let lower = text.to_ascii_lowercase();
+    let open = format!("<{name}");
+    let mut depth = 1usize;
+    let mut position = 0;
+    while depth > 0 {
+        let next_close = lower[position..].find(&format!("</{name}"));
+        let next_open = lower[position..].find(&open);
+        match (next_open, next_close) {
+            (Some(o), Some(c)) if o < c => {
+                depth += 1;
+                position += o + open.len();
+            }
+            (_, Some(c)) => {
+                depth -= 1;
+                let (_, end) = find_end_tag(&text[position + c..], name);
+                position += c + end.max(1);
+            }
+            (_, None) => return "",
+        }
+    }
+    &text[position.min(text.len())..]
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|i| i + 1);
+        let entity_len = end.unwrap_or(rest.len());
+        let name = &rest[1..entity_len];
+        let decoded = decode_entity(name);
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                let consumed = if rest[entity_len..].starts_with(';') { entity_len + 1 } else { entity_len };
+                rest = &rest[consumed..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let value = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse::<u32>().ok()?,
+        };
+        return Some(match char::from_u32(value) {
+            Some('\0') | None => '\u{fffd}',
+            Some(c) => c,
+        });
+    }
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "middot" => '·',
+        "bull" => '•',
+        "deg" => '°',
+        "euro" => '€',
+        "pound" => '£',
+        "eacute" => 'é',
+        "times" => '×',
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tree into blocks.
+
+fn collect_blocks(nodes: &[Node], out: &mut Vec<Block>) {
+    let mut pending: Vec<Inline> = Vec::new();
+    for node in nodes {
+        let Node::Element { name, children, .. } = node else {
+            collect_inline(node, &mut pending);
+            continue;
+        };
+        let name = name.as_str();
+        let is_block = is_block_level(name) || matches!(name, "ul" | "ol" | "li");
+        if !is_block {
+            collect_inline(node, &mut pending);
+            continue;
+        }
+        flush_paragraph(&mut pending, out);
+        match name {
+            "p" => push_paragraph(inlines_of(children), out),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name[1..].parse::<u8>().unwrap_or(2).max(2);
+                let content = normalize_whitespace(inlines_of(children));
+                if !content.is_empty() {
+                    out.push(Block::Heading { level, content });
+                }
+            }
+            "ul" | "ol" => {
+                let items: Vec<Vec<Inline>> = children
+                    .iter()
+                    .filter_map(|child| match child {
+                        Node::Element { name, children, .. } if name == "li" => Some(inlines_of(children)),
+                        Node::Text(t) if t.trim().is_empty() => None,
+                        other => Some(inlines_of(std::slice::from_ref(other))),
+                    })
+                    .map(normalize_whitespace)
+                    .filter(|item| !item.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    out.push(Block::List { ordered: name == "ol", items });
+                }
+            }
+            "blockquote" => {
+                let mut inner = Vec::new();
+                collect_blocks(children, &mut inner);
+                if !inner.is_empty() {
+                    out.push(Block::Quote(inner));
+                }
+            }
+            "pre" => {
+                let text = text_content(children);
+                let text = text.strip_prefix('\n').unwrap_or(&text).trim_end().to_owned();
+                if !text.is_empty() {
+                    out.push(Block::Preformatted(text));
+                }
+            }
+            "hr" => {}
+            // A stray <li> outside a list, and every container: read what is inside.
+            _ => collect_blocks(children, out),
+        }
+    }
+    flush_paragraph(&mut pending, out);
+}
+
+fn flush_paragraph(pending: &mut Vec<Inline>, out: &mut Vec<Block>) {
+    if !pending.is_empty() {
+        push_paragraph(std::mem::take(pending), out);
+    }
+}
+
+fn push_paragraph(inlines: Vec<Inline>, out: &mut Vec<Block>) {
+    let content = normalize_whitespace(inlines);
+    if !content.is_empty() {
+        out.push(Block::Paragraph(content));
+    }
+}
+
+fn inlines_of(nodes: &[Node]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for node in nodes {
+        collect_inline(node, &mut out);
+    }
+    out
+}
+
+fn collect_inline(node: &Node, out: &mut Vec<Inline>) {
+    let (name, children) = match node {
+        Node::Text(text) => {
+            out.push(Inline::Text(text.clone()));
+            return;
+        }
+        Node::Element { name, children, .. } => (name.as_str(), children),
+    };
+    match name {
+        "em" | "i" | "cite" | "dfn" | "var" => out.push(Inline::Emphasis(inlines_of(children))),
+        "strong" | "b" => out.push(Inline::Strong(inlines_of(children))),
+        "code" | "kbd" | "samp" | "tt" => out.push(Inline::Code(text_content(children))),
+        "br" => out.push(Inline::LineBreak),
+        "a" => {
+            let content = inlines_of(children);
+            match node.attr("href").and_then(SafeUrl::parse) {
+                Some(href) => out.push(Inline::Link { href, content }),
+                None => out.extend(content),
+            }
+        }
+        "img" => {
+            if let Some(src) = node.attr("src").and_then(SafeUrl::parse_image) {
+                let alt = node.attr("alt").unwrap_or_default().trim().to_owned();
+                out.push(Inline::Image { src, alt });
+            }
+        }
+        // Block content met inside inline context (a <p> inside <a>, say): keep its text.
+        _ => {
+            let separated = is_block_level(name) || matches!(name, "ul" | "ol" | "li");
+            if separated {
+                out.push(Inline::Text(" ".to_owned()));
+            }
+            out.extend(inlines_of(children));
+            if separated {
+                out.push(Inline::Text(" ".to_owned()));
+            }
+        }
+    }
+}
+
+fn text_content(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for node in nodes {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Element { name, children, .. } => {
+                if name == "br" {
+                    out.push('\n');
+                }
+                out.push_str(&text_content(children));
+            }
+        }
+    }
+    out
+}
+
+/// Collapses HTML whitespace the way a browser renders it, trims the ends of the block, and
+/// drops formatting that ends up empty.
+fn normalize_whitespace(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut previous_space = true; // At block start, leading whitespace disappears.
+    let mut out = collapse(inlines, &mut previous_space);
+    trim_trailing_space(&mut out);
+    out
+}
+
+fn collapse(inlines: Vec<Inline>, previous_space: &mut bool) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => {
+                let mut collapsed = String::with_capacity(text.len());
+                for c in text.chars() {
+                    if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                        if !*previous_space {
+                            collapsed.push(' ');
+                            *previous_space = true;
+                        }
+                    } else {
+                        collapsed.push(c);
+                        *previous_space = false;
+                    }
+                }
+                if !collapsed.is_empty() {
+                    if let Some(Inline::Text(previous)) = out.last_mut() {
+                        previous.push_str(&collapsed);
+                    } else {
+                        out.push(Inline::Text(collapsed));
+                    }
+                }
+            }
+            Inline::Emphasis(children) => {
+                push_nonempty(&mut out, Inline::Emphasis, collapse(children, previous_space))
+            }
+            Inline::Strong(children) => {
+                push_nonempty(&mut out, Inline::Strong, collapse(children, previous_space))
+            }
+            Inline::Link { href, content } => {
+                let content = collapse(content, previous_space);
+                if !content.is_empty() {
+                    out.push(Inline::Link { href, content });
+                }
+            }
+            Inline::LineBreak => {
+                trim_trailing_space(&mut out);
+                out.push(Inline::LineBreak);
+                *previous_space = true;
+            }
+            other @ (Inline::Code(_) | Inline::Image { .. }) => {
+                out.push(other);
+                *previous_space = false;
+            }
+        }
+    }
+    out
+}
+
+fn push_nonempty(out: &mut Vec<Inline>, wrap: fn(Vec<Inline>) -> Inline, children: Vec<Inline>) {
+    if !children.is_empty() {
+        out.push(wrap(children));
+    }
+}
+
+fn trim_trailing_space(inlines: &mut Vec<Inline>) {
+    loop {
+        match inlines.last_mut() {
+            Some(Inline::Text(text)) => {
+                let trimmed_len = text.trim_end_matches(' ').len();
+                text.truncate(trimmed_len);
+                if text.is_empty() {
+                    inlines.pop();
+                    continue;
+                }
+            }
+            Some(Inline::Emphasis(children) | Inline::Strong(children)) => {
+                trim_trailing_space(children);
+                if children.is_empty() {
+                    inlines.pop();
+                    continue;
+                }
+            }
+            Some(Inline::Link { content, .. }) => trim_trailing_space(content),
+            _ => {}
+        }
+        return;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Inline {
+        Inline::Text(t.to_owned())
+    }
+
+    fn para(t: &str) -> Block {
+        Block::Paragraph(vec![text(t)])
+    }
+
+    fn url(u: &str) -> SafeUrl {
+        SafeUrl::parse(u).unwrap_or_else(|| panic!("fixture URL {u} is unsafe"))
+    }
+
+    #[test]
+    fn reads_html_into_blocks() {
+        let cases: Vec<(&str, Vec<Block>)> = vec![
+            ("<p>One</p><p>Two</p>", vec![para("One"), para("Two")]),
+            ("<p>One<p>Two", vec![para("One"), para("Two")]),
+            ("Loose text", vec![para("Loose text")]),
+            ("<P CLASS=x>Upper</P>", vec![para("Upper")]),
+            ("<p>  spaced \n\t out  </p>", vec![para("spaced out")]),
+            ("<h1>Top</h1>", vec![Block::Heading { level: 2, content: vec![text("Top")] }]),
+            ("<h3>Sub</h3>", vec![Block::Heading { level: 3, content: vec![text("Sub")] }]),
+            (
+                "<ul><li>a<li>b</ul>",
+                vec![Block::List { ordered: false, items: vec![vec![text("a")], vec![text("b")]] }],
+            ),
+            ("<ol><li>x</li></ol>", vec![Block::List { ordered: true, items: vec![vec![text("x")]] }]),
+            ("<blockquote><p>Q</p></blockquote>", vec![Block::Quote(vec![para("Q")])]),
+            ("<pre>\n  a\n  b\n</pre>", vec![Block::Preformatted("  a\n  b".to_owned())]),
+            ("<div><p>In</p>out</div>", vec![para("In"), para("out")]),
+            (
+                "<p>a &amp; b &lt;c&gt; &#8217; &#x2019; &nbsp;x &bogus; &</p>",
+                vec![para("a & b <c> ’ ’ \u{a0}x &bogus; &")],
+            ),
+            ("<p>1 < 2</p>", vec![para("1 < 2")]),
+            ("<!-- hidden --><p>seen</p>", vec![para("seen")]),
+            ("<!DOCTYPE html><p>doc</p>", vec![para("doc")]),
+            ("<p></p><p>   </p>", vec![]),
+            ("</p></div>stray", vec![para("stray")]),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(blocks_from_html(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn keeps_inline_formatting_and_safe_links() {
+        let cases: Vec<(&str, Vec<Inline>)> = vec![
+            (
+                "<p>a <em>b</em> <strong>c</strong></p>",
+                vec![
+                    text("a "),
+                    Inline::Emphasis(vec![text("b")]),
+                    text(" "),
+                    Inline::Strong(vec![text("c")]),
+                ],
+            ),
+            (
+                "<p><a href=\"https://e.com\">link</a></p>",
+                vec![Inline::Link { href: url("https://e.com"), content: vec![text("link")] }],
+            ),
+            ("<p><a href=javascript:alert(1)>x</a></p>", vec![text("x")]),
+            ("<p><a href=\"  JaVa&#x09;Script:alert(1)\">x</a></p>", vec![text("x")]),
+            ("<p>a<br>b</p>", vec![text("a"), Inline::LineBreak, text("b")]),
+            (
+                "<p><img src=\"/i.png\" alt=\" pic \"></p>",
+                vec![Inline::Image { src: url("/i.png"), alt: "pic".to_owned() }],
+            ),
+            ("<p><code>a<b>c</b></code></p>", vec![Inline::Code("ac".to_owned())]),
+            ("<p><span onclick=\"x()\">kept</span></p>", vec![text("kept")]),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(blocks_from_html(html), vec![Block::Paragraph(expected)], "{html}");
+        }
+    }
+
+    #[test]
+    fn refuses_unsafe_image_sources() {
+        let cases = [
+            "<p><img src=\"data:image/svg+xml,<svg onload=alert(1)>\"></p>",
+            "<p><img src=javascript:x></p>",
+            "<p><img></p>",
+        ];
+        for html in cases {
+            assert_eq!(blocks_from_html(html), vec![], "{html}");
+        }
+    }
+
+    #[test]
+    fn drops_active_content_with_its_text() {
+        let cases = [
+            "<p>a<script>alert(1)</script>b</p>",
+            "<p>a<SCRIPT type=x>if (1 < 2) alert('</p>')</SCRIPT >b</p>",
+            "<p>a<style>p { color: red }</style>b</p>",
+            "<p>a<iframe src=\"javascript:alert(1)\">fallback</iframe>b</p>",
+            "<p>a<svg><svg><script>alert(1)</script></svg></svg>b</p>",
+            "<p>a<object data=x><embed src=y></object>b</p>",
+            "<p>a<template><img src=x onerror=alert(1)></template>b</p>",
+        ];
+        for html in cases {
+            assert_eq!(blocks_from_html(html), vec![para("ab")], "{html}");
+        }
+    }
+
+    #[test]
+    fn unterminated_active_content_swallows_the_rest() {
+        assert_eq!(blocks_from_html("<p>a</p><script>alert(1)"), vec![para("a")]);
+        assert_eq!(blocks_from_html("<p>a</p><svg><g>"), vec![para("a")]);
+        assert_eq!(blocks_from_html("<p>a</p><!-- open"), vec![para("a")]);
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_fatal() {
+        let depth = 100_000;
+        let html = format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        assert_eq!(blocks_from_html(&html), vec![para("deep")]);
+        let html = format!("<p>{}x{}</p>", "<em>".repeat(depth), "</em>".repeat(depth));
+        assert_eq!(
+            plain_text(match &blocks_from_html(&html)[..] {
+                [Block::Paragraph(inlines)] => inlines,
+                other => panic!("expected one paragraph, got {other:?}"),
+            }),
+            "x"
+        );
+    }
+
+    #[test]
+    fn malformed_markup_never_panics() {
+        let cases = [
+            "<",
+            "<a",
+            "<a href=",
+            "<a href='x",
+            "</",
+            "<>",
+            "&#xFFFFFFFF;",
+            "&#0;",
+            "<p>é<",
+            "<a\u{0}>",
+            "<ul><li><ul><li>x",
+            "<é>",
+        ];
+        for html in cases {
+            let _ = blocks_from_html(html);
+        }
+    }
+
+    #[test]
+    fn nested_lists_keep_both_levels_of_text() {
+        let blocks = blocks_from_html("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>");
+        let Some(Block::List { items, .. }) = blocks.first() else {
+            panic!("expected a list, got {blocks:?}");
+        };
+        let texts: Vec<String> = items.iter().map(|item| plain_text(item)).collect();
+        assert_eq!(texts, ["a b", "c"]);
+    }
+
+    #[test]
+    fn reads_plain_text_into_paragraphs() {
+        let cases: Vec<(&str, Vec<Block>)> = vec![
+            ("One.\n\nTwo.", vec![para("One."), para("Two.")]),
+            (
+                "One\nline two\r\n\r\n\r\nThree",
+                vec![Block::Paragraph(vec![text("One"), Inline::LineBreak, text("line two")]), para("Three")],
+            ),
+            ("   \n\n  ", vec![]),
+            ("<b>not html</b>", vec![para("<b>not html</b>")]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(blocks_from_text(input), expected, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Tag filtering: which tags are selected, whether an article must carry any or all of them,
+//! and the sentence that announces the result.
+
+use crate::model::{Article, Feed, TagKey};
+use crate::tags::TagIndex;
+
+/// Whether an article must carry any of the selected tags, or all of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MatchMode {
+    #[default]
+    Any,
+    All,
+}
+
+/// A set of selected tags and how they combine. No tags selected means every article matches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TagFilter {
+    /// Sorted and unique, so equal selections compare equal and make equal URLs.
+    tags: Vec<TagKey>,
+    mode: MatchMode,
+}
+
+impl TagFilter {
+    pub fn new(tags: impl IntoIterator<Item = TagKey>, mode: MatchMode) -> TagFilter {
+        let mut tags: Vec<TagKey> = tags.into_iter().collect();
+        tags.sort();
+        tags.dedup();
+        TagFilter { tags, mode }
+    }
+
+    pub fn tags(&self) -> &[TagKey] {
+        &self.tags
+    }
+
+    pub fn mode(&self) -> MatchMode {
+        self.mode
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    pub fn contains(&self, key: &TagKey) -> bool {
+        self.tags.binary_search(key).is_ok()
+    }
+
+    /// The filter with `key` added, or removed if it was selected.
+    pub fn toggled(&self, key: &TagKey) -> TagFilter {
+        let mut tags = self.tags.clone();
+        match tags.binary_search(key) {
+            Ok(at) => {
+                tags.remove(at);
+            }
+            Err(at) => tags.insert(at, key.clone()),
+        }
+        TagFilter { tags, mode: self.mode }
+    }
+
+    /// The filter with only `key` selected: what clicking a tag on an article does.
+    pub fn only(&self, key: &TagKey) -> TagFilter {
+        TagFilter { tags: vec![key.clone()], mode: self.mode }
+    }
+
+    /// No tags selected, keeping the match mode.
+    pub fn cleared(&self) -> TagFilter {
+        TagFilter { tags: Vec::new(), mode: self.mode }
+    }
+
+    pub fn matches(&self, article: &Article) -> bool {
+        match self.mode {
+            _ if self.tags.is_empty() => true,
+            MatchMode::Any => self.tags.iter().any(|key| article.has_tag(key)),
+            MatchMode::All => self.tags.iter().all(|key| article.has_tag(key)),
+        }
+    }
+
+    /// Positions in [`Feed::articles`] of the matching articles, newest first.
+    pub fn apply(&self, feed: &Feed) -> Vec<usize> {
+        (0..feed.articles.len()).filter(|&i| self.matches(&feed.articles[i])).collect()
+    }
+
+    /// The sentence announcing a result of `count` articles, for the page and screen readers:
+    /// "1 of 2 articles tagged Imran Khan".
+    pub fn describe_result(&self, count: usize, total: usize, index: &TagIndex) -> String {
+        let noun = |n: usize| if n == 1 { "article" } else { "articles" };
+        if self.tags.is_empty() {
+            return format!("Showing all {total} {}", noun(total));
+        }
+        let names: Vec<String> = self.tags.iter().map(|k| index.display_name(k).to_owned()).collect();
+        let joiner = match self.mode {
+            MatchMode::Any => "or",
+            MatchMode::All => "and",
+        };
+        let tags = join_words(&names, joiner);
+        match count {
+            0 => format!("No articles tagged {tags}"),
+            _ => format!("{count} of {total} {} tagged {tags}", noun(total)),
+        }
+    }
+}
+
+/// "A", "A or B", "A, B or C".
+fn join_words(words: &[String], joiner: &str) -> String {
+    match words {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{} {joiner} {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::feed_of;
+
+    fn keys(names: &[&str]) -> Vec<TagKey> {
+        names.iter().filter_map(|n| TagKey::new(n)).collect()
+    }
+
+    #[test]
+    fn filters_by_any_or_all_tags() {
+        let feed = feed_of(&[("a", &["x", "y"]), ("b", &["y"]), ("c", &["z"]), ("d", &[])]);
+        let cases: &[(&[&str], MatchMode, &[&str])] = &[
+            (&[], MatchMode::Any, &["a", "b", "c", "d"]),
+            (&[], MatchMode::All, &["a", "b", "c", "d"]),
+            (&["y"], MatchMode::Any, &["a", "b"]),
+            (&["Y"], MatchMode::Any, &["a", "b"]),
+            (&["x", "z"], MatchMode::Any, &["a", "c"]),
+            (&["x", "y"], MatchMode::All, &["a"]),
+            (&["x", "z"], MatchMode::All, &[]),
+            (&["nowhere"], MatchMode::Any, &[]),
+        ];
+        for (tags, mode, expected) in cases {
+            let filter = TagFilter::new(keys(tags), *mode);
+            let ids: Vec<&str> =
+                filter.apply(&feed).into_iter().map(|i| feed.articles[i].id.as_str()).collect();
+            assert_eq!(ids, *expected, "{tags:?} {mode:?}");
+        }
+    }
+
+    #[test]
+    fn toggling_and_clearing() {
+        let start = TagFilter::new(keys(&["b"]), MatchMode::All);
+        let cases = [
+            (start.toggled(&keys(&["a"])[0]), keys(&["a", "b"])),
+            (start.toggled(&keys(&["b"])[0]), keys(&[])),
+            (start.only(&keys(&["c"])[0]), keys(&["c"])),
+            (start.cleared(), keys(&[])),
+        ];
+        for (filter, expected) in cases {
+            assert_eq!(filter.tags(), expected.as_slice());
+            assert_eq!(filter.mode(), MatchMode::All, "the mode survives");
+        }
+        assert_eq!(
+            TagFilter::new(keys(&["b", "a", "B"]), MatchMode::Any),
+            TagFilter::new(keys(&["a", "b"]), MatchMode::Any)
+        );
+    }
+
+    #[test]
+    fn describes_results_in_words() {
+        let feed = feed_of(&[("a", &["Imran Khan", "Pakistan"]), ("b", &["Pakistan", "UK"])]);
+        let index = TagIndex::build(&feed);
+        let cases: &[(&[&str], MatchMode, usize, &str)] = &[
+            (&[], MatchMode::Any, 2, "Showing all 2 articles"),
+            (&["imran khan"], MatchMode::Any, 1, "1 of 2 articles tagged Imran Khan"),
+            (&["imran khan", "uk"], MatchMode::Any, 2, "2 of 2 articles tagged Imran Khan or UK"),
+            (
+                &["imran khan", "pakistan", "uk"],
+                MatchMode::All,
+                0,
+                "No articles tagged Imran Khan, Pakistan and UK",
+            ),
+            (&["ghost"], MatchMode::Any, 0, "No articles tagged ghost"),
+        ];
+        for (tags, mode, count, expected) in cases {
+            let filter = TagFilter::new(keys(tags), *mode);
+            assert_eq!(filter.describe_result(*count, 2, &index), *expected);
+        }
+        assert_eq!(TagFilter::default().describe_result(1, 1, &index), "Showing all 1 article");
+    }
+}

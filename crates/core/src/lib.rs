@@ -1,0 +1,61 @@
+//! The pure core of article-reader: everything the reader knows that is not about a browser.
+//!
+//! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items;
+//! - [`model`] holds the domain types, [`content`] the safe article body tree;
+//! - [`tags`] indexes tags, [`filter`] selects articles by tag;
+//! - [`route`] maps URL fragments to routes and back;
+//! - [`date`] and [`url`] are the small parsers those need.
+//!
+//! Architecture invariant: this crate knows nothing of Yew, web-sys or wasm-bindgen, and builds
+//! and tests natively with plain `cargo test`. serde appears only in [`raw`](crate) input types.
+
+#![deny(missing_debug_implementations)]
+
+pub mod content;
+pub mod date;
+pub mod filter;
+pub mod load;
+pub mod model;
+mod raw;
+pub mod route;
+pub mod tags;
+pub mod url;
+
+pub use content::{Block, Inline};
+pub use date::Timestamp;
+pub use filter::{MatchMode, TagFilter};
+pub use load::{load_feed, FeedError, ItemProblem, LoadedFeed};
+pub use model::{Article, ArticleId, Author, Feed, Image, Tag, TagKey};
+pub use route::{Navigation, Route};
+pub use tags::{TagEntry, TagIndex};
+pub use url::SafeUrl;
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::model::{Article, ArticleId, Feed, Tag};
+
+    /// A feed of untitled, undated articles with the given ids and tags, in that order.
+    pub fn feed_of(articles: &[(&str, &[&str])]) -> Feed {
+        let articles = articles
+            .iter()
+            .filter_map(|(id, tags)| {
+                Some(Article {
+                    id: ArticleId::new(*id)?,
+                    title: id.to_string(),
+                    summary: None,
+                    highlights: Vec::new(),
+                    body: Vec::new(),
+                    published: None,
+                    updated: None,
+                    image: None,
+                    tags: tags.iter().filter_map(|t| Tag::new(t)).collect(),
+                    url: None,
+                    external_url: None,
+                    authors: Vec::new(),
+                    language: None,
+                })
+            })
+            .collect();
+        Feed { title: "Test".to_owned(), description: None, home_page_url: None, language: None, articles }
+    }
+}

@@ -1,0 +1,544 @@
+//! From JSON text to a validated [`Feed`]: parsing, checking every field, and reporting what is
+//! wrong precisely enough for a person to fix it.
+//!
+//! A problem with the document as a whole (not JSON, not a JSON Feed, no `items`) is a
+//! [`FeedError`]. A problem with one item skips only that item and is listed as an
+//! [`ItemProblem`]; every valid item still loads.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::content::{blocks_from_html, blocks_from_text, plain_text, Block};
+use crate::date::Timestamp;
+use crate::model::{sort_newest_first, Article, ArticleId, Author, Feed, Image, Tag};
+use crate::raw::{RawExtension, RawFeed, RawItem};
+use crate::url::SafeUrl;
+
+/// A feed that loaded, with the items it had to skip.
+#[derive(Debug)]
+pub struct LoadedFeed {
+    pub feed: Feed,
+    pub skipped: Vec<ItemProblem>,
+}
+
+/// Why a document is not a usable feed at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedError {
+    /// The text is not JSON; `line` and `column` are 1-based.
+    Syntax { line: usize, column: usize, message: String },
+    /// The JSON is not an object.
+    NotAnObject,
+    /// A required top-level field is missing or has the wrong type.
+    Field { field: &'static str, reason: String },
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::Syntax { line, column, message } => {
+                write!(f, "The feed is not valid JSON: {message} (line {line}, column {column}).")
+            }
+            FeedError::NotAnObject => {
+                f.write_str("The feed is not a JSON Feed: the document is not a JSON object.")
+            }
+            FeedError::Field { field, reason } => write!(f, "The feed's `{field}` {reason}."),
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+/// One skipped item and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemProblem {
+    /// 1-based position in `items`.
+    pub position: usize,
+    /// The item's id, when it had a usable one.
+    pub id: Option<String>,
+    pub field: &'static str,
+    pub reason: String,
+}
+
+impl fmt::Display for ItemProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "item {}", self.position)?;
+        if let Some(id) = &self.id {
+            write!(f, " (id {id:?})")?;
+        }
+        write!(f, ": {} {}", self.field, self.reason)
+    }
+}
+
+/// Parses and validates a JSON Feed 1.0 or 1.1 document.
+pub fn load_feed(json: &str) -> Result<LoadedFeed, FeedError> {
+    let raw: Value = serde_json::from_str(json).map_err(|error| FeedError::Syntax {
+        line: error.line(),
+        column: error.column(),
+        message: syntax_message(&error),
+    })?;
+    if !raw.is_object() {
+        return Err(FeedError::NotAnObject);
+    }
+    let raw = RawFeed::deserialize(raw).map_err(|_| FeedError::NotAnObject)?;
+
+    match &raw.version {
+        Value::String(v) if v.starts_with("https://jsonfeed.org/version/1") => {}
+        Value::Null => {
+            return Err(field_error(
+                "version",
+                "is missing; a JSON Feed names its version, such as \"https://jsonfeed.org/version/1.1\"",
+            ))
+        }
+        other => {
+            return Err(field_error(
+                "version",
+                format!(
+                    "is {}, not a JSON Feed version URL such as \"https://jsonfeed.org/version/1.1\"",
+                    describe(other)
+                ),
+            ))
+        }
+    }
+    let title = match &raw.title {
+        Value::String(t) if !t.trim().is_empty() => t.trim().to_owned(),
+        Value::Null => return Err(field_error("title", "is missing")),
+        other => {
+            return Err(field_error("title", format!("must be a non-empty string, not {}", describe(other))))
+        }
+    };
+    let items = match raw.items {
+        Value::Array(items) => items,
+        Value::Null => return Err(field_error("items", "is missing")),
+        other => return Err(field_error("items", format!("must be an array, not {}", describe(&other)))),
+    };
+
+    let mut articles = Vec::with_capacity(items.len());
+    let mut skipped = Vec::new();
+    let mut seen_ids = HashSet::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let position = index + 1;
+        match article_from_item(item) {
+            Ok(article) => {
+                if seen_ids.insert(article.id.clone()) {
+                    articles.push(article);
+                } else {
+                    skipped.push(ItemProblem {
+                        position,
+                        id: Some(article.id.as_str().to_owned()),
+                        field: "id",
+                        reason: "repeats an earlier item's id; the first one is kept".to_owned(),
+                    });
+                }
+            }
+            Err((id, field, reason)) => skipped.push(ItemProblem { position, id, field, reason }),
+        }
+    }
+    sort_newest_first(&mut articles);
+
+    Ok(LoadedFeed {
+        feed: Feed {
+            title,
+            description: optional_text(&raw.description),
+            home_page_url: optional_string(&raw.home_page_url).and_then(|u| SafeUrl::parse(&u)),
+            language: optional_text(&raw.language),
+            articles,
+        },
+        skipped,
+    })
+}
+
+type ItemError = (Option<String>, &'static str, String);
+
+fn article_from_item(item: Value) -> Result<Article, ItemError> {
+    if !item.is_object() {
+        return Err((None, "item", format!("is {}, not an object", describe(&item))));
+    }
+    let raw = RawItem::deserialize(item).map_err(|e| (None, "item", e.to_string()))?;
+
+    let id = match &raw.id {
+        Value::String(s) => ArticleId::new(s.as_str()),
+        // JSON Feed says ids are strings; numbers are common in the wild and mean the same.
+        Value::Number(n) => ArticleId::new(n.to_string()),
+        _ => None,
+    };
+    let Some(id) = id else {
+        let reason = match &raw.id {
+            Value::Null => "is missing".to_owned(),
+            Value::String(_) => "is blank".to_owned(),
+            other => format!("must be a string, not {}", describe(other)),
+        };
+        return Err((None, "id", reason));
+    };
+    let fail = |field: &'static str, reason: String| (Some(id.as_str().to_owned()), field, reason);
+
+    let html = text_field(&raw.content_html).map_err(|r| fail("content_html", r))?;
+    let text = text_field(&raw.content_text).map_err(|r| fail("content_text", r))?;
+    let body: Vec<Block> = match (html, text) {
+        (Some(html), _) => blocks_from_html(&html),
+        (None, Some(text)) => blocks_from_text(&text),
+        (None, None) => {
+            return Err(fail(
+                "content_html",
+                "and content_text are both missing; an item needs one".to_owned(),
+            ))
+        }
+    };
+
+    let summary = text_field(&raw.summary).map_err(|r| fail("summary", r))?.and_then(non_blank);
+    let title = text_field(&raw.title).map_err(|r| fail("title", r))?.and_then(non_blank);
+    // JSON Feed allows untitled items (microblog posts); the reader still needs a headline.
+    let title = match title.or_else(|| summary.as_deref().map(first_words)) {
+        Some(title) => title,
+        None => first_words(&body.iter().map(block_text).collect::<Vec<_>>().join(" ")),
+    };
+
+    let published = date_field(&raw.date_published).map_err(|r| fail("date_published", r))?;
+    let updated = date_field(&raw.date_modified).map_err(|r| fail("date_modified", r))?;
+    let url = url_field(&raw.url, SafeUrl::parse).map_err(|r| fail("url", r))?;
+    let external_url = url_field(&raw.external_url, SafeUrl::parse).map_err(|r| fail("external_url", r))?;
+    let image_url = match url_field(&raw.image, SafeUrl::parse_image).map_err(|r| fail("image", r))? {
+        Some(url) => Some(url),
+        None => url_field(&raw.banner_image, SafeUrl::parse_image).map_err(|r| fail("banner_image", r))?,
+    };
+    let tags = tags_field(&raw.tags).map_err(|r| fail("tags", r))?;
+    let authors = authors_field(&raw.authors, &raw.author).map_err(|r| fail("authors", r))?;
+    let language = text_field(&raw.language).map_err(|r| fail("language", r))?.and_then(non_blank);
+
+    let extension = match raw.extension {
+        Value::Null => RawExtension::default(),
+        value @ Value::Object(_) => {
+            RawExtension::deserialize(value).map_err(|e| fail("_article_reader", e.to_string()))?
+        }
+        other => return Err(fail("_article_reader", format!("must be an object, not {}", describe(&other)))),
+    };
+    let highlights = string_list(&extension.highlights).map_err(|r| fail("_article_reader.highlights", r))?;
+    let caption = text_field(&extension.image_caption)
+        .map_err(|r| fail("_article_reader.image_caption", r))?
+        .and_then(non_blank);
+    let credit = text_field(&extension.image_credit)
+        .map_err(|r| fail("_article_reader.image_credit", r))?
+        .and_then(non_blank);
+    let alt = text_field(&extension.image_alt)
+        .map_err(|r| fail("_article_reader.image_alt", r))?
+        .and_then(non_blank);
+    let image =
+        (image_url.is_some() || caption.is_some()).then_some(Image { url: image_url, alt, caption, credit });
+
+    Ok(Article {
+        id,
+        title,
+        summary,
+        highlights,
+        body,
+        published,
+        updated,
+        image,
+        tags,
+        url,
+        external_url,
+        authors,
+        language,
+    })
+}
+
+fn field_error(field: &'static str, reason: impl Into<String>) -> FeedError {
+    FeedError::Field { field, reason: reason.into() }
+}
+
+/// serde_json's message without its own " at line L column C" suffix, which we report apart.
+fn syntax_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+/// A short description of a JSON value for messages: `the number 5`, `an array`, …
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string {:?}", truncate(s, 40)),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+fn non_blank(text: String) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+fn text_field(value: &Value) -> Result<Option<String>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        other => Err(format!("must be a string, not {}", describe(other))),
+    }
+}
+
+fn optional_string(value: &Value) -> Option<String> {
+    value.as_str().map(str::to_owned)
+}
+
+fn optional_text(value: &Value) -> Option<String> {
+    optional_string(value).and_then(non_blank)
+}
+
+fn date_field(value: &Value) -> Result<Option<Timestamp>, String> {
+    match text_field(value)? {
+        None => Ok(None),
+        Some(text) => Timestamp::parse_rfc3339(text.trim()).map(Some).ok_or_else(|| {
+            format!("{:?} is not an RFC 3339 date such as \"2024-10-25T09:30:00+05:00\"", truncate(&text, 60))
+        }),
+    }
+}
+
+fn url_field(value: &Value, parse: fn(&str) -> Option<SafeUrl>) -> Result<Option<SafeUrl>, String> {
+    match text_field(value)? {
+        None => Ok(None),
+        Some(text) if text.trim().is_empty() => Ok(None),
+        Some(text) => parse(&text)
+            .map(Some)
+            .ok_or_else(|| format!("{:?} is not an http(s) or relative URL", truncate(&text, 60))),
+    }
+}
+
+fn string_list(value: &Value) -> Result<Vec<String>, String> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(values) => values
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| format!("must be an array of strings, but holds {}", describe(v)))
+            })
+            .filter(|r| r.as_ref().map_or(true, |s| !s.trim().is_empty()))
+            .map(|r| r.map(|s| s.trim().to_owned()))
+            .collect(),
+        other => Err(format!("must be an array of strings, not {}", describe(other))),
+    }
+}
+
+fn tags_field(value: &Value) -> Result<Vec<Tag>, String> {
+    let mut tags: Vec<Tag> = Vec::new();
+    for name in string_list(value)? {
+        if let Some(tag) = Tag::new(&name) {
+            if !tags.iter().any(|t| t.key == tag.key) {
+                tags.push(tag);
+            }
+        }
+    }
+    Ok(tags)
+}
+
+fn authors_field(authors: &Value, legacy_author: &Value) -> Result<Vec<Author>, String> {
+    let list: Vec<&Value> = match (authors, legacy_author) {
+        (Value::Array(values), _) => values.iter().collect(),
+        (Value::Null, Value::Null) => Vec::new(),
+        (Value::Null, single) => vec![single],
+        (other, _) => return Err(format!("must be an array of author objects, not {}", describe(other))),
+    };
+    let mut out = Vec::new();
+    for value in list {
+        let Value::Object(object) = value else {
+            return Err(format!("must hold author objects, but holds {}", describe(value)));
+        };
+        let name = object.get("name").and_then(Value::as_str).map(str::trim).filter(|n| !n.is_empty());
+        let url = object.get("url").and_then(Value::as_str).and_then(SafeUrl::parse);
+        // JSON Feed allows an author with only a URL or avatar; the reader shows names only.
+        if let Some(name) = name {
+            out.push(Author { name: name.to_owned(), url });
+        }
+    }
+    Ok(out)
+}
+
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Paragraph(inlines) | Block::Heading { content: inlines, .. } => plain_text(inlines),
+        Block::List { items, .. } => items.iter().map(|i| plain_text(i)).collect::<Vec<_>>().join(" "),
+        Block::Quote(blocks) => blocks.iter().map(block_text).collect::<Vec<_>>().join(" "),
+        Block::Preformatted(text) => text.clone(),
+    }
+}
+
+/// About the first 80 characters of `text`, cut at a word, for a headline made from the body.
+fn first_words(text: &str) -> String {
+    const MAX: usize = 80;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= MAX {
+        return if text.is_empty() { "Untitled".to_owned() } else { text };
+    }
+    let cut = text.char_indices().nth(MAX).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed_with_items(items: &str) -> String {
+        format!(r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {items}}}"#)
+    }
+
+    fn load(items: &str) -> LoadedFeed {
+        match load_feed(&feed_with_items(items)) {
+            Ok(loaded) => loaded,
+            Err(error) => panic!("fixture feed failed to load: {error}"),
+        }
+    }
+
+    #[test]
+    fn document_level_errors_name_what_is_wrong() {
+        let cases = [
+            ("", "The feed is not valid JSON: EOF while parsing a value (line 1, column 0)."),
+            ("{\"version\": ", "The feed is not valid JSON: EOF while parsing a value (line 1, column 12)."),
+            ("{\n  \"a\": 1,\n  \"b\": x\n}", "The feed is not valid JSON: expected value (line 3, column 8)."),
+            ("[1, 2]", "The feed is not a JSON Feed: the document is not a JSON object."),
+            ("{}", "The feed's `version` is missing; a JSON Feed names its version, such as \"https://jsonfeed.org/version/1.1\"."),
+            (r#"{"version": "https://example.com", "title": "T", "items": []}"#, "The feed's `version` is the string \"https://example.com\", not a JSON Feed version URL such as \"https://jsonfeed.org/version/1.1\"."),
+            (r#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#, "The feed's `title` is missing."),
+            (r#"{"version": "https://jsonfeed.org/version/1.1", "title": 5, "items": []}"#, "The feed's `title` must be a non-empty string, not the number 5."),
+            (r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T"}"#, "The feed's `items` is missing."),
+            (r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {}}"#, "The feed's `items` must be an array, not an object."),
+        ];
+        for (json, expected) in cases {
+            match load_feed(json) {
+                Ok(_) => panic!("{json:?} should not load"),
+                Err(error) => assert_eq!(error.to_string(), expected, "{json:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn bad_items_are_skipped_with_a_precise_reason() {
+        let cases = [
+            (r#"[5]"#, "item 1: item is the number 5, not an object"),
+            (r#"[{"content_text": "x"}]"#, "item 1: id is missing"),
+            (r#"[{"id": "  ", "content_text": "x"}]"#, "item 1: id is blank"),
+            (r#"[{"id": true, "content_text": "x"}]"#, "item 1: id must be a string, not the boolean true"),
+            (r#"[{"id": "a"}]"#, "item 1 (id \"a\"): content_html and content_text are both missing; an item needs one"),
+            (r#"[{"id": "a-12", "content_text": "x", "date_published": "yesterday"}]"#, "item 1 (id \"a-12\"): date_published \"yesterday\" is not an RFC 3339 date such as \"2024-10-25T09:30:00+05:00\""),
+            (r#"[{"id": "a", "content_text": "x", "tags": "news"}]"#, "item 1 (id \"a\"): tags must be an array of strings, not the string \"news\""),
+            (r#"[{"id": "a", "content_text": "x", "tags": ["ok", 3]}]"#, "item 1 (id \"a\"): tags must be an array of strings, but holds the number 3"),
+            (r#"[{"id": "a", "content_text": "x", "url": "javascript:alert(1)"}]"#, "item 1 (id \"a\"): url \"javascript:alert(1)\" is not an http(s) or relative URL"),
+            (r#"[{"id": "a", "content_text": "x", "image": "data:image/png;base64,AA"}]"#, "item 1 (id \"a\"): image \"data:image/png;base64,AA\" is not an http(s) or relative URL"),
+            (r#"[{"id": "a", "content_text": "x", "_article_reader": {"highlights": [1]}}]"#, "item 1 (id \"a\"): _article_reader.highlights must be an array of strings, but holds the number 1"),
+            (r#"[{"id": "a", "content_text": "x", "_article_reader": []}]"#, "item 1 (id \"a\"): _article_reader must be an object, not an array"),
+            (r#"[{"id": "a", "content_text": "x"}, {"id": "a", "content_text": "y"}]"#, "item 2 (id \"a\"): id repeats an earlier item's id; the first one is kept"),
+        ];
+        for (items, expected) in cases {
+            let loaded = load(items);
+            let messages: Vec<String> = loaded.skipped.iter().map(ToString::to_string).collect();
+            assert_eq!(messages, [expected], "{items}");
+        }
+    }
+
+    #[test]
+    fn valid_items_survive_their_neighbours() {
+        let loaded =
+            load(r#"[{"id": "good", "content_text": "x"}, {"id": 7}, null, {"id": 8, "content_text": "y"}]"#);
+        let ids: Vec<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["good", "8"]);
+        assert_eq!(loaded.skipped.len(), 2);
+    }
+
+    #[test]
+    fn reads_every_understood_field() {
+        let loaded = load(
+            r#"[{
+                "id": "x", "title": "  Title ", "summary": "Sum", "content_html": "<p>Body</p>",
+                "url": "https://e.com/x", "external_url": "https://other.com/",
+                "image": "https://e.com/i.jpg", "date_published": "2024-10-24T10:00:00Z",
+                "date_modified": "2024-10-25T10:00:00Z", "tags": [" Pakistan ", "pakistan", "US", ""],
+                "authors": [{"name": "Desk", "url": "https://e.com/desk"}, {"avatar": "a.png"}],
+                "language": "en",
+                "_article_reader": {"highlights": ["One", " "], "image_caption": "Cap", "image_credit": "AFP", "image_alt": "Alt"},
+                "_unknown_extension": {"anything": [1, 2, 3]}
+            }]"#,
+        );
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        let article = &loaded.feed.articles[0];
+        assert_eq!(article.title, "Title");
+        assert_eq!(article.summary.as_deref(), Some("Sum"));
+        assert_eq!(article.body, blocks_from_html("<p>Body</p>"));
+        assert_eq!(article.published.as_ref().map(|d| d.long_date()).as_deref(), Some("24 October 2024"));
+        assert_eq!(article.updated.as_ref().map(|d| d.long_date()).as_deref(), Some("25 October 2024"));
+        let tags: Vec<&str> = article.tags.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(tags, ["Pakistan", "US"]);
+        assert_eq!(article.highlights, ["One"]);
+        assert_eq!(
+            article.authors,
+            vec![Author { name: "Desk".into(), url: SafeUrl::parse("https://e.com/desk") }]
+        );
+        let image = article.image.as_ref();
+        assert_eq!(image.and_then(|i| i.url.as_ref()).map(SafeUrl::as_str), Some("https://e.com/i.jpg"));
+        assert_eq!(image.and_then(|i| i.caption.as_deref()), Some("Cap"));
+        assert_eq!(image.and_then(|i| i.credit.as_deref()), Some("AFP"));
+        assert_eq!(image.and_then(|i| i.alt.as_deref()), Some("Alt"));
+        assert_eq!(article.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn untitled_items_get_a_headline_from_their_text() {
+        let long = "word ".repeat(40);
+        let cases = [
+            (
+                r#"{"id": "a", "summary": "From summary", "content_text": "Body"}"#.to_owned(),
+                "From summary".to_owned(),
+            ),
+            (r#"{"id": "a", "content_html": "<p>From <b>body</b></p>"}"#.to_owned(), "From body".to_owned()),
+            (
+                format!(r#"{{"id": "a", "content_text": "{long}"}}"#),
+                format!("{}…", "word ".repeat(16).trim_end()),
+            ),
+            (r#"{"id": "a", "content_text": ""}"#.to_owned(), "Untitled".to_owned()),
+        ];
+        for (item, expected) in cases {
+            let loaded = load(&format!("[{item}]"));
+            assert_eq!(loaded.feed.articles[0].title, expected, "{item}");
+        }
+    }
+
+    #[test]
+    fn orders_newest_first_with_undated_last() {
+        let loaded = load(
+            r#"[
+                {"id": "undated-1", "content_text": "x"},
+                {"id": "old", "content_text": "x", "date_published": "2020-01-01T00:00:00Z"},
+                {"id": "updated-only", "content_text": "x", "date_modified": "2025-01-01T00:00:00Z"},
+                {"id": "undated-2", "content_text": "x"},
+                {"id": "new", "content_text": "x", "date_published": "2026-01-01T00:00:00Z"}
+            ]"#,
+        );
+        let ids: Vec<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["new", "updated-only", "old", "undated-1", "undated-2"]);
+    }
+
+    #[test]
+    fn accepts_json_feed_1_0_with_a_single_author() {
+        let json = r#"{"version": "https://jsonfeed.org/version/1", "title": "Old", "items": [
+            {"id": "1", "content_text": "x", "author": {"name": "Solo"}}]}"#;
+        let loaded = load_feed(json).map_err(|e| e.to_string());
+        let names: Vec<String> = loaded
+            .map(|l| l.feed.articles[0].authors.iter().map(|a| a.name.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["Solo"]);
+    }
+}

@@ -1,0 +1,140 @@
+//! The validated domain types: a [`Feed`] of [`Article`]s. Nothing here knows JSON; these are
+//! built only by [`crate::load`] from the raw input, so their invariants (non-empty ids, unique
+//! ids, clean tags, safe URLs, newest-first order) hold everywhere else.
+
+use std::fmt;
+
+use crate::content::Block;
+use crate::date::Timestamp;
+use crate::url::SafeUrl;
+
+/// An article's identifier, unique within its feed and never empty.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleId(String);
+
+impl ArticleId {
+    /// `None` for an id that is empty or only whitespace.
+    pub fn new(id: impl Into<String>) -> Option<ArticleId> {
+        let id = id.into();
+        (!id.trim().is_empty()).then_some(ArticleId(id))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The identity of a tag: its name, trimmed and lower-cased, so "Pakistan" and " pakistan "
+/// are one tag.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TagKey(String);
+
+impl TagKey {
+    /// `None` for a name that is empty after trimming.
+    pub fn new(name: &str) -> Option<TagKey> {
+        let trimmed = name.trim();
+        (!trimmed.is_empty()).then(|| TagKey(trimmed.to_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A tag as an article carries it: the name to show and the key to match on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub name: String,
+    pub key: TagKey,
+}
+
+impl Tag {
+    /// `None` for a name that is empty after trimming.
+    pub fn new(name: &str) -> Option<Tag> {
+        TagKey::new(name).map(|key| Tag { name: name.trim().to_owned(), key })
+    }
+}
+
+/// The article's lead image. The URL may be missing while a caption is known (a feed written
+/// from print, or an image that could not be carried over); the caption still shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub url: Option<SafeUrl>,
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub url: Option<SafeUrl>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub id: ArticleId,
+    pub title: String,
+    pub summary: Option<String>,
+    /// Key points shown as bullets above the body.
+    pub highlights: Vec<String>,
+    pub body: Vec<Block>,
+    pub published: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    pub image: Option<Image>,
+    /// Unique by key, in the feed's order.
+    pub tags: Vec<Tag>,
+    /// The article's own page.
+    pub url: Option<SafeUrl>,
+    /// A page the article is about (a link post's target).
+    pub external_url: Option<SafeUrl>,
+    pub authors: Vec<Author>,
+    pub language: Option<String>,
+}
+
+impl Article {
+    /// The date the article is ordered by: first published, else last updated.
+    pub fn sort_date(&self) -> Option<&Timestamp> {
+        self.published.as_ref().or(self.updated.as_ref())
+    }
+
+    pub fn has_tag(&self, key: &TagKey) -> bool {
+        self.tags.iter().any(|tag| &tag.key == key)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feed {
+    pub title: String,
+    pub description: Option<String>,
+    pub home_page_url: Option<SafeUrl>,
+    pub language: Option<String>,
+    /// Newest first (see [`Article::sort_date`]); undated articles last, in feed order.
+    pub articles: Vec<Article>,
+}
+
+impl Feed {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|article| article.id.as_str() == id)
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|article| article.id.as_str() == id)
+    }
+}
+
+/// Sorts newest first, keeping feed order among equal and missing dates.
+pub(crate) fn sort_newest_first(articles: &mut [Article]) {
+    articles.sort_by(|a, b| match (a.sort_date(), b.sort_date()) {
+        (Some(a), Some(b)) => b.cmp(a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}

@@ -1,0 +1,176 @@
+//! The reader's routes and their URL form, the one route table of the app.
+//!
+//! | URL fragment                   | route                                  |
+//! |--------------------------------|----------------------------------------|
+//! | `#/` (or nothing)              | the feed                               |
+//! | `#/?tag=A&tag=B&match=all`     | the feed filtered by tags A and B      |
+//! | `#/article/<percent-encoded id>` | one article                          |
+//! | anything else                  | not found                              |
+//!
+//! Parsing is total: every string maps to some route, so a hand-edited URL never breaks the page.
+
+use crate::filter::{MatchMode, TagFilter};
+use crate::model::TagKey;
+use crate::url::{decode_component, decode_query_value, encode_component};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Feed(TagFilter),
+    Article(String),
+    NotFound(String),
+}
+
+impl Default for Route {
+    fn default() -> Self {
+        Route::Feed(TagFilter::default())
+    }
+}
+
+impl Route {
+    /// Reads a URL fragment, with or without its leading `#`.
+    pub fn from_hash(hash: &str) -> Route {
+        let fragment = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        match path {
+            "" | "/" => Route::Feed(filter_from_query(query)),
+            _ => match path.strip_prefix("/article/") {
+                Some(id) if !id.is_empty() && !id.contains('/') => Route::Article(decode_component(id)),
+                _ => Route::NotFound(decode_component(fragment)),
+            },
+        }
+    }
+
+    /// The URL fragment for this route, with its leading `#`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Feed(filter) => {
+                let mut params: Vec<String> = filter
+                    .tags()
+                    .iter()
+                    .map(|key| format!("tag={}", encode_component(key.as_str())))
+                    .collect();
+                if filter.mode() == MatchMode::All {
+                    params.push("match=all".to_owned());
+                }
+                if params.is_empty() {
+                    "#/".to_owned()
+                } else {
+                    format!("#/?{}", params.join("&"))
+                }
+            }
+            Route::Article(id) => format!("#/article/{}", encode_component(id)),
+            Route::NotFound(path) => format!("#{path}"),
+        }
+    }
+}
+
+fn filter_from_query(query: &str) -> TagFilter {
+    let mut tags = Vec::new();
+    let mut mode = MatchMode::Any;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode_query_value(value);
+        match name {
+            "tag" => tags.extend(TagKey::new(&value)),
+            "match" if value.eq_ignore_ascii_case("all") => mode = MatchMode::All,
+            // Unknown parameters are ignored so that newer links still open in older readers.
+            _ => {}
+        }
+    }
+    TagFilter::new(tags, mode)
+}
+
+/// Where the reader is and where "back to the feed" leads: the feed as the person last saw it,
+/// filter included, even after opening several articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Navigation {
+    pub route: Route,
+    pub feed_filter: TagFilter,
+}
+
+impl Navigation {
+    pub fn new(route: Route) -> Navigation {
+        Navigation::default().navigate(route)
+    }
+
+    pub fn navigate(&self, route: Route) -> Navigation {
+        let feed_filter = match &route {
+            Route::Feed(filter) => filter.clone(),
+            Route::Article(_) | Route::NotFound(_) => self.feed_filter.clone(),
+        };
+        Navigation { route, feed_filter }
+    }
+
+    /// The route of the feed as last seen.
+    pub fn back_to_feed(&self) -> Route {
+        Route::Feed(self.feed_filter.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(tags: &[&str], mode: MatchMode) -> Route {
+        Route::Feed(TagFilter::new(tags.iter().filter_map(|t| TagKey::new(t)), mode))
+    }
+
+    #[test]
+    fn parses_hashes() {
+        let cases = [
+            ("", feed(&[], MatchMode::Any)),
+            ("#", feed(&[], MatchMode::Any)),
+            ("#/", feed(&[], MatchMode::Any)),
+            ("/", feed(&[], MatchMode::Any)),
+            ("#/?tag=Pakistan", feed(&["pakistan"], MatchMode::Any)),
+            ("#/?tag=b&tag=a&tag=A", feed(&["a", "b"], MatchMode::Any)),
+            ("#/?tag=imran%20khan&match=all", feed(&["imran khan"], MatchMode::All)),
+            ("#/?tag=human+rights", feed(&["human rights"], MatchMode::Any)),
+            ("#/?tag=&tag=%20&x=1&&match=bogus", feed(&[], MatchMode::Any)),
+            ("#/article/seed-1", Route::Article("seed-1".to_owned())),
+            ("#/article/a%2Fb%20c", Route::Article("a/b c".to_owned())),
+            ("#/article/%E6%9D%B1", Route::Article("東".to_owned())),
+            ("#/article/", Route::NotFound("/article/".to_owned())),
+            ("#/article/a/b", Route::NotFound("/article/a/b".to_owned())),
+            ("#/settings", Route::NotFound("/settings".to_owned())),
+            ("#top", Route::NotFound("top".to_owned())),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(Route::from_hash(hash), expected, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn formats_hashes_that_parse_back() {
+        let cases = [
+            (feed(&[], MatchMode::Any), "#/"),
+            (feed(&[], MatchMode::All), "#/?match=all"),
+            (feed(&["UK", "Imran Khan"], MatchMode::Any), "#/?tag=imran%20khan&tag=uk"),
+            (feed(&["a&b=c"], MatchMode::All), "#/?tag=a%26b%3Dc&match=all"),
+            (Route::Article("a/b c?#".to_owned()), "#/article/a%2Fb%20c%3F%23"),
+            (Route::Article("東京".to_owned()), "#/article/%E6%9D%B1%E4%BA%AC"),
+        ];
+        for (route, expected) in cases {
+            assert_eq!(route.to_hash(), expected);
+            assert_eq!(Route::from_hash(expected), route, "round trip of {expected}");
+        }
+    }
+
+    #[test]
+    fn back_to_feed_keeps_the_last_filter() {
+        let filtered = feed(&["uk"], MatchMode::Any);
+        let steps = [
+            (filtered.clone(), filtered.clone()),
+            (Route::Article("a".into()), filtered.clone()),
+            (Route::Article("b".into()), filtered.clone()),
+            (Route::NotFound("x".into()), filtered.clone()),
+            (Route::default(), Route::default()),
+        ];
+        let mut navigation = Navigation::default();
+        for (route, expected_back) in steps {
+            navigation = navigation.navigate(route);
+            assert_eq!(navigation.back_to_feed(), expected_back);
+        }
+        assert_eq!(Navigation::new(Route::Article("a".into())).back_to_feed(), Route::default());
+    }
+}

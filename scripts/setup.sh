@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs every tool the reader needs to build, serve and test, and puts them first on PATH.
+#
+# Idempotent: each tool is checked at its exact version and skipped when present, so a second
+# run takes seconds. Everything comes from the package registries (crates.io, npm, Debian);
+# nothing is fetched from GitHub, and trunk is kept offline so it never tries to download.
+#
+# Source it (`. scripts/setup.sh`) to get PATH and the driver variables in your shell;
+# scripts/serve.sh and scripts/test.sh do that for you.
+#
+# Tools land in $ARTICLE_READER_TOOLS (default ~/.cache/article-reader/tools), shared by every
+# checkout on the machine. Versions verified on Debian 12 with Rust 1.95 (see ARCHITECTURE.md).
+
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="${ARTICLE_READER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/article-reader/tools}"
+mkdir -p "$tools/bin" "$tools/log"
+
+TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
+BINARYEN_VERSION=132
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or the generated glue
+# and the test runner disagree with the compiled wasm.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo_root/Cargo.lock")"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# $1 binary, $2 expected version text; true when the binary in $tools/bin reports it.
+has_version() {
+  [ -x "$tools/bin/$1" ] && "$tools/bin/$1" --version 2>/dev/null | grep -qF -- "$2"
+}
+
+cargo_install() { # crate version binary [extra cargo flags...]
+  local crate="$1" version="$2" binary="$3"
+  shift 3
+  if has_version "$binary" "$version"; then return 0; fi
+  say "building $crate $version from crates.io (minutes, once)"
+  cargo install --quiet --root "$tools/cargo" --version "$version" "$@" "$crate" \
+    >"$tools/log/$crate.log" 2>&1 || { cat "$tools/log/$crate.log" >&2; return 1; }
+  ln -sf "$tools/cargo/bin/$binary" "$tools/bin/$binary"
+}
+
+install_debian_packages() {
+  local missing=()
+  for pkg in chromium chromium-driver firefox-esr; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} with apt"
+  {
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  } >"$tools/log/apt.log" 2>&1 || { cat "$tools/log/apt.log" >&2; return 1; }
+}
+
+install_wasm_opt() {
+  if has_version wasm-opt "version $BINARYEN_VERSION"; then return 0; fi
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  npm install --silent --no-audit --no-fund --prefix "$tools/npm" "binaryen@$BINARYEN_VERSION" \
+    >"$tools/log/binaryen.log" 2>&1 || { cat "$tools/log/binaryen.log" >&2; return 1; }
+  ln -sf "$tools/npm/node_modules/.bin/wasm-opt" "$tools/bin/wasm-opt"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown >&2
+fi
+
+# apt is mostly waiting on the network, so it overlaps with the cargo builds.
+install_debian_packages &
+apt_pid=$!
+
+install_wasm_opt
+cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen # not --locked: its lockfile pins a crate version the registry lacks
+ln -sf "$tools/cargo/bin/wasm-bindgen-test-runner" "$tools/bin/wasm-bindgen-test-runner"
+cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
+cargo_install trunk "$TRUNK_VERSION" trunk --locked
+
+wait "$apt_pid"
+
+export PATH="$tools/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export GECKODRIVER="$tools/bin/geckodriver"
+export TRUNK_SKIP_VERSION_CHECK=true
+say "tools ready in $tools"
