@@ -1,1 +1,19 @@
-pub fn y() {}
+//! article-reader: an embeddable news reader in Yew. This crate is the browser half: data
+//! loading, state, routing glue and the views. Everything that can be decided without a browser
+//! lives in `article_reader_core` and is tested natively there.
+//!
+//! The views render only from the core's validated types; see `ARCHITECTURE.md` for the map.
+
+pub mod app;
+mod components;
+pub mod feed_source;
+mod pages;
+pub mod routing;
+mod state;
+
+pub use app::App;
+
+/// Mounts a reader into `root`; the handle destroys it.
+pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root(root).render()
+}

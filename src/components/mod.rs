@@ -1,0 +1,9 @@
+//! Reusable pieces of the pages, one component per file.
+
+pub mod article_body;
+pub mod dates;
+pub mod error_view;
+pub mod feed_item;
+pub mod masthead;
+pub mod tag_filter;
+pub mod tag_list;

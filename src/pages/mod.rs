@@ -1,0 +1,5 @@
+//! The pages the router chooses between, one per route.
+
+pub mod article_page;
+pub mod feed_page;
+pub mod not_found;
