@@ -32,7 +32,8 @@ as_root() {
 
 # $1 binary, $2 expected version text; true when the binary in $tools/bin reports it.
 has_version() {
-  [ -x "$tools/bin/$1" ] && "$tools/bin/$1" --version 2>/dev/null | grep -qF -- "$2"
+  # Not `grep -q`: it would stop reading early, and the tool's SIGPIPE would fail the pipeline.
+  [ -x "$tools/bin/$1" ] && "$tools/bin/$1" --version 2>/dev/null | grep -F -- "$2" >/dev/null
 }
 
 cargo_install() { # crate version binary [extra cargo flags...]
@@ -66,6 +67,19 @@ install_wasm_opt() {
   ln -sf "$tools/npm/node_modules/.bin/wasm-opt" "$tools/bin/wasm-opt"
 }
 
+# The end-to-end checks' npm packages (playwright-core, driving Debian's Chromium), installed
+# from the committed lockfile; a stamp of the lockfile skips the install when nothing changed.
+install_e2e_packages() {
+  local e2e="$repo_root/tests/e2e" stamp="$repo_root/tests/e2e/node_modules/.lock-stamp"
+  local want
+  want="$(cksum <"$e2e/package-lock.json")"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  say "installing the end-to-end checks' npm packages"
+  (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund) \
+    >"$tools/log/e2e-npm.log" 2>&1 || { cat "$tools/log/e2e-npm.log" >&2; return 1; }
+  echo "$want" >"$stamp"
+}
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown >&2
@@ -80,6 +94,8 @@ cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen # not --lock
 ln -sf "$tools/cargo/bin/wasm-bindgen-test-runner" "$tools/bin/wasm-bindgen-test-runner"
 cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
 cargo_install trunk "$TRUNK_VERSION" trunk --locked
+
+install_e2e_packages
 
 wait "$apt_pid"
 

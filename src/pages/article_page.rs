@@ -50,7 +50,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         <article class="ar-article" aria-labelledby={title_id.clone()}>
             <nav class="ar-article__nav" aria-label="Article">
                 <a class="ar-back" href={props.back.to_hash()}>
-                    <span aria-hidden="true">{ "← " }</span>{ back_label }
+                    <span aria-hidden="true">{ "←" }</span>{ back_label }
                 </a>
             </nav>
             <header class="ar-article__header">

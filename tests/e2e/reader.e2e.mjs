@@ -1,0 +1,173 @@
+// End-to-end checks of the built reader: serves a `trunk build` output under a sub-path on
+// loopback, drives Debian's headless Chromium through playwright-core the way a person would
+// (reading, clicking tags, opening articles, deep links, a phone-sized window, dark mode), and
+// fails on the first wrong thing or on any error in the page's console.
+//
+//   node tests/e2e/reader.e2e.mjs dist                     # run the checks
+//   E2E_SCREENSHOTS=shots node tests/e2e/reader.e2e.mjs dist   # and save screenshots of each view
+
+import assert from 'node:assert/strict';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const screenshots = process.env.E2E_SCREENSHOTS && path.resolve(process.env.E2E_SCREENSHOTS);
+const BASE_PATH = '/some/sub/path/'; // The build must work from any path, not only from `/`.
+
+const US = 'Pakistan says US lawmakers’ letter calling for ex-PM Khan’s release ‘counterproductive’';
+const UK = 'Pakistan, UK discuss regional security, cross-border attacks as senior official visits Islamabad';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+function serve(root) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (!url.pathname.startsWith(BASE_PATH)) {
+      response.writeHead(404).end();
+      return;
+    }
+    let file = path.join(root, decodeURIComponent(url.pathname.slice(BASE_PATH.length)));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const checks = [];
+function check(name, run) {
+  checks.push({ name, run });
+}
+
+async function shot(page, name) {
+  if (!screenshots) return;
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+const headlines = (page) => page.locator('[role=feed] article h2').allInnerTexts();
+
+check('the feed lists both seed articles, newest first', async ({ page, open }) => {
+  await open('');
+  await page.locator('[role=feed] article').nth(1).waitFor();
+  assert.deepEqual(await headlines(page), [UK, US]);
+  assert.equal(await page.title(), 'Article Reader');
+  await shot(page, 'feed');
+});
+
+check('a tag narrows the feed and clearing restores it', async ({ page, open }) => {
+  await open('');
+  await page.getByRole('button', { name: /^Imran Khan/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=feed] article').length === 1);
+  assert.deepEqual(await headlines(page), [US]);
+  assert.equal(await page.getByRole('button', { name: /^Imran Khan/ }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('[aria-live=polite]').innerText(), '1 of 2 articles tagged Imran Khan');
+  assert.equal(new URL(page.url()).hash, '#/?tag=imran%20khan');
+  await shot(page, 'filtered');
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=feed] article').length === 2);
+});
+
+check('an article shows every paragraph, and back keeps the filter', async ({ page, open }) => {
+  await open('#/?tag=diplomacy');
+  await page.getByRole('link', { name: US }).click();
+  await page.locator('h1', { hasText: US }).waitFor();
+  assert.equal(await page.locator('.ar-body p').count(), 12);
+  assert.equal(await page.locator('.ar-body h2').innerText(), '‘HISTORIC LEVEL OF IRREGULARITIES’');
+  assert.equal(await page.locator('.ar-highlights li').count(), 2);
+  assert.match(await page.locator('figcaption').innerText(), /^Police cammandos escort .* \(AFP\/File\)$/);
+  assert.equal(await page.locator('time').innerText(), 'Updated 25 October 2024');
+  await shot(page, 'article');
+  await page.getByRole('link', { name: /Articles tagged Diplomacy/ }).click();
+  await page.locator('[role=feed]').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Diplomacy/ }).getAttribute('aria-pressed'), 'true');
+});
+
+check('a deep link opens its article cold', async ({ page, open }) => {
+  await open('#/article/pakistan-uk-regional-security-talks');
+  await page.locator('h1', { hasText: UK }).waitFor();
+  assert.equal(await page.locator('.ar-body p').count(), 7);
+});
+
+check('an unknown article id shows a not-found page that leads back', async ({ page, open }) => {
+  await open('#/article/missing-article');
+  await page.locator('h1', { hasText: 'Article not found' }).waitFor();
+  await shot(page, 'not-found');
+  await page.getByRole('link', { name: 'Back to the articles' }).click();
+  await page.locator('[role=feed] article').nth(1).waitFor();
+});
+
+check('a 360 px phone screen shows the feed and the article without sideways scrolling', async ({ page, open }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const [hash, name] of [['', 'mobile-feed'], ['#/article/pakistan-us-lawmakers-letter-khan-release', 'mobile-article']]) {
+    await open(hash);
+    await page.locator('[role=feed], h1.ar-article__title').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
+    await shot(page, name);
+  }
+});
+
+check('dark mode changes the palette', async ({ page, open }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open('');
+  await page.locator('[role=feed] article').first().waitFor();
+  const background = await page.locator('.ar-app').evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.equal(background, 'rgb(20, 20, 22)');
+  await shot(page, 'dark-feed');
+  await open('#/article/pakistan-us-lawmakers-letter-khan-release');
+  await page.locator('h1.ar-article__title').waitFor();
+  await shot(page, 'dark-article');
+});
+
+const server = await serve(dist);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+let failed = 0;
+try {
+  for (const { name, run } of checks) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+    const open = (hash) => page.goto(`${origin}${BASE_PATH}${hash}`);
+    try {
+      await run({ page, open });
+      assert.deepEqual(problems, [], 'the page logged no errors');
+      console.log(`ok   ${name}`);
+    } catch (error) {
+      failed += 1;
+      console.log(`FAIL ${name}\n     ${String(error.message).split('\n').join('\n     ')}`);
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`\n${checks.length - failed} passed; ${failed} failed`);
+process.exit(failed ? 1 : 0);
