@@ -27,8 +27,12 @@ fn block(block: &Block) -> Html {
             };
             html! { <@{tag} class="ar-body__subheading">{ inlines(content) }</@> }
         }
-        Block::List { ordered: true, items } => html! { <ol>{ for items.iter().map(|item| list_item(item)) }</ol> },
-        Block::List { ordered: false, items } => html! { <ul>{ for items.iter().map(|item| list_item(item)) }</ul> },
+        Block::List { ordered: true, items } => {
+            html! { <ol>{ for items.iter().map(|item| list_item(item)) }</ol> }
+        }
+        Block::List { ordered: false, items } => {
+            html! { <ul>{ for items.iter().map(|item| list_item(item)) }</ul> }
+        }
         Block::Quote(blocks) => html! { <blockquote>{ for blocks.iter().map(self::block) }</blockquote> },
         Block::Preformatted(text) => html! { <pre>{ text.clone() }</pre> },
     }
