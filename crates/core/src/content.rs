@@ -8,6 +8,8 @@
 //! dropped with everything inside them. Link and image URLs pass through [`SafeUrl`], so no
 //! attribute a feed writes can run script.
 
+use std::collections::HashMap;
+
 use crate::url::SafeUrl;
 
 /// A block of an article body.
@@ -169,16 +171,17 @@ struct OpenElement {
 
 struct TreeBuilder {
     stack: Vec<OpenElement>,
-    /// Start tags ignored because the tree was already [`MAX_DEPTH`] deep; their end tags are
-    /// ignored too, so the content joins the deepest open element.
-    ignored_depth: Vec<String>,
+    /// How many start tags of each name were ignored because the tree was already
+    /// [`MAX_DEPTH`] deep; as many end tags of that name are ignored too, so the content joins
+    /// the deepest open element.
+    ignored_depth: HashMap<String, usize>,
 }
 
 impl TreeBuilder {
     fn new() -> Self {
         TreeBuilder {
             stack: vec![OpenElement { name: String::new(), attrs: Vec::new(), children: Vec::new() }],
-            ignored_depth: Vec::new(),
+            ignored_depth: HashMap::new(),
         }
     }
 
@@ -214,7 +217,7 @@ impl TreeBuilder {
             return;
         }
         if self.stack.len() > MAX_DEPTH {
-            self.ignored_depth.push(name);
+            *self.ignored_depth.entry(name).or_default() += 1;
             return;
         }
         self.stack.push(OpenElement { name, attrs, children: Vec::new() });
@@ -234,8 +237,8 @@ impl TreeBuilder {
     }
 
     fn end(&mut self, name: &str) {
-        if let Some(position) = self.ignored_depth.iter().rposition(|n| n == name) {
-            self.ignored_depth.remove(position);
+        if let Some(count) = self.ignored_depth.get_mut(name).filter(|count| **count > 0) {
+            *count -= 1;
             return;
         }
         let Some(position) = self.stack.iter().skip(1).rposition(|e| e.name == name) else {
@@ -359,49 +362,71 @@ fn read_tag(text: &str) -> (String, Vec<(String, String)>, &str) {
 /// Byte range of the end tag `</name ...>` in `text`: (start, just past it). Case-insensitive;
 /// without one, the element runs to the end of the text.
 fn find_end_tag(text: &str, name: &str) -> (usize, usize) {
-    let lower = text.to_ascii_lowercase();
-    let needle = format!("</{name}");
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(&needle) {
-        let start = from + found;
-        let after = start + needle.len();
-        let boundary = lower[after..].chars().next();
-        if boundary.is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/') {
-            let end = lower[after..].find('>').map_or(text.len(), |i| after + i + 1);
-            return (start, end);
-        }
-        from = after;
+    match find_tag(text, name, true) {
+        Some(at) => (at, text[at..].find('>').map_or(text.len(), |i| at + i + 1)),
+        None => (text.len(), text.len()),
     }
-    (text.len(), text.len())
 }
 
 /// Skips a dropped element's content, counting nested elements of the same name so that
-/// `<svg><svg></svg></svg>` is skipped whole.
+/// `<svg><svg></svg></svg>` is skipped whole. One forward pass, so hostile input cannot make
+/// it quadratic.
 fn skip_element<'a>(name: &str, text: &'a str) -> &'a str {
     if RAW_TEXT.contains(&name) {
         return &text[find_end_tag(text, name).1..];
     }
-    let lower = text.to_ascii_lowercase();
-    let open = format!("<{name}");
     let mut depth = 1usize;
     let mut position = 0;
-    while depth > 0 {
-        let next_close = lower[position..].find(&format!("</{name}"));
-        let next_open = lower[position..].find(&open);
-        match (next_open, next_close) {
-            (Some(o), Some(c)) if o < c => {
-                depth += 1;
-                position += o + open.len();
+    while let Some(lt) = text[position..].find('<').map(|i| position + i) {
+        if let Some(after) = tag_name_end(text, lt, name, true) {
+            depth -= 1;
+            position = text[after..].find('>').map_or(text.len(), |i| after + i + 1);
+            if depth == 0 {
+                return &text[position..];
             }
-            (_, Some(c)) => {
-                depth -= 1;
-                let (_, end) = find_end_tag(&text[position + c..], name);
-                position += c + end.max(1);
-            }
-            (_, None) => return "",
+        } else if tag_name_end(text, lt, name, false).is_some() {
+            depth += 1;
+            position = lt + 1;
+        } else {
+            position = lt + 1;
         }
     }
-    &text[position.min(text.len())..]
+    ""
+}
+
+/// The first `<name` (or `</name` when `closing`) followed by a tag boundary.
+fn find_tag(text: &str, name: &str, closing: bool) -> Option<usize> {
+    let mut position = 0;
+    while let Some(lt) = text[position..].find('<').map(|i| position + i) {
+        if tag_name_end(text, lt, name, closing).is_some() {
+            return Some(lt);
+        }
+        position = lt + 1;
+    }
+    None
+}
+
+/// When `text[lt..]` starts a tag named `name` (case-insensitively), the index just after the
+/// name.
+fn tag_name_end(text: &str, lt: usize, name: &str, closing: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = lt + 1;
+    if closing {
+        if bytes.get(at) != Some(&b'/') {
+            return None;
+        }
+        at += 1;
+    }
+    let candidate = bytes.get(at..at + name.len())?;
+    if !candidate.eq_ignore_ascii_case(name.as_bytes()) {
+        return None;
+    }
+    let after = at + name.len();
+    match bytes.get(after) {
+        None => Some(after),
+        Some(c) if c.is_ascii_whitespace() || *c == b'>' || *c == b'/' => Some(after),
+        Some(_) => None,
+    }
 }
 
 fn decode_entities(text: &str) -> String {
@@ -833,6 +858,27 @@ mod tests {
             }),
             "x"
         );
+    }
+
+    #[test]
+    fn hostile_shapes_take_linear_time() {
+        // Each of these was quadratic in an earlier version of the reader; at this size a
+        // quadratic pass takes minutes, a linear one milliseconds.
+        let n = 100_000;
+        let cases = [
+            "<svg>".repeat(n),
+            format!("{}{}", "<svg>".repeat(n), "</svg>".repeat(n)),
+            "<script>".repeat(n),
+            "<style>x</style>".repeat(n),
+            format!("{}{}", "<div>".repeat(n), "</span>".repeat(n)),
+            format!("{}{}", "<b>".repeat(n), "</b>".repeat(n)),
+            "<p><a href=x>".repeat(n),
+            "&amp".repeat(n),
+            "<!--".repeat(n),
+        ];
+        for html in &cases {
+            let _ = blocks_from_html(html);
+        }
     }
 
     #[test]
