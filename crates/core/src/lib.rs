@@ -24,7 +24,10 @@ pub mod url;
 pub use content::{Block, Inline};
 pub use date::Timestamp;
 pub use filter::{MatchMode, TagFilter};
-pub use load::{load_feed, FeedError, ItemProblem, LoadedFeed};
+pub use load::{
+    group_digits, human_bytes, load_feed, load_feed_with_limits, quote, FeedError, ItemProblem, Limits,
+    LoadedFeed,
+};
 pub use model::{Article, ArticleId, Author, Feed, Image, Tag, TagKey};
 pub use route::{Navigation, Route};
 pub use tags::{TagEntry, TagIndex};
