@@ -1,6 +1,7 @@
 //! An article body from the core's safe block tree. Every node is built as a virtual DOM node;
 //! no feed text ever reaches `innerHTML`, so markup in a feed can only ever show as text.
 
+use article_reader_core::content::TableCell;
 use article_reader_core::{Block, Inline};
 use yew::prelude::*;
 
@@ -35,6 +36,35 @@ fn block(block: &Block) -> Html {
         }
         Block::Quote(blocks) => html! { <blockquote>{ for blocks.iter().map(self::block) }</blockquote> },
         Block::Preformatted(text) => html! { <pre>{ text.clone() }</pre> },
+        Block::Figure { content, caption } => html! {
+            <figure class="ar-body__figure">
+                { for content.iter().map(self::block) }
+                if !caption.is_empty() {
+                    <figcaption>{ inlines(caption) }</figcaption>
+                }
+            </figure>
+        },
+        Block::Table { caption, rows } => html! {
+            // The wrapper scrolls a wide table sideways instead of widening the page.
+            <div class="ar-body__table">
+                <table>
+                    if !caption.is_empty() {
+                        <caption>{ inlines(caption) }</caption>
+                    }
+                    <tbody>
+                        { for rows.iter().map(|row| html! { <tr>{ for row.iter().map(table_cell) }</tr> }) }
+                    </tbody>
+                </table>
+            </div>
+        },
+    }
+}
+
+fn table_cell(cell: &TableCell) -> Html {
+    if cell.header {
+        html! { <th>{ inlines(&cell.content) }</th> }
+    } else {
+        html! { <td>{ inlines(&cell.content) }</td> }
     }
 }
 
@@ -52,13 +82,20 @@ fn inline(inline: &Inline) -> Html {
         Inline::Emphasis(content) => html! { <em>{ inlines(content) }</em> },
         Inline::Strong(content) => html! { <strong>{ inlines(content) }</strong> },
         Inline::Code(text) => html! { <code>{ text.clone() }</code> },
-        Inline::Link { href, content } => html! {
-            <a href={href.as_str().to_owned()} rel="noopener noreferrer nofollow ugc" target="_blank">
+        Inline::Link { href, title, content } => html! {
+            <a href={href.as_str().to_owned()} title={title.clone()} rel="noopener noreferrer nofollow" target="_blank">
                 { inlines(content) }
             </a>
         },
-        Inline::Image { src, alt } => html! {
-            <img src={src.as_str().to_owned()} alt={alt.clone()} loading="lazy" decoding="async" />
+        Inline::Image { src, alt, title } => html! {
+            <img
+                src={src.as_str().to_owned()}
+                alt={alt.clone()}
+                title={title.clone()}
+                loading="lazy"
+                decoding="async"
+                referrerpolicy="no-referrer"
+            />
         },
         Inline::LineBreak => html! { <br /> },
     }

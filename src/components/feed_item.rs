@@ -39,7 +39,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
             tabindex="-1"
         >
             if let Some(url) = image {
-                <img class="ar-card__image" src={url.as_str().to_owned()} alt="" loading="lazy" decoding="async" />
+                <img class="ar-card__image" src={url.as_str().to_owned()} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
             }
             <div class="ar-card__text">
                 <h2 class="ar-card__title" id={headline_id}>

@@ -71,7 +71,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 <figure class={classes!("ar-figure", image.url.is_none().then_some("ar-figure--caption-only"))}>
                     if let Some(url) = &image.url {
                         <img class="ar-figure__image" src={url.as_str().to_owned()}
-                             alt={image.alt.clone().unwrap_or_default()} decoding="async" />
+                             alt={image.alt.clone().unwrap_or_default()} decoding="async" referrerpolicy="no-referrer" />
                     }
                     if image.caption.is_some() || image.credit.is_some() {
                         <figcaption class="ar-figure__caption">

@@ -3,7 +3,8 @@
 //!
 //! The reader never hands feed HTML to the browser. It reads the HTML here into [`Block`]s and
 //! [`Inline`]s built from an allowlist (paragraphs, headings, lists, quotes, preformatted text,
-//! emphasis, links, images, line breaks); every other element is dropped, keeping its text, and
+//! figures with captions, simple tables, emphasis, code, links, images, line breaks) keeping only
+//! `href`, `src`, `alt` and `title`; every other element is dropped, keeping its text, and
 //! elements that carry code or foreign content (`script`, `style`, `iframe`, `svg`, …) are
 //! dropped with everything inside them. Link and image URLs pass through [`SafeUrl`], so no
 //! attribute a feed writes can run script.
@@ -25,6 +26,17 @@ pub enum Block {
     Quote(Vec<Block>),
     /// Preformatted text shown as written.
     Preformatted(String),
+    /// A figure: its content (usually an image) and its caption.
+    Figure { content: Vec<Block>, caption: Vec<Inline> },
+    /// A table of text: rows of cells, with an optional caption.
+    Table { caption: Vec<Inline>, rows: Vec<Vec<TableCell>> },
+}
+
+/// A table cell; header cells are `<th>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableCell {
+    pub header: bool,
+    pub content: Vec<Inline>,
 }
 
 /// Inline content of a block.
@@ -34,8 +46,8 @@ pub enum Inline {
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Code(String),
-    Link { href: SafeUrl, content: Vec<Inline> },
-    Image { src: SafeUrl, alt: String },
+    Link { href: SafeUrl, title: Option<String>, content: Vec<Inline> },
+    Image { src: SafeUrl, alt: String, title: Option<String> },
     LineBreak,
 }
 
@@ -129,6 +141,25 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     out
 }
 
+/// All visible text of a block, its parts separated by spaces.
+pub fn block_text(block: &Block) -> String {
+    let join = |parts: Vec<String>| parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+    match block {
+        Block::Paragraph(inlines) | Block::Heading { content: inlines, .. } => plain_text(inlines),
+        Block::List { items, .. } => join(items.iter().map(|item| plain_text(item)).collect()),
+        Block::Quote(blocks) => join(blocks.iter().map(block_text).collect()),
+        Block::Preformatted(text) => text.clone(),
+        Block::Figure { content, caption } => {
+            join(content.iter().map(block_text).chain([plain_text(caption)]).collect())
+        }
+        Block::Table { caption, rows } => join(
+            std::iter::once(plain_text(caption))
+                .chain(rows.iter().flatten().map(|cell| plain_text(&cell.content)))
+                .collect(),
+        ),
+    }
+}
+
 fn append_plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
@@ -209,8 +240,12 @@ impl TreeBuilder {
         if closes_paragraph && self.is_open("p") {
             self.end("p");
         }
-        if name == "li" {
-            self.close_within_list("li");
+        match name.as_str() {
+            "li" => self.close_open_within(&["li"], &["ul", "ol"]),
+            "td" | "th" => self.close_open_within(&["td", "th"], &["tr", "table"]),
+            "tr" => self.close_open_within(&["tr"], &["table", "thead", "tbody", "tfoot"]),
+            "thead" | "tbody" | "tfoot" => self.close_open_within(&["thead", "tbody", "tfoot"], &["table"]),
+            _ => {}
         }
         if VOID.contains(&name.as_str()) {
             self.push_node(Node::Element { name, attrs, children: Vec::new() });
@@ -223,16 +258,21 @@ impl TreeBuilder {
         self.stack.push(OpenElement { name, attrs, children: Vec::new() });
     }
 
-    /// Closes an open `li` only when no list was opened inside it since, so nested lists work.
-    fn close_within_list(&mut self, name: &str) {
-        for element in self.stack.iter().rev() {
-            if element.name == name {
-                self.end(name);
-                return;
+    /// Closes the nearest open element named in `names`, unless an element named in `within`
+    /// is nearer: a new `<li>` ends the previous item of its own list, not of an outer one.
+    fn close_open_within(&mut self, names: &[&str], within: &[&str]) {
+        let found = self.stack.iter().skip(1).rev().find_map(|element| {
+            let name = element.name.as_str();
+            if names.contains(&name) {
+                Some(Some(name.to_owned()))
+            } else if within.contains(&name) {
+                Some(None)
+            } else {
+                None
             }
-            if matches!(element.name.as_str(), "ul" | "ol") {
-                return;
-            }
+        });
+        if let Some(Some(name)) = found {
+            self.end(&name);
         }
     }
 
@@ -503,6 +543,45 @@ fn decode_entity(name: &str) -> Option<char> {
 // The tree into blocks.
 
 fn collect_blocks(nodes: &[Node], out: &mut Vec<Block>) {
+    collect_blocks_from(nodes.iter(), out);
+}
+
+fn element_children(node: &Node) -> &[Node] {
+    match node {
+        Node::Element { children, .. } => children,
+        Node::Text(_) => &[],
+    }
+}
+
+/// Rows of a table, through `thead`, `tbody` and `tfoot`; nested tables are not entered.
+fn collect_table_rows(nodes: &[Node], rows: &mut Vec<Vec<TableCell>>) {
+    for node in nodes {
+        let Node::Element { name, children, .. } = node else { continue };
+        match name.as_str() {
+            "thead" | "tbody" | "tfoot" => collect_table_rows(children, rows),
+            "tr" => {
+                let cells: Vec<TableCell> = children
+                    .iter()
+                    .filter_map(|cell| match cell {
+                        Node::Element { name, children, .. } if name == "td" || name == "th" => {
+                            Some(TableCell {
+                                header: name == "th",
+                                content: normalize_whitespace(inlines_of(children)),
+                            })
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                if !cells.is_empty() {
+                    rows.push(cells);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn collect_blocks_from<'a>(nodes: impl Iterator<Item = &'a Node>, out: &mut Vec<Block>) {
     let mut pending: Vec<Inline> = Vec::new();
     for node in nodes {
         let Node::Element { name, children, .. } = node else {
@@ -555,6 +634,31 @@ fn collect_blocks(nodes: &[Node], out: &mut Vec<Block>) {
                 }
             }
             "hr" => {}
+            "figure" => {
+                let (captions, rest): (Vec<&Node>, Vec<&Node>) = children
+                    .iter()
+                    .partition(|child| matches!(child, Node::Element { name, .. } if name == "figcaption"));
+                let mut content = Vec::new();
+                collect_blocks_from(rest.into_iter(), &mut content);
+                let caption = normalize_whitespace(
+                    captions.into_iter().flat_map(|c| inlines_of(element_children(c))).collect(),
+                );
+                if !content.is_empty() || !caption.is_empty() {
+                    out.push(Block::Figure { content, caption });
+                }
+            }
+            "table" => {
+                let mut rows = Vec::new();
+                collect_table_rows(children, &mut rows);
+                let caption = children
+                    .iter()
+                    .find(|c| matches!(c, Node::Element { name, .. } if name == "caption"))
+                    .map(|c| normalize_whitespace(inlines_of(element_children(c))))
+                    .unwrap_or_default();
+                if !rows.is_empty() {
+                    out.push(Block::Table { caption, rows });
+                }
+            }
             // A stray <li> outside a list, and every container: read what is inside.
             _ => collect_blocks(children, out),
         }
@@ -599,14 +703,14 @@ fn collect_inline(node: &Node, out: &mut Vec<Inline>) {
         "a" => {
             let content = inlines_of(children);
             match node.attr("href").and_then(SafeUrl::parse) {
-                Some(href) => out.push(Inline::Link { href, content }),
+                Some(href) => out.push(Inline::Link { href, title: title_of(node), content }),
                 None => out.extend(content),
             }
         }
         "img" => {
             if let Some(src) = node.attr("src").and_then(SafeUrl::parse_image) {
                 let alt = node.attr("alt").unwrap_or_default().trim().to_owned();
-                out.push(Inline::Image { src, alt });
+                out.push(Inline::Image { src, alt, title: title_of(node) });
             }
         }
         // Block content met inside inline context (a <p> inside <a>, say): keep its text.
@@ -621,6 +725,11 @@ fn collect_inline(node: &Node, out: &mut Vec<Inline>) {
             }
         }
     }
+}
+
+fn title_of(node: &Node) -> Option<String> {
+    let title = node.attr("title")?.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
 }
 
 fn text_content(nodes: &[Node]) -> String {
@@ -679,10 +788,10 @@ fn collapse(inlines: Vec<Inline>, previous_space: &mut bool) -> Vec<Inline> {
             Inline::Strong(children) => {
                 push_nonempty(&mut out, Inline::Strong, collapse(children, previous_space))
             }
-            Inline::Link { href, content } => {
+            Inline::Link { href, title, content } => {
                 let content = collapse(content, previous_space);
                 if !content.is_empty() {
-                    out.push(Inline::Link { href, content });
+                    out.push(Inline::Link { href, title, content });
                 }
             }
             Inline::LineBreak => {
@@ -793,14 +902,14 @@ mod tests {
             ),
             (
                 "<p><a href=\"https://e.com\">link</a></p>",
-                vec![Inline::Link { href: url("https://e.com"), content: vec![text("link")] }],
+                vec![Inline::Link { href: url("https://e.com"), title: None, content: vec![text("link")] }],
             ),
             ("<p><a href=javascript:alert(1)>x</a></p>", vec![text("x")]),
             ("<p><a href=\"  JaVa&#x09;Script:alert(1)\">x</a></p>", vec![text("x")]),
             ("<p>a<br>b</p>", vec![text("a"), Inline::LineBreak, text("b")]),
             (
                 "<p><img src=\"/i.png\" alt=\" pic \"></p>",
-                vec![Inline::Image { src: url("/i.png"), alt: "pic".to_owned() }],
+                vec![Inline::Image { src: url("/i.png"), alt: "pic".to_owned(), title: None }],
             ),
             ("<p><code>a<b>c</b></code></p>", vec![Inline::Code("ac".to_owned())]),
             ("<p><span onclick=\"x()\">kept</span></p>", vec![text("kept")]),
@@ -808,6 +917,48 @@ mod tests {
         for (html, expected) in cases {
             assert_eq!(blocks_from_html(html), vec![Block::Paragraph(expected)], "{html}");
         }
+    }
+
+    #[test]
+    fn reads_figures_and_tables() {
+        let cell = |header: bool, t: &str| TableCell { header, content: vec![text(t)] };
+        let cases: Vec<(&str, Vec<Block>)> = vec![
+            (
+                "<figure><img src=\"/a.jpg\" alt=\"A\"><figcaption> The <em>caption</em> </figcaption></figure>",
+                vec![Block::Figure {
+                    content: vec![Block::Paragraph(vec![Inline::Image {
+                        src: url("/a.jpg"),
+                        alt: "A".to_owned(),
+                        title: None,
+                    }])],
+                    caption: vec![text("The "), Inline::Emphasis(vec![text("caption")])],
+                }],
+            ),
+            ("<figure><figcaption>Only words</figcaption></figure>", vec![Block::Figure { content: vec![], caption: vec![text("Only words")] }]),
+            ("<figure></figure>", vec![]),
+            (
+                "<table><caption>Votes</caption><thead><tr><th>Party<th>Seats</thead><tbody><tr><td>A</td><td>93</td></tr></tbody></table>",
+                vec![Block::Table {
+                    caption: vec![text("Votes")],
+                    rows: vec![vec![cell(true, "Party"), cell(true, "Seats")], vec![cell(false, "A"), cell(false, "93")]],
+                }],
+            ),
+            ("<table><tr><td>bare row</td></tr></table>", vec![Block::Table { caption: vec![], rows: vec![vec![cell(false, "bare row")]] }]),
+            ("<table></table>", vec![]),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(blocks_from_html(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn keeps_titles_and_nothing_else_of_the_attributes() {
+        let html = "<p><a href=\"/x\" title=\" A  link \" onclick=\"x()\" style=\"color:red\" id=\"clobber\">t</a><img src=\"/i\" srcset=\"javascript:x 1x\" title=\"T\" name=\"n\"></p>";
+        let expected = vec![Block::Paragraph(vec![
+            Inline::Link { href: url("/x"), title: Some("A link".to_owned()), content: vec![text("t")] },
+            Inline::Image { src: url("/i"), alt: String::new(), title: Some("T".to_owned()) },
+        ])];
+        assert_eq!(blocks_from_html(html), expected);
     }
 
     #[test]

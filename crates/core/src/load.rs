@@ -11,7 +11,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::content::{blocks_from_html, blocks_from_text, plain_text, Block};
+use crate::content::{block_text, blocks_from_html, blocks_from_text, Block};
 use crate::date::Timestamp;
 use crate::model::{sort_newest_first, Article, ArticleId, Author, Feed, Image, Tag};
 use crate::raw::{RawExtension, RawFeed, RawItem};
@@ -536,15 +536,6 @@ fn authors_field(authors: &Value, legacy_author: &Value) -> Result<Vec<Author>, 
         }
     }
     Ok(out)
-}
-
-fn block_text(block: &Block) -> String {
-    match block {
-        Block::Paragraph(inlines) | Block::Heading { content: inlines, .. } => plain_text(inlines),
-        Block::List { items, .. } => items.iter().map(|i| plain_text(i)).collect::<Vec<_>>().join(" "),
-        Block::Quote(blocks) => blocks.iter().map(block_text).collect::<Vec<_>>().join(" "),
-        Block::Preformatted(text) => text.clone(),
-    }
 }
 
 /// About the first 80 characters of `text`, cut at a word, for a headline made from the body.
