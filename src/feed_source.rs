@@ -1,9 +1,16 @@
-//! Where feeds come from. Today that is the feed compiled into the wasm; this module is the one
-//! place that will also fetch feeds, so the views never do I/O.
+//! Where feeds come from: the feed compiled into the wasm, or a JSON Feed fetched from a URL
+//! with progress. The one module of the app that does I/O; views only ever see [`FeedData`].
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use article_reader_core::{load_feed, Feed, FeedError, ItemProblem, TagIndex};
+use article_reader_core::{
+    load_feed_with_limits, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, TagIndex,
+};
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
 
 /// The default content, `feeds/seed.json`, built into the binary so the reader works with no
 /// request at all.
@@ -14,18 +21,42 @@ pub const BUNDLED_FEED: &str = include_str!("../feeds/seed.json");
 pub struct FeedData {
     pub feed: Feed,
     pub tags: TagIndex,
+    /// Items that could not be shown, and why.
     pub skipped: Vec<ItemProblem>,
+    /// Set when the feed had more items than the limit allows.
+    pub over_limit: Option<String>,
 }
 
 impl FeedData {
-    pub fn from_json(json: &str) -> Result<FeedData, FeedError> {
-        let loaded = load_feed(json)?;
+    pub fn from_json(json: &str, limits: &Limits) -> Result<FeedData, FeedError> {
+        let loaded = load_feed_with_limits(json, limits)?;
+        let over_limit = loaded.over_limit_message(limits);
         let tags = TagIndex::build(&loaded.feed);
-        Ok(FeedData { feed: loaded.feed, tags, skipped: loaded.skipped })
+        Ok(FeedData { feed: loaded.feed, tags, skipped: loaded.skipped, over_limit })
     }
 
-    pub fn bundled() -> Result<FeedData, FeedError> {
-        Self::from_json(BUNDLED_FEED)
+    pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {
+        Self::from_json(BUNDLED_FEED, limits)
+    }
+
+    /// Tells the browser console what was skipped, for the person fixing the feed.
+    pub fn report_to_console(&self, source: &str) {
+        if let Some(message) = &self.over_limit {
+            web_sys::console::warn_1(&JsValue::from_str(&format!("article-reader, {source}: {message}")));
+        }
+        if self.skipped.is_empty() {
+            return;
+        }
+        let mut report = format!(
+            "article-reader, {source}: {} item(s) skipped, {} shown:",
+            self.skipped.len(),
+            self.feed.articles.len()
+        );
+        for problem in &self.skipped {
+            report.push_str("\n  ");
+            report.push_str(&problem.to_string());
+        }
+        web_sys::console::warn_1(&JsValue::from_str(&report));
     }
 }
 
@@ -46,4 +77,89 @@ impl std::ops::Deref for FeedHandle {
     fn deref(&self) -> &FeedData {
         &self.0
     }
+}
+
+/// Set by whoever started a fetch to stop it: the reader unmounted or wants another feed.
+pub type Cancelled = Rc<Cell<bool>>;
+
+/// Fetches the feed at `url`, reading the body in chunks so `on_progress` can show how much has
+/// arrived, and stopping as soon as it outgrows `limits.max_feed_bytes`. `Ok(None)` means the
+/// fetch was cancelled.
+pub async fn fetch_feed(
+    url: &str,
+    limits: &Limits,
+    cancelled: &Cancelled,
+    on_progress: impl Fn(Progress),
+) -> Result<Option<FeedData>, LoadFailure> {
+    let network =
+        |error: JsValue| LoadFailure::Network { url: url.to_owned(), detail: describe_js_error(&error) };
+    let response: Response =
+        JsFuture::from(gloo::utils::window().fetch_with_str(url)).await.map_err(network)?.unchecked_into();
+    if !response.ok() {
+        return Err(LoadFailure::Status {
+            url: url.to_owned(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.trim().parse::<u64>().ok());
+    // A compressed response announces its compressed size, so only a total over the limit
+    // that the body cannot undercut is final; otherwise the limit is checked as bytes arrive.
+    if let Some(bytes) = total.filter(|&t| t > limits.max_feed_bytes as u64) {
+        return Err(LoadFailure::TooLarge {
+            url: url.to_owned(),
+            bytes: Some(bytes),
+            limit: limits.max_feed_bytes,
+        });
+    }
+
+    let mut body: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(limits.max_feed_bytes as u64) as usize);
+    let mut progress = Progress { received: 0, total };
+    on_progress(progress);
+    if let Some(stream) = response.body() {
+        let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        loop {
+            let chunk: ReadableStreamReadResult =
+                JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
+            if cancelled.get() {
+                let _ = reader.cancel();
+                return Ok(None);
+            }
+            if chunk.get_done().unwrap_or(true) {
+                break;
+            }
+            let bytes = Uint8Array::new(&chunk.get_value());
+            if body.len() + bytes.length() as usize > limits.max_feed_bytes {
+                let _ = reader.cancel();
+                return Err(LoadFailure::TooLarge {
+                    url: url.to_owned(),
+                    bytes: None,
+                    limit: limits.max_feed_bytes,
+                });
+            }
+            let start = body.len();
+            body.resize(start + bytes.length() as usize, 0);
+            bytes.copy_to(&mut body[start..]);
+            progress.received = body.len() as u64;
+            on_progress(progress);
+        }
+    }
+    let text = String::from_utf8(body).map_err(|error| LoadFailure::NotText {
+        url: url.to_owned(),
+        at: error.utf8_error().valid_up_to(),
+    })?;
+    FeedData::from_json(&text, limits).map(Some).map_err(LoadFailure::Feed)
+}
+
+fn describe_js_error(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the request failed".to_owned())
 }

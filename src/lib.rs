@@ -11,9 +11,15 @@ mod pages;
 pub mod routing;
 mod state;
 
-pub use app::App;
+pub use app::{App, AppProps};
+pub use article_reader_core::{FeedLocation, StartOptions};
 
-/// Mounts a reader into `root`; the handle destroys it.
+/// Mounts a reader of the bundled feed into `root`; the handle destroys it.
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
-    yew::Renderer::<App>::with_root(root).render()
+    mount_with_options(root, StartOptions::default())
+}
+
+/// Mounts a reader into `root` with the given feed and limits.
+pub fn mount_with_options(root: web_sys::Element, options: StartOptions) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { options: Ok(options) }).render()
 }

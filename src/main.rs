@@ -1,13 +1,17 @@
-//! The standalone page: mounts the reader into `#article-reader` (or `<body>`).
+//! The standalone page: reads `?src=` and `?max-size=` from the address and mounts the reader
+//! into `#article-reader` (or `<body>`).
+
+use article_reader::{App, AppProps, StartOptions};
 
 fn main() {
-    let document = gloo::utils::document();
-    match document.get_element_by_id("article-reader") {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let props = AppProps { options: StartOptions::from_query(&search) };
+    match gloo::utils::document().get_element_by_id("article-reader") {
         Some(root) => {
-            article_reader::mount(root);
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
         }
         None => {
-            yew::Renderer::<article_reader::App>::new().render();
+            yew::Renderer::<App>::with_props(props).render();
         }
     }
 }

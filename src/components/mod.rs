@@ -4,6 +4,8 @@ pub mod article_body;
 pub mod dates;
 pub mod error_view;
 pub mod feed_item;
+pub mod loading_view;
 pub mod masthead;
+pub mod problems_notice;
 pub mod tag_filter;
 pub mod tag_list;

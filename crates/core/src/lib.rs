@@ -4,6 +4,7 @@
 //! - [`model`] holds the domain types, [`content`] the safe article body tree;
 //! - [`tags`] indexes tags, [`filter`] selects articles by tag;
 //! - [`route`] maps URL fragments to routes and back;
+//! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //! - [`date`] and [`url`] are the small parsers those need.
 //!
 //! Architecture invariant: this crate knows nothing of Yew, web-sys or wasm-bindgen, and builds
@@ -18,6 +19,7 @@ pub mod load;
 pub mod model;
 mod raw;
 pub mod route;
+pub mod source;
 pub mod tags;
 pub mod url;
 
@@ -30,6 +32,7 @@ pub use load::{
 };
 pub use model::{Article, ArticleId, Author, Feed, Image, Tag, TagKey};
 pub use route::{Navigation, Route};
+pub use source::{FeedLocation, LoadFailure, Progress, StartOptions};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;
 

@@ -79,7 +79,7 @@ impl SafeUrl {
 }
 
 /// The lower-cased scheme of an absolute URL, or `None` for a relative reference.
-fn scheme_of(url: &str) -> Option<String> {
+pub(crate) fn scheme_of(url: &str) -> Option<String> {
     let colon = url.find(':')?;
     let candidate = &url[..colon];
     if url[..colon].contains(['/', '?', '#']) {

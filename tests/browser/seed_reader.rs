@@ -1,100 +1,11 @@
-//! The reader in real browsers: each test mounts a fresh reader into its own element, drives it
-//! the way a person would (clicks, links, the address bar) and reads the DOM.
-//!
-//! Run with `scripts/test.sh`, which runs this file in headless Chromium and Firefox.
+//! The reader on its bundled feed: the feed, filtering, the article view and routing.
 
-#![cfg(target_arch = "wasm32")]
-
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::support::Mounted;
 
 const US_ARTICLE: &str = "pakistan-us-lawmakers-letter-khan-release";
 const UK_ARTICLE: &str = "pakistan-uk-regional-security-talks";
-
-/// A reader mounted into a fresh element of its own; dropping it destroys the app and removes
-/// the element, even when an assertion failed half-way.
-struct Mounted {
-    root: Element,
-    handle: Option<yew::AppHandle<article_reader::App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl Mounted {
-    /// Sets the address to `hash`, then mounts a reader and waits for its first render.
-    async fn at(hash: &str) -> Mounted {
-        set_hash(hash).await;
-        let document = gloo::utils::document();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let handle = article_reader::mount(root.clone());
-        yew::scheduler::flush().await;
-        Mounted { root, handle: Some(handle) }
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
-    }
-
-    fn one(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn texts(&self, selector: &str) -> Vec<String> {
-        self.all(selector).iter().map(|e| e.text_content().unwrap_or_default().trim().to_owned()).collect()
-    }
-
-    fn headlines(&self) -> Vec<String> {
-        self.texts("[role=feed] article h2")
-    }
-
-    /// Clicks the first element matching `selector` whose text contains `text`.
-    fn click(&self, selector: &str, text: &str) {
-        let target = self
-            .all(selector)
-            .into_iter()
-            .find(|e| e.text_content().unwrap_or_default().contains(text))
-            .unwrap_or_else(|| panic!("no {selector} containing {text:?}; found {:?}", self.texts(selector)));
-        target.dyn_into::<HtmlElement>().unwrap().click();
-    }
-
-    /// Waits, re-rendering as the browser delivers events, until `condition` holds; panics with
-    /// `what` after two seconds.
-    async fn until(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
-        for _ in 0..200 {
-            yew::scheduler::flush().await;
-            if condition(self) {
-                return;
-            }
-            sleep(Duration::from_millis(10)).await;
-        }
-        panic!("timed out waiting until {what}; the reader shows: {}", self.root.inner_html());
-    }
-}
-
-/// Sets `location.hash` and lets the resulting `hashchange` pass, so it cannot reach a reader
-/// mounted afterwards.
-async fn set_hash(hash: &str) {
-    let location = gloo::utils::window().location();
-    if location.hash().unwrap_or_default() != hash {
-        location.set_hash(hash).unwrap();
-        sleep(Duration::from_millis(20)).await;
-    }
-}
 
 fn title_of(id: &str) -> &'static str {
     match id {

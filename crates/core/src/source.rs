@@ -1,0 +1,246 @@
+//! Where the reader's feed comes from and what can go wrong getting it: the options a page
+//! passes at start (`?src=…&max-size=…`), and the failures of loading a feed over the network,
+//! in words. The fetching itself is the app's; everything decidable without a browser is here.
+
+use std::fmt;
+
+use crate::load::{group_digits, human_bytes, quote, FeedError, Limits};
+use crate::url::{decode_query_value, scheme_of};
+
+/// The feed to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum FeedLocation {
+    /// The feed compiled into the reader.
+    #[default]
+    Bundled,
+    /// A JSON Feed at this URL (`http`, `https`, `blob` or relative to the page).
+    Url(String),
+}
+
+impl FeedLocation {
+    /// Checks a feed address given at run time. Only addresses `fetch` can read as data are
+    /// accepted; `javascript:`, `data:` and the like are refused with a reason.
+    pub fn url(address: &str) -> Result<FeedLocation, String> {
+        let address = address.trim();
+        if address.is_empty() {
+            return Err("The feed address is empty.".to_owned());
+        }
+        match scheme_of(address) {
+            None => Ok(FeedLocation::Url(address.to_owned())),
+            Some(scheme) if matches!(scheme.as_str(), "http" | "https" | "blob") => {
+                Ok(FeedLocation::Url(address.to_owned()))
+            }
+            Some(_) => Err(format!(
+                "The feed address {} is not an http(s) or relative URL.",
+                quote(&address.chars().take(80).collect::<String>())
+            )),
+        }
+    }
+}
+
+/// What a page asks of the reader when it starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartOptions {
+    pub feed: FeedLocation,
+    pub limits: Limits,
+}
+
+impl StartOptions {
+    /// Reads a page's query string (`location.search`, with or without its `?`):
+    /// `src` is the feed's URL, `max-size` the largest feed accepted (`5000000`, `500KiB`,
+    /// `64MiB`). Unknown parameters are left to the page.
+    pub fn from_query(search: &str) -> Result<StartOptions, String> {
+        let mut options = StartOptions::default();
+        let query = search.strip_prefix('?').unwrap_or(search);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode_query_value(value);
+            match name {
+                "src" => options.feed = FeedLocation::url(&value)?,
+                "max-size" => options.limits.max_feed_bytes = parse_size(&value)?,
+                _ => {}
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// `5000000`, `500k`, `500KiB`, `1.5MiB`, `64M` (binary units) as bytes.
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let multiplier: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" | "kib" => 1024.0,
+        "m" | "mb" | "mib" => 1024.0 * 1024.0,
+        "g" | "gb" | "gib" => 1024.0 * 1024.0 * 1024.0,
+        _ => return Err(format!("The size {} is not a number of bytes such as 64MiB.", quote(text))),
+    };
+    match number.parse::<f64>() {
+        Ok(value) if value.is_finite() && value > 0.0 && value * multiplier <= usize::MAX as f64 => {
+            Ok((value * multiplier) as usize)
+        }
+        _ => Err(format!("The size {} is not a number of bytes such as 64MiB.", quote(text))),
+    }
+}
+
+/// Why a feed from a URL could not be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The request did not complete: the host is unreachable, or CORS forbids reading it.
+    Network { url: String, detail: String },
+    /// The server answered with an error status.
+    Status { url: String, status: u16, status_text: String },
+    /// The feed is larger than the limit; `bytes` when the server said how large.
+    TooLarge { url: String, bytes: Option<u64>, limit: usize },
+    /// The body is not UTF-8; `at` is the offset of the first bad byte.
+    NotText { url: String, at: usize },
+    /// The document arrived but is not a usable JSON Feed.
+    Feed(FeedError),
+}
+
+impl fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadFailure::Network { url, detail } => write!(
+                f,
+                "The feed at {url} could not be fetched ({detail}). The server may be unreachable, \
+                 or it may not allow this page to read it (CORS)."
+            ),
+            LoadFailure::Status { url, status, status_text } => {
+                let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+                write!(f, "The feed at {url} could not be loaded: the server answered {status}{text}.")
+            }
+            LoadFailure::TooLarge { url, bytes: Some(bytes), limit } => write!(
+                f,
+                "The feed at {url} is {}, larger than the {} this reader accepts.",
+                human_bytes(*bytes),
+                human_bytes(*limit as u64)
+            ),
+            LoadFailure::TooLarge { url, bytes: None, limit } => write!(
+                f,
+                "The feed at {url} is larger than the {} this reader accepts; loading stopped there.",
+                human_bytes(*limit as u64)
+            ),
+            LoadFailure::NotText { url, at } => {
+                write!(f, "The feed at {url} is not UTF-8 text (byte {} is not valid).", group_digits(*at))
+            }
+            LoadFailure::Feed(error) => error.fmt(f),
+        }
+    }
+}
+
+/// How much of a feed has arrived, for a progress display.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub received: u64,
+    /// The size the server announced, when it did.
+    pub total: Option<u64>,
+}
+
+impl Progress {
+    /// Whole percent, when the total is known and consistent with what arrived (a compressed
+    /// response announces its compressed size, which the decoded bytes can outgrow).
+    pub fn percent(&self) -> Option<u8> {
+        let total = self.total.filter(|&t| t > 0 && self.received <= t)?;
+        Some((self.received * 100 / total) as u8)
+    }
+
+    /// "1.5 MiB of 4 MiB (37%)", or "1.5 MiB" when the total is unknown.
+    pub fn describe(&self) -> String {
+        match (self.percent(), self.total) {
+            (Some(percent), Some(total)) => {
+                format!("{} of {} ({percent}%)", human_bytes(self.received), human_bytes(total))
+            }
+            _ => human_bytes(self.received),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_start_options_from_the_query() {
+        let big = Limits::default().max_feed_bytes;
+        type Expected = Result<(FeedLocation, usize), &'static str>;
+        let cases: Vec<(&str, Expected)> = vec![
+            ("", Ok((FeedLocation::Bundled, big))),
+            ("?", Ok((FeedLocation::Bundled, big))),
+            ("?src=feeds/other.json", Ok((FeedLocation::Url("feeds/other.json".into()), big))),
+            (
+                "?src=https%3A%2F%2Fexample.com%2Ffeed.json&x=1",
+                Ok((FeedLocation::Url("https://example.com/feed.json".into()), big)),
+            ),
+            (
+                "?src=blob:http://localhost/1234",
+                Ok((FeedLocation::Url("blob:http://localhost/1234".into()), big)),
+            ),
+            ("?max-size=1MiB", Ok((FeedLocation::Bundled, 1024 * 1024))),
+            ("?max-size=500k&src=/f.json", Ok((FeedLocation::Url("/f.json".into()), 500 * 1024))),
+            (
+                "?src=javascript:alert(1)",
+                Err("The feed address \"javascript:alert(1)\" is not an http(s) or relative URL."),
+            ),
+            (
+                "?src=data:application/json,{}",
+                Err("The feed address \"data:application/json,{}\" is not an http(s) or relative URL."),
+            ),
+            ("?src=", Err("The feed address is empty.")),
+            ("?max-size=lots", Err("The size \"lots\" is not a number of bytes such as 64MiB.")),
+            ("?max-size=0", Err("The size \"0\" is not a number of bytes such as 64MiB.")),
+        ];
+        for (query, expected) in cases {
+            let got = StartOptions::from_query(query).map(|o| (o.feed, o.limits.max_feed_bytes));
+            assert_eq!(got, expected.map_err(str::to_owned), "{query}");
+        }
+    }
+
+    #[test]
+    fn parses_sizes() {
+        let cases = [("64MiB", 64 << 20), ("64 mb", 64 << 20), ("1.5k", 1536), ("10", 10), ("2G", 2 << 30)];
+        for (text, expected) in cases {
+            assert_eq!(parse_size(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn describes_failures_in_words() {
+        let url = "https://example.com/feed.json".to_owned();
+        let cases = [
+            (LoadFailure::Status { url: url.clone(), status: 404, status_text: "Not Found".into() },
+             "The feed at https://example.com/feed.json could not be loaded: the server answered 404 Not Found."),
+            (LoadFailure::Status { url: url.clone(), status: 500, status_text: String::new() },
+             "The feed at https://example.com/feed.json could not be loaded: the server answered 500."),
+            (LoadFailure::Network { url: url.clone(), detail: "TypeError: Failed to fetch".into() },
+             "The feed at https://example.com/feed.json could not be fetched (TypeError: Failed to fetch). The server may be unreachable, or it may not allow this page to read it (CORS)."),
+            (LoadFailure::TooLarge { url: url.clone(), bytes: Some(70 << 20), limit: 64 << 20 },
+             "The feed at https://example.com/feed.json is 70 MiB, larger than the 64 MiB this reader accepts."),
+            (LoadFailure::TooLarge { url: url.clone(), bytes: None, limit: 64 << 20 },
+             "The feed at https://example.com/feed.json is larger than the 64 MiB this reader accepts; loading stopped there."),
+            (LoadFailure::NotText { url: url.clone(), at: 12_345 },
+             "The feed at https://example.com/feed.json is not UTF-8 text (byte 12,345 is not valid)."),
+            (LoadFailure::Feed(FeedError::NotAnObject), "The feed is not a JSON Feed: the document is not a JSON object."),
+        ];
+        for (failure, expected) in cases {
+            assert_eq!(failure.to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn describes_progress() {
+        let cases = [
+            (Progress { received: 0, total: None }, "0 bytes", None),
+            (Progress { received: 1536, total: None }, "1.5 KiB", None),
+            (Progress { received: 1 << 20, total: Some(4 << 20) }, "1 MiB of 4 MiB (25%)", Some(25)),
+            (Progress { received: 5 << 20, total: Some(4 << 20) }, "5 MiB", None),
+            (Progress { received: 0, total: Some(0) }, "0 bytes", None),
+        ];
+        for (progress, text, percent) in cases {
+            assert_eq!(progress.describe(), text);
+            assert_eq!(progress.percent(), percent);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! Feeds fetched at run time: progress, fatal errors in an alert, skipped items in a notice.
+
+use article_reader::{FeedLocation, StartOptions};
+use wasm_bindgen_test::*;
+
+use crate::support::{blob_url, feed_json, Mounted};
+
+fn item(id: &str, content: bool) -> String {
+    if content {
+        format!(r#"{{"id": "{id}", "title": "Article {id}", "content_text": "Body of {id}."}}"#)
+    } else {
+        format!(r#"{{"id": "{id}", "title": "Article {id}"}}"#)
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_fetched_feed_replaces_the_bundled_one() {
+    let json = feed_json(&[item("one", true), item("two", true)]);
+    let reader = Mounted::with_feed("#/", &json).await;
+    reader.until("the fetched feed shows", |r| r.headlines().len() == 2).await;
+    assert_eq!(reader.headlines(), ["Article one", "Article two"]);
+    assert_eq!(reader.texts(".ar-masthead__title"), ["Test feed"]);
+    assert!(reader.one(".ar-notice").is_none(), "no notice for a clean feed");
+}
+
+#[wasm_bindgen_test]
+async fn a_fatal_error_is_an_alert_that_says_where() {
+    let reader = Mounted::with_feed(
+        "#/",
+        "{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": \"T\"\n  \"items\": []\n}",
+    )
+    .await;
+    reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
+    let alert = reader.texts("[role=alert]").join(" ");
+    assert!(alert.contains("This feed cannot be shown"), "{alert}");
+    assert!(alert.contains("The feed is not valid JSON: expected `,` or `}` (line 4, column 3)."), "{alert}");
+    assert!(reader.one("[role=feed]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_without_items_is_fatal() {
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T"}"#;
+    let reader = Mounted::with_feed("#/", json).await;
+    reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
+    assert!(reader.texts("[role=alert]").join(" ").contains("The feed's `items` is missing."));
+}
+
+#[wasm_bindgen_test]
+async fn three_bad_items_of_ten_leave_seven_articles_and_a_dismissible_notice() {
+    let items: Vec<String> = (1..=10).map(|n| item(&format!("n{n}"), n % 3 != 0)).collect();
+    let reader = Mounted::with_feed("#/", &feed_json(&items)).await;
+    reader.until("the feed shows", |r| r.one("[role=feed]").is_some()).await;
+    assert_eq!(reader.headlines().len(), 7);
+    assert_eq!(reader.texts(".ar-notice__summary"), ["3 items of this feed could not be shown:"]);
+    assert_eq!(
+        reader.texts(".ar-notice__list li"),
+        [3, 6, 9].map(|n| format!(
+            "item {n} (id \"n{n}\"): content_html and content_text are both missing; an item needs one"
+        ))
+    );
+    reader.click("button", "Dismiss");
+    reader.until("the notice is gone", |r| r.one(".ar-notice").is_none()).await;
+    assert_eq!(reader.headlines().len(), 7, "the articles stay");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_feed_names_the_status_and_the_url() {
+    let options =
+        StartOptions { feed: FeedLocation::Url("no-such-feed.json".into()), ..StartOptions::default() };
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
+    let alert = reader.texts("[role=alert]").join(" ");
+    assert!(
+        alert.contains("The feed at no-such-feed.json could not be loaded: the server answered 404"),
+        "{alert}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_over_the_size_limit_is_refused_in_words() {
+    let json = feed_json(&[item("one", true)]);
+    let mut options = StartOptions { feed: FeedLocation::Url(blob_url(&json)), ..StartOptions::default() };
+    options.limits.max_feed_bytes = 50;
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
+    let alert = reader.texts("[role=alert]").join(" ");
+    assert!(alert.contains("larger than the 50 bytes this reader accepts"), "{alert}");
+}

@@ -1,0 +1,13 @@
+//! The reader in real browsers. Each test mounts a fresh reader into its own element, drives it
+//! the way a person would (clicks, links, the address bar) and reads the DOM.
+//!
+//! One test binary, so the app is compiled and loaded once per browser; `scripts/test.sh` runs
+//! it in headless Chromium and in headless Firefox.
+
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod feed_loading;
+mod seed_reader;
+mod support;

@@ -1,0 +1,115 @@
+//! What every browser test needs: a reader mounted into a fresh element of its own, ways to
+//! read and click its DOM, and waiting for a condition instead of for a fixed time.
+
+use std::time::Duration;
+
+use article_reader::{FeedLocation, StartOptions};
+use gloo::timers::future::sleep;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// A reader mounted into a fresh element of its own; dropping it destroys the app and removes
+/// the element, even when an assertion failed half-way.
+pub struct Mounted {
+    pub root: Element,
+    handle: Option<yew::AppHandle<article_reader::App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    /// Sets the address to `hash`, then mounts a reader of the bundled feed and waits for its
+    /// first render.
+    pub async fn at(hash: &str) -> Mounted {
+        Self::with_options(hash, StartOptions::default()).await
+    }
+
+    /// Sets the address to `hash`, then mounts a reader with `options`.
+    pub async fn with_options(hash: &str, options: StartOptions) -> Mounted {
+        set_hash(hash).await;
+        let document = gloo::utils::document();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = article_reader::mount_with_options(root.clone(), options);
+        yew::scheduler::flush().await;
+        Mounted { root, handle: Some(handle) }
+    }
+
+    /// Mounts a reader of `json`, served to it from a `blob:` URL as a fetched feed would be.
+    pub async fn with_feed(hash: &str, json: &str) -> Mounted {
+        let options = StartOptions { feed: FeedLocation::Url(blob_url(json)), ..StartOptions::default() };
+        Self::with_options(hash, options).await
+    }
+
+    pub fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    }
+
+    pub fn one(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector).iter().map(|e| e.text_content().unwrap_or_default().trim().to_owned()).collect()
+    }
+
+    pub fn headlines(&self) -> Vec<String> {
+        self.texts("[role=feed] article h2")
+    }
+
+    /// Clicks the first element matching `selector` whose text contains `text`.
+    pub fn click(&self, selector: &str, text: &str) {
+        let target = self
+            .all(selector)
+            .into_iter()
+            .find(|e| e.text_content().unwrap_or_default().contains(text))
+            .unwrap_or_else(|| panic!("no {selector} containing {text:?}; found {:?}", self.texts(selector)));
+        target.dyn_into::<HtmlElement>().unwrap().click();
+    }
+
+    /// Waits, re-rendering as the browser delivers events, until `condition` holds; panics with
+    /// `what` after five seconds.
+    pub async fn until(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
+        for _ in 0..500 {
+            yew::scheduler::flush().await;
+            if condition(self) {
+                return;
+            }
+            sleep(Duration::from_millis(10)).await;
+        }
+        panic!("timed out waiting until {what}; the reader shows: {}", self.root.inner_html());
+    }
+}
+
+/// Sets `location.hash` and lets the resulting `hashchange` pass, so it cannot reach a reader
+/// mounted afterwards.
+pub async fn set_hash(hash: &str) {
+    let location = gloo::utils::window().location();
+    if location.hash().unwrap_or_default() != hash {
+        location.set_hash(hash).unwrap();
+        sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// A `blob:` URL serving `text`, so a test can hand the reader any feed without a server.
+pub fn blob_url(text: &str) -> String {
+    let parts = js_sys::Array::of1(&text.into());
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+/// A JSON Feed document around `items`, each a JSON object's text.
+pub fn feed_json(items: &[String]) -> String {
+    format!(
+        r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "Test feed", "items": [{}]}}"#,
+        items.join(",")
+    )
+}
