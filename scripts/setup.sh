@@ -11,10 +11,15 @@
 # Tools land in $ARTICLE_READER_TOOLS (default ~/.cache/article-reader/tools), shared by every
 # checkout on the machine. Versions verified on Debian 12 with Rust 1.95 (see ARCHITECTURE.md).
 
-set -euo pipefail
-
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="${ARTICLE_READER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/article-reader/tools}"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# The installs run in a subshell with strict error handling, so sourcing this file never leaves
+# `set -e` behind in the caller's shell.
+(
+set -euo pipefail
 mkdir -p "$tools/bin" "$tools/log"
 
 TRUNK_VERSION=0.21.14
@@ -23,8 +28,6 @@ BINARYEN_VERSION=132
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or the generated glue
 # and the test runner disagree with the compiled wasm.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo_root/Cargo.lock")"
-
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -98,6 +101,7 @@ cargo_install trunk "$TRUNK_VERSION" trunk --locked
 install_e2e_packages
 
 wait "$apt_pid"
+) || { echo "[setup] failed; see the messages above" >&2; return 1 2>/dev/null || exit 1; }
 
 export PATH="$tools/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver

@@ -9,5 +9,6 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod feed_loading;
+mod hostile_content;
 mod seed_reader;
 mod support;
