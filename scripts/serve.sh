@@ -5,4 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
+# Trunk's live reload is an inline script; the built page's CSP (scripts/trunk-post-build.sh)
+# would refuse it, so the development server goes without the policy.
+export ARTICLE_READER_DEV_SERVER=1
 exec trunk serve --offline "$@"

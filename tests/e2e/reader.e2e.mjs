@@ -13,6 +13,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
+const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
 const screenshots = process.env.E2E_SCREENSHOTS && path.resolve(process.env.E2E_SCREENSHOTS);
 const BASE_PATH = '/some/sub/path/'; // The build must work from any path, not only from `/`.
 
@@ -32,12 +33,13 @@ const TYPES = {
 function serve(root) {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
-    if (!url.pathname.startsWith(BASE_PATH)) {
+    const [base, dir] = url.pathname.startsWith('/fixtures/') ? ['/fixtures/', fixtures] : [BASE_PATH, root];
+    if (!url.pathname.startsWith(base)) {
       response.writeHead(404).end();
       return;
     }
-    let file = path.join(root, decodeURIComponent(url.pathname.slice(BASE_PATH.length)));
-    if (!file.startsWith(root)) {
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
+    if (!file.startsWith(dir)) {
       response.writeHead(403).end();
       return;
     }
@@ -138,6 +140,52 @@ check('dark mode changes the palette', async ({ page, open }) => {
   await shot(page, 'dark-article');
 });
 
+check('the built page carries its Content-Security-Policy and breaks none of it', async ({ page, open }) => {
+  const violations = [];
+  await page.exposeFunction('reportViolation', (v) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await open('');
+  await page.locator('[role=feed] article').nth(1).waitFor();
+  const policy = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  assert.equal(policy, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'");
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+  await page.getByRole('link', { name: US }).click();
+  await page.locator('h1', { hasText: US }).waitFor();
+  assert.deepEqual(violations, []);
+});
+
+check('?src= loads another feed, shows its valid articles and lists the rest', async ({ page, open }) => {
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await open('?src=/fixtures/four-bad-of-ten.json');
+  await page.locator('[role=feed] article').nth(5).waitFor();
+  assert.equal(await page.locator('[role=feed] article').count(), 6);
+  assert.equal(await page.locator('.ar-masthead__title').innerText(), 'Fixture feed');
+  assert.equal(await page.locator('.ar-notice__summary').innerText(), '4 items of this feed could not be shown:');
+  assert.deepEqual(await page.locator('.ar-notice__list li').allInnerTexts(), [
+    'item 3 (id "n3"): content_html and content_text are both missing; an item needs one',
+    'item 5 (id "n5"): date_published "last Tuesday" is not an RFC 3339 date such as "2024-10-25T09:30:00+05:00"',
+    'item 6 (id "n6"): content_html and content_text are both missing; an item needs one',
+    'item 9 (id "n9"): content_html and content_text are both missing; an item needs one',
+  ]);
+  assert.ok(warnings.some((w) => w.includes('4 item(s) skipped') && w.includes('last Tuesday')), warnings.join('\n'));
+  await shot(page, 'skipped-items');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.locator('.ar-notice').count(), 0);
+});
+
+check('a feed that is not there is an alert naming the URL and the status', async ({ page, open, expectError }) => {
+  expectError(/404 \(Not Found\)/); // The browser logs the failed request itself,
+  expectError(/article-reader: The feed at/); // and the reader logs what it shows.
+  await open('?src=/fixtures/missing.json');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /The feed at \/fixtures\/missing\.json could not be loaded: the server answered 404/);
+  await shot(page, 'error');
+});
+
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
@@ -154,9 +202,12 @@ try {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
     const open = (hash) => page.goto(`${origin}${BASE_PATH}${hash}`);
+    const expected = [];
+    const expectError = (pattern) => expected.push(pattern);
     try {
-      await run({ page, open });
-      assert.deepEqual(problems, [], 'the page logged no errors');
+      await run({ page, open, expectError });
+      const unexpected = problems.filter((p) => !expected.some((pattern) => pattern.test(p)));
+      assert.deepEqual(unexpected, [], 'the page logged no errors');
       console.log(`ok   ${name}`);
     } catch (error) {
       failed += 1;

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Trunk post-build hook: writes the reader's Content-Security-Policy into the built index.html.
+#
+# Every build gets it, except the development server (scripts/serve.sh sets
+# ARTICLE_READER_DEV_SERVER), whose live-reload script is inline and would be refused.
+# The policy allows feeds (connect-src) from the page's own origin only; a page that reads a
+# feed from another origin adds that origin to connect-src.
+set -eu
+[ -n "${ARTICLE_READER_DEV_SERVER:-}" ] && exit 0
+policy="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'"
+index="$TRUNK_STAGING_DIR/index.html"
+grep -q 'http-equiv="Content-Security-Policy"' "$index" && exit 0
+sed -i "s|<head>|<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"$policy\" />|" "$index"
+grep -q 'http-equiv="Content-Security-Policy"' "$index" || { echo "trunk-post-build: no <head> in $index" >&2; exit 1; }
+# Without injected scripts trunk leaves its rust link in place; browsers ignore it, but it is
+# noise in the shipped page.
+sed -i '/data-trunk rel="rust"/d' "$index"
