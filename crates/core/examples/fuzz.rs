@@ -9,7 +9,8 @@
 //! Inputs are random bytes, and valid feeds (the bundled one and a synthetic one full of HTML)
 //! mutated by byte flips, insertions, deletions, duplications and splices of JSON and HTML
 //! tokens. A panic prints the input (and writes it to `fuzz-crash.bin`) before the process ends;
-//! the run also reports the slowest input, so a quadratic path shows up as a number.
+//! the run also reports the slowest input (kept in the temp folder as `fuzz-slowest.bin`), so a
+//! quadratic path shows up as a number.
 //! Deterministic: the same count and seed try the same inputs.
 
 use std::cell::RefCell;
@@ -209,6 +210,7 @@ fn main() {
         let took = one.elapsed();
         if took > slowest.0 {
             slowest = (took, input.len());
+            let _ = std::fs::write(std::env::temp_dir().join("fuzz-slowest.bin"), &input);
         }
         if (n + 1) % 100_000 == 0 {
             eprintln!("{} inputs, {:.0?}", n + 1, started.elapsed());
