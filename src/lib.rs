@@ -1,25 +1,30 @@
 //! article-reader: an embeddable news reader in Yew. This crate is the browser half: data
-//! loading, state, routing glue and the views. Everything that can be decided without a browser
-//! lives in `article_reader_core` and is tested natively there.
+//! loading, state, routing glue, the views, and the exports that `<article-reader>` calls.
+//! Everything that can be decided without a browser lives in `article_reader_core` and is
+//! tested natively there.
 //!
 //! The views render only from the core's validated types; see `ARCHITECTURE.md` for the map.
 
 pub mod app;
 mod components;
+pub mod embed;
 pub mod feed_source;
+mod host_events;
 mod pages;
 pub mod routing;
 mod state;
 
 pub use app::{App, AppProps};
-pub use article_reader_core::{FeedLocation, StartOptions};
+pub use article_reader_core::{FeedLocation, ReaderOptions, Routing, Theme};
+pub use host_events::{FILTER as FILTER_EVENT, OPEN as OPEN_EVENT};
 
-/// Mounts a reader of the bundled feed into `root`; the handle destroys it.
+/// Mounts a reader of the bundled feed into `root`, keeping its place in memory; the handle
+/// destroys it.
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
-    mount_with_options(root, StartOptions::default())
+    mount_with_options(root, ReaderOptions::default())
 }
 
-/// Mounts a reader into `root` with the given feed and limits.
-pub fn mount_with_options(root: web_sys::Element, options: StartOptions) -> yew::AppHandle<App> {
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { options: Ok(options) }).render()
+/// Mounts a reader into `root` with the given options.
+pub fn mount_with_options(root: web_sys::Element, options: ReaderOptions) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { options }).render()
 }

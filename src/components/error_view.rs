@@ -11,7 +11,7 @@ pub struct ErrorViewProps {
 #[function_component(ErrorView)]
 pub fn error_view(props: &ErrorViewProps) -> Html {
     html! {
-        <section class="ar-error" role="alert">
+        <section class="ar-error" part="error" role="alert">
             <h2 class="ar-error__title">{ props.title.clone() }</h2>
             <p class="ar-error__message">{ props.message.clone() }</p>
         </section>

@@ -32,6 +32,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
     html! {
         <article
             class={classes!("ar-card", image.is_some().then_some("ar-card--with-image"))}
+            part="card"
             aria-posinset={props.posinset.to_string()}
             aria-setsize={props.setsize.to_string()}
             aria-labelledby={headline_id.clone()}
@@ -42,7 +43,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
                 <img class="ar-card__image" src={url.as_str().to_owned()} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
             }
             <div class="ar-card__text">
-                <h2 class="ar-card__title" id={headline_id}>
+                <h2 class="ar-card__title" part="card-title" id={headline_id}>
                     <a class="ar-card__link" {href}>{ article.title.clone() }</a>
                 </h2>
                 <Dates ..DatesProps::of(article, true) />

@@ -17,7 +17,7 @@ pub fn masthead(props: &MastheadProps) -> Html {
     let home = Route::default().to_hash();
     let title = html! { <a class="ar-masthead__link" href={home}>{ props.title.clone() }</a> };
     html! {
-        <header class="ar-masthead">
+        <header class="ar-masthead" part="masthead">
             if props.is_page_heading {
                 <h1 class="ar-masthead__title">{ title }</h1>
             } else {

@@ -30,7 +30,7 @@ pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
         n => Some(format!("{n} items of this feed could not be shown:")),
     };
     html! {
-        <section class="ar-notice" aria-label="Problems with this feed">
+        <section class="ar-notice" part="notice" aria-label="Problems with this feed">
             <div class="ar-notice__text">
                 if let Some(message) = &props.data.over_limit {
                     <p class="ar-notice__summary">{ message.clone() }</p>

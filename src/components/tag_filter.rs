@@ -5,7 +5,7 @@ use article_reader_core::{Route, TagFilter};
 use yew::prelude::*;
 
 use crate::feed_source::FeedHandle;
-use crate::routing;
+use crate::routing::Navigator;
 
 #[derive(Properties, PartialEq)]
 pub struct TagFilterProps {
@@ -18,28 +18,37 @@ pub struct TagFilterProps {
 
 #[function_component(TagFilterBar)]
 pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
+    let navigator = use_context::<Navigator>();
+    let go = move |route: Route| {
+        if let Some(navigator) = &navigator {
+            navigator.go(route);
+        }
+    };
     let heading_id = format!("{}-filter-heading", props.id_prefix);
     let entries = props.data.tags.entries();
     let status =
         props.filter.describe_result(props.result_count, props.data.feed.articles.len(), &props.data.tags);
     let clear = {
         let cleared = Route::Feed(props.filter.cleared());
-        Callback::from(move |_: MouseEvent| routing::go(&cleared))
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go(cleared.clone()))
     };
     html! {
-        <section class="ar-filter" aria-labelledby={heading_id.clone()}>
+        <section class="ar-filter" part="filter" aria-labelledby={heading_id.clone()}>
             <h2 class="ar-filter__heading" id={heading_id}>{ "Filter by tag" }</h2>
             if !entries.is_empty() {
                 <div class="ar-filter__tags" role="group" aria-label="Tags">
                     { for entries.iter().map(|entry| {
                         let pressed = props.filter.contains(&entry.tag.key);
                         let toggled = Route::Feed(props.filter.toggled(&entry.tag.key));
-                        let onclick = Callback::from(move |_: MouseEvent| routing::go(&toggled));
+                        let go = go.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| go(toggled.clone()));
                         html! {
                             <button
                                 key={entry.tag.key.as_str().to_owned()}
                                 type="button"
                                 class="ar-toggle"
+                                part="tag-toggle"
                                 aria-pressed={if pressed { "true" } else { "false" }}
                                 {onclick}
                             >
@@ -56,7 +65,7 @@ pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
             <div class="ar-filter__status-row">
                 <p class="ar-filter__status" role="status" aria-live="polite">{ status }</p>
                 if !props.filter.is_empty() {
-                    <button type="button" class="ar-clear" onclick={clear}>{ "Clear filter" }</button>
+                    <button type="button" class="ar-clear" part="clear-filter" onclick={clear}>{ "Clear filter" }</button>
                 }
             </div>
         </section>

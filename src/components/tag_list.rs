@@ -26,7 +26,7 @@ pub fn tag_list(props: &TagListProps) -> Html {
                 let active = props.filter.contains(&tag.key);
                 html! {
                     <li key={tag.key.as_str().to_owned()}>
-                        <a class={classes!("ar-tag", active.then_some("ar-tag--active"))} {href}
+                        <a class={classes!("ar-tag", active.then_some("ar-tag--active"))} part="tag" {href}
                            title={format!("Show articles tagged {}", tag.name)}>
                             { tag.name.clone() }
                         </a>

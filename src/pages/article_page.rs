@@ -47,14 +47,14 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     };
 
     html! {
-        <article class="ar-article" aria-labelledby={title_id.clone()}>
+        <article class="ar-article" part="article" aria-labelledby={title_id.clone()}>
             <nav class="ar-article__nav" aria-label="Article">
-                <a class="ar-back" href={props.back.to_hash()}>
+                <a class="ar-back" part="back-link" href={props.back.to_hash()}>
                     <span aria-hidden="true">{ "←" }</span>{ back_label }
                 </a>
             </nav>
             <header class="ar-article__header">
-                <h1 class="ar-article__title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
+                <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
                 <Dates ..DatesProps::of(article, false) />
                 if !article.authors.is_empty() {
                     <p class="ar-article__byline">

@@ -1,6 +1,6 @@
 //! Feeds fetched at run time: progress, fatal errors in an alert, skipped items in a notice.
 
-use article_reader::{FeedLocation, StartOptions};
+use article_reader::{FeedLocation, ReaderOptions};
 use wasm_bindgen_test::*;
 
 use crate::support::{blob_url, feed_json, Mounted};
@@ -66,7 +66,7 @@ async fn three_bad_items_of_ten_leave_seven_articles_and_a_dismissible_notice() 
 #[wasm_bindgen_test]
 async fn a_missing_feed_names_the_status_and_the_url() {
     let options =
-        StartOptions { feed: FeedLocation::Url("no-such-feed.json".into()), ..StartOptions::default() };
+        ReaderOptions { feed: Ok(FeedLocation::Url("no-such-feed.json".into())), ..ReaderOptions::default() };
     let reader = Mounted::with_options("#/", options).await;
     reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
     let alert = reader.texts("[role=alert]").join(" ");
@@ -79,7 +79,8 @@ async fn a_missing_feed_names_the_status_and_the_url() {
 #[wasm_bindgen_test]
 async fn a_feed_over_the_size_limit_is_refused_in_words() {
     let json = feed_json(&[item("one", true)]);
-    let mut options = StartOptions { feed: FeedLocation::Url(blob_url(&json)), ..StartOptions::default() };
+    let mut options =
+        ReaderOptions { feed: Ok(FeedLocation::Url(blob_url(&json))), ..ReaderOptions::default() };
     options.limits.max_feed_bytes = 50;
     let reader = Mounted::with_options("#/", options).await;
     reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;

@@ -8,6 +8,7 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+mod embedding;
 mod feed_loading;
 mod hostile_content;
 mod seed_reader;

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use article_reader::{FeedLocation, StartOptions};
+use article_reader::{FeedLocation, ReaderOptions, Routing};
 use gloo::timers::future::sleep;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -12,6 +12,8 @@ use web_sys::{Element, HtmlElement};
 /// the element, even when an assertion failed half-way.
 pub struct Mounted {
     pub root: Element,
+    /// The element added to the page: `root` itself, or the host of the shadow root `root` is in.
+    outer: Element,
     handle: Option<yew::AppHandle<article_reader::App>>,
 }
 
@@ -20,32 +22,67 @@ impl Drop for Mounted {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }
-        self.root.remove();
+        self.outer.remove();
     }
 }
 
 impl Mounted {
-    /// Sets the address to `hash`, then mounts a reader of the bundled feed and waits for its
-    /// first render.
+    /// Sets the address to `hash`, then mounts a reader of the bundled feed that routes by the
+    /// fragment, as the standalone page does, and waits for its first render.
     pub async fn at(hash: &str) -> Mounted {
-        Self::with_options(hash, StartOptions::default()).await
+        Self::with_options(hash, ReaderOptions { routing: Routing::Hash, ..ReaderOptions::default() }).await
     }
 
     /// Sets the address to `hash`, then mounts a reader with `options`.
-    pub async fn with_options(hash: &str, options: StartOptions) -> Mounted {
+    pub async fn with_options(hash: &str, options: ReaderOptions) -> Mounted {
         set_hash(hash).await;
         let document = gloo::utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = article_reader::mount_with_options(root.clone(), options);
         yew::scheduler::flush().await;
-        Mounted { root, handle: Some(handle) }
+        Mounted { outer: root.clone(), root, handle: Some(handle) }
     }
 
-    /// Mounts a reader of `json`, served to it from a `blob:` URL as a fetched feed would be.
+    /// Mounts a reader with `options` into a `<div>` inside the open shadow root of a fresh
+    /// element, as `<article-reader>` does.
+    pub async fn in_shadow_root(options: ReaderOptions) -> Mounted {
+        let document = gloo::utils::document();
+        let outer = document.create_element("section").unwrap();
+        document.body().unwrap().append_child(&outer).unwrap();
+        let shadow =
+            outer.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+        let root = document.create_element("div").unwrap();
+        shadow.append_child(&root).unwrap();
+        let handle = article_reader::mount_with_options(root.clone(), options);
+        yew::scheduler::flush().await;
+        Mounted { root, outer, handle: Some(handle) }
+    }
+
+    /// Mounts a reader of `json`, served to it from a `blob:` URL as a fetched feed would be,
+    /// routing by the fragment.
     pub async fn with_feed(hash: &str, json: &str) -> Mounted {
-        let options = StartOptions { feed: FeedLocation::Url(blob_url(json)), ..StartOptions::default() };
+        let options = ReaderOptions {
+            feed: Ok(FeedLocation::Url(blob_url(json))),
+            routing: Routing::Hash,
+            ..ReaderOptions::default()
+        };
         Self::with_options(hash, options).await
+    }
+
+    /// Replaces the reader's options, as an attribute change does.
+    pub async fn update(&mut self, options: ReaderOptions) {
+        if let Some(handle) = &mut self.handle {
+            handle.update(article_reader::AppProps { options });
+        }
+        yew::scheduler::flush().await;
+    }
+
+    /// Unmounts the reader but keeps its element, to look at what is left.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
     }
 
     pub fn all(&self, selector: &str) -> Vec<Element> {

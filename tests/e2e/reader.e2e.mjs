@@ -186,6 +186,66 @@ check('a feed that is not there is an alert naming the URL and the status', asyn
   await shot(page, 'error');
 });
 
+check('the demo host page: two embedded readers that host CSS cannot break', async ({ page, open }) => {
+  await open('demo.html');
+  const world = page.locator('#world');
+  const desk = page.locator('#desk');
+  await world.locator('[role=feed] article').first().waitFor();
+  await desk.locator('[role=feed] article').nth(1).waitFor();
+  assert.equal(await world.locator('[role=feed] article').count(), 1, 'tags="afghanistan"');
+  assert.equal(await desk.locator('[role=feed] article').count(), 2, 'page-size="2" of 3');
+  assert.ok(await page.evaluate(() => document.querySelector('#world').shadowRoot !== null), 'a shadow root');
+
+  // The host's careless CSS does not reach the readers...
+  const style = (locator, property) => locator.evaluate((e, p) => getComputedStyle(e)[p], property);
+  const title = world.locator('.ar-card__title').first();
+  assert.equal(await style(title, 'display'), 'block');
+  assert.ok(parseFloat(await style(title, 'fontSize')) < 30, 'host * { font-size: 40px } stays out');
+  assert.notEqual(await style(title, 'color'), 'rgb(255, 0, 255)', 'host h2 colour stays out');
+  const toggle = world.getByRole('button', { name: /^Pakistan/ });
+  assert.notEqual(await style(toggle, 'borderRadius'), '0px', 'host button { all: unset } stays out');
+  assert.ok(!(await style(toggle, 'fontFamily')).includes('cursive'));
+  // ...while the host keeps its own styles,
+  assert.equal(await style(page.locator('.host-article'), 'display'), 'none');
+  assert.equal(await style(page.locator('.host-button'), 'fontFamily'), 'cursive');
+  assert.equal(await style(page.locator('.host-button'), 'color'), 'rgb(255, 0, 0)');
+  // and themes the readers the supported ways.
+  assert.equal(await style(world.locator('.ar-card').first(), 'borderLeftColor'), 'rgb(11, 92, 173)', '::part(card)');
+  assert.equal(await style(desk.getByRole('button', { name: /^Embedding/ }), 'borderRadius'), '999px');
+  assert.equal(await desk.locator('.ar-app').evaluate((e) => getComputedStyle(e).getPropertyValue('--ar-c-accent').trim()), '#6fd3c7');
+  await shot(page, 'demo');
+
+  // Attributes change live; events reach the host; the host's URL stays as it was.
+  const log = page.locator('#event-log li');
+  await page.getByRole('button', { name: 'World: switch theme' }).click();
+  await world.locator('.ar-app.ar-theme-dark').waitFor();
+  await page.getByRole('button', { name: 'World: tags = pakistan' }).click();
+  await page.waitForFunction(() => document.querySelector('#world').shadowRoot.querySelectorAll('[role=feed] article').length === 2);
+  assert.equal(await log.first().innerText(), 'world: article-reader-filter {"tags":["pakistan"],"match":"any"}');
+  await world.getByRole('link', { name: UK }).click();
+  await world.locator('h1', { hasText: UK }).waitFor();
+  assert.match(await log.first().innerText(), /^world: article-reader-open \{"id":"pakistan-uk-regional-security-talks"/);
+  assert.equal(new URL(page.url()).hash, '', 'memory routing leaves the host URL alone');
+  await page.getByRole('button', { name: 'Desk: setFilter' }).click();
+  await page.waitForFunction(() => document.querySelector('#desk').shadowRoot.querySelectorAll('[role=feed] article').length === 1);
+
+  // Removing the element tears the reader down; adding it back starts a new one.
+  await page.getByRole('button', { name: 'Desk: remove / add back' }).click();
+  await page.waitForFunction(() => !document.querySelector('#desk'));
+  await page.getByRole('button', { name: 'Desk: remove / add back' }).click();
+  await desk.locator('[role=feed] article').first().waitFor();
+  await shot(page, 'demo-after');
+});
+
+check('a narrow screen stacks the demo readers, each laid out for its own width', async ({ page, open }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await open('demo.html');
+  await page.locator('#desk [role=feed] article').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
+  await shot(page, 'demo-mobile');
+});
+
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({

@@ -5,6 +5,7 @@
 //! - [`tags`] indexes tags, [`filter`] selects articles by tag;
 //! - [`route`] maps URL fragments to routes and back;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
+//! - [`options`] reads what a host asks of a reader (attributes, query string);
 //! - [`date`] and [`url`] are the small parsers those need.
 //!
 //! Architecture invariant: this crate knows nothing of Yew, web-sys or wasm-bindgen, and builds
@@ -17,6 +18,7 @@ pub mod date;
 pub mod filter;
 pub mod load;
 pub mod model;
+pub mod options;
 mod raw;
 pub mod route;
 pub mod source;
@@ -31,8 +33,9 @@ pub use load::{
     LoadedFeed,
 };
 pub use model::{Article, ArticleId, Author, Feed, Image, Tag, TagKey};
-pub use route::{Navigation, Route};
-pub use source::{FeedLocation, LoadFailure, Progress, StartOptions};
+pub use options::{ReaderOptions, Routing, Theme};
+pub use route::{Navigation, ReaderEvent, Route};
+pub use source::{FeedLocation, LoadFailure, Progress};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;
 

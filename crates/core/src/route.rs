@@ -107,6 +107,30 @@ impl Navigation {
     }
 }
 
+/// What a host hears about: an article opened, or the feed's filter changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReaderEvent {
+    ArticleOpened { id: String },
+    FilterChanged { filter: TagFilter },
+}
+
+impl Navigation {
+    /// The events that moving from `self` to `next` makes: opening an article (also by back or
+    /// forward), and a change of the feed's filter.
+    pub fn events_to(&self, next: &Navigation) -> Vec<ReaderEvent> {
+        let mut events = Vec::new();
+        if self.feed_filter != next.feed_filter {
+            events.push(ReaderEvent::FilterChanged { filter: next.feed_filter.clone() });
+        }
+        if let Route::Article(id) = &next.route {
+            if self.route != next.route {
+                events.push(ReaderEvent::ArticleOpened { id: id.clone() });
+            }
+        }
+        events
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +177,30 @@ mod tests {
         for (route, expected) in cases {
             assert_eq!(route.to_hash(), expected);
             assert_eq!(Route::from_hash(expected), route, "round trip of {expected}");
+        }
+    }
+
+    #[test]
+    fn moves_make_events_for_the_host() {
+        let uk = TagFilter::new(TagKey::new("uk"), MatchMode::Any);
+        let opened = |id: &str| ReaderEvent::ArticleOpened { id: id.to_owned() };
+        let filtered = |f: &TagFilter| ReaderEvent::FilterChanged { filter: f.clone() };
+        let start = Navigation::default();
+        let steps = [
+            (Route::Feed(uk.clone()), vec![filtered(&uk)]),
+            (Route::Feed(uk.clone()), vec![]),
+            (Route::Article("a".into()), vec![opened("a")]),
+            (Route::Article("a".into()), vec![]),
+            (Route::Article("b".into()), vec![opened("b")]),
+            (Route::Feed(uk.clone()), vec![]),
+            (Route::default(), vec![filtered(&TagFilter::default())]),
+            (Route::NotFound("x".into()), vec![]),
+        ];
+        let mut navigation = start;
+        for (route, expected) in steps {
+            let next = navigation.navigate(route.clone());
+            assert_eq!(navigation.events_to(&next), expected, "to {route:?}");
+            navigation = next;
         }
     }
 

@@ -1,11 +1,11 @@
-//! Where the reader's feed comes from and what can go wrong getting it: the options a page
-//! passes at start (`?src=…&max-size=…`), and the failures of loading a feed over the network,
-//! in words. The fetching itself is the app's; everything decidable without a browser is here.
+//! Where the reader's feed comes from and what can go wrong getting it: the feed's location and
+//! size limit as given, and the failures of loading a feed over the network, in words. The
+//! fetching itself is the app's; everything decidable without a browser is here.
 
 use std::fmt;
 
-use crate::load::{group_digits, human_bytes, quote, FeedError, Limits};
-use crate::url::{decode_query_value, scheme_of};
+use crate::load::{group_digits, human_bytes, quote, FeedError};
+use crate::url::scheme_of;
 
 /// The feed to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -35,33 +35,6 @@ impl FeedLocation {
                 quote(&address.chars().take(80).collect::<String>())
             )),
         }
-    }
-}
-
-/// What a page asks of the reader when it starts.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StartOptions {
-    pub feed: FeedLocation,
-    pub limits: Limits,
-}
-
-impl StartOptions {
-    /// Reads a page's query string (`location.search`, with or without its `?`):
-    /// `src` is the feed's URL, `max-size` the largest feed accepted (`5000000`, `500KiB`,
-    /// `64MiB`). Unknown parameters are left to the page.
-    pub fn from_query(search: &str) -> Result<StartOptions, String> {
-        let mut options = StartOptions::default();
-        let query = search.strip_prefix('?').unwrap_or(search);
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode_query_value(value);
-            match name {
-                "src" => options.feed = FeedLocation::url(&value)?,
-                "max-size" => options.limits.max_feed_bytes = parse_size(&value)?,
-                _ => {}
-            }
-        }
-        Ok(options)
     }
 }
 
@@ -161,42 +134,6 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_start_options_from_the_query() {
-        let big = Limits::default().max_feed_bytes;
-        type Expected = Result<(FeedLocation, usize), &'static str>;
-        let cases: Vec<(&str, Expected)> = vec![
-            ("", Ok((FeedLocation::Bundled, big))),
-            ("?", Ok((FeedLocation::Bundled, big))),
-            ("?src=feeds/other.json", Ok((FeedLocation::Url("feeds/other.json".into()), big))),
-            (
-                "?src=https%3A%2F%2Fexample.com%2Ffeed.json&x=1",
-                Ok((FeedLocation::Url("https://example.com/feed.json".into()), big)),
-            ),
-            (
-                "?src=blob:http://localhost/1234",
-                Ok((FeedLocation::Url("blob:http://localhost/1234".into()), big)),
-            ),
-            ("?max-size=1MiB", Ok((FeedLocation::Bundled, 1024 * 1024))),
-            ("?max-size=500k&src=/f.json", Ok((FeedLocation::Url("/f.json".into()), 500 * 1024))),
-            (
-                "?src=javascript:alert(1)",
-                Err("The feed address \"javascript:alert(1)\" is not an http(s) or relative URL."),
-            ),
-            (
-                "?src=data:application/json,{}",
-                Err("The feed address \"data:application/json,{}\" is not an http(s) or relative URL."),
-            ),
-            ("?src=", Err("The feed address is empty.")),
-            ("?max-size=lots", Err("The size \"lots\" is not a number of bytes such as 64MiB.")),
-            ("?max-size=0", Err("The size \"0\" is not a number of bytes such as 64MiB.")),
-        ];
-        for (query, expected) in cases {
-            let got = StartOptions::from_query(query).map(|o| (o.feed, o.limits.max_feed_bytes));
-            assert_eq!(got, expected.map_err(str::to_owned), "{query}");
-        }
-    }
 
     #[test]
     fn parses_sizes() {
