@@ -3,8 +3,8 @@
 //!
 //! | event | when | `detail` |
 //! |---|---|---|
-//! | `article-reader-open` | an article opens (link, back/forward, `setFilter` does not) | `{ id, title, url }` |
-//! | `article-reader-filter` | the feed's tag filter changes | `{ tags: [key, …], match: "any" \| "all" }` |
+//! | `article-reader-open` | an article opens (a link, back or forward) | `{ id, title, url }` |
+//! | `article-reader-filter` | the feed's tag filter changes, by the reader or the host | `{ tags: [key, …], match: "any" \| "all" }` |
 
 use article_reader_core::{MatchMode, ReaderEvent, Route};
 use js_sys::{Array, Object, Reflect};
