@@ -30,9 +30,21 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-function serve(root) {
+/** A host page on one origin embedding the reader from another (`readerOrigin`). */
+const crossOriginHost = (readerOrigin) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Another origin</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${readerOrigin}${BASE_PATH}article-reader.js"></script></head>
+<body><article-reader id="far" tags="united kingdom"></article-reader></body></html>`;
+
+function serve(root, { cors = false, readerOrigin = null } = {}) {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
+    if (cors) response.setHeader('access-control-allow-origin', '*');
+    if (url.pathname === '/cross-origin-host.html' && readerOrigin) {
+      response.writeHead(200, { 'content-type': TYPES['.html'] }).end(crossOriginHost(readerOrigin()));
+      return;
+    }
     const [base, dir] = url.pathname.startsWith('/fixtures/') ? ['/fixtures/', fixtures] : [BASE_PATH, root];
     if (!url.pathname.startsWith(base)) {
       response.writeHead(404).end();
@@ -246,8 +258,17 @@ check('a narrow screen stacks the demo readers, each laid out for its own width'
   await shot(page, 'demo-mobile');
 });
 
-const server = await serve(dist);
+check('a page on another origin embeds the reader from this one', async ({ page }) => {
+  await page.goto(`${hostOrigin}/cross-origin-host.html`);
+  await page.locator('#far [role=feed] article').first().waitFor();
+  assert.deepEqual(await page.locator('#far [role=feed] article h2').allInnerTexts(), [UK]);
+});
+
+// The reader's files, with CORS, and a second origin for a host page that embeds them.
+const server = await serve(dist, { cors: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
+const hostServer = await serve(dist, { readerOrigin: () => origin });
+const hostOrigin = `http://localhost:${hostServer.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -279,6 +300,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  hostServer.close();
 }
 console.log(`\n${checks.length - failed} passed; ${failed} failed`);
 process.exit(failed ? 1 : 0);
