@@ -1,26 +1,33 @@
 //! The root component: gets the feed (bundled, or fetched with progress), owns the navigation
-//! state, follows the URL fragment or keeps its place in memory, tells the host what happens,
-//! and picks the page to show.
+//! state and the remembered preferences, follows the URL fragment or keeps its place in memory,
+//! listens for shortcuts, tells the host what happens, and picks the page to show.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
+use article_reader_core::text::{direction, Label, Language, Ui};
 use article_reader_core::{
     FeedLocation, Limits, Navigation, Progress, ReaderEvent, ReaderOptions, Route, Routing, Theme,
 };
-use wasm_bindgen::JsValue;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::{JsCast, JsValue};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::components::error_view::ErrorView;
+use crate::components::help_overlay::HelpOverlay;
 use crate::components::loading_view::LoadingView;
 use crate::components::masthead::Masthead;
 use crate::components::problems_notice::ProblemsNotice;
+use crate::context::ReaderContext;
 use crate::feed_source::{fetch_feed, Cancelled, FeedData, FeedHandle};
 use crate::host_events;
+use crate::keyboard::{self, KeyState};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
+use crate::pages::following_page::FollowingPage;
 use crate::pages::not_found::NotFound;
+use crate::prefs::{Prefs, PrefsAction};
 use crate::routing::{self, Navigator};
 use crate::state::{ReaderAction, ReaderState};
 
@@ -76,8 +83,21 @@ fn initial_route(options: &ReaderOptions) -> Route {
         Routing::Hash if !gloo::utils::window().location().hash().unwrap_or_default().is_empty() => {
             routing::current_route()
         }
-        _ => Route::Feed(options.filter.clone()),
+        _ => Route::Feed(article_reader_core::FeedQuery::filtered(options.filter.clone())),
     }
+}
+
+/// The name a feed's follows and read marks are stored under.
+fn prefs_scope(feed: &Result<FeedLocation, String>) -> String {
+    match feed {
+        Ok(FeedLocation::Url(url)) => url.clone(),
+        _ => "bundled".to_owned(),
+    }
+}
+
+/// The browser's preferred language, for dates and the interface when the host sets none.
+fn browser_language() -> String {
+    gloo::utils::window().navigator().language().unwrap_or_else(|| "en".to_owned())
 }
 
 #[function_component(App)]
@@ -85,6 +105,9 @@ pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let feed_state = use_state(|| FeedState::initial(&options.feed, &options.limits));
     let state = use_reducer(|| ReaderState { navigation: Navigation::new(initial_route(options)) });
+    let prefs = use_reducer(|| Prefs::load(&prefs_scope(&options.feed)));
+    let help_open = use_state(|| false);
+    let return_to = use_state(|| None::<String>);
     let id_prefix = use_memo((), |_| next_id_prefix());
     let root = use_node_ref();
     let navigator = Navigator::new(options.routing, state.dispatcher());
@@ -93,10 +116,10 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with(options.routing, move |routing| {
-            let listener = (*routing == Routing::Hash).then(|| {
+            let listeners = (*routing == Routing::Hash).then(|| {
                 routing::on_route_change(move |route| dispatcher.dispatch(ReaderAction::Navigated(route)))
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
 
@@ -107,20 +130,22 @@ pub fn app(props: &AppProps) -> Html {
         let first = use_mut_ref(|| true);
         use_effect_with(options.filter.clone(), move |filter| {
             if !first.replace(false) {
-                navigator.go(Route::Feed(filter.clone()));
+                navigator.go(Route::Feed(article_reader_core::FeedQuery::filtered(filter.clone())));
             }
         });
     }
 
-    // The feed: fetched when it is a URL; loaded again when the host changes it.
+    // The feed: fetched when it is a URL; loaded again when the host changes it. Its follows and
+    // read marks are remembered per feed.
     {
         let feed_state = feed_state.clone();
+        let prefs = prefs.dispatcher();
         let first = use_mut_ref(|| true);
         use_effect_with((options.feed.clone(), options.limits), move |(feed, limits)| {
             let cancelled: Cancelled = Rc::default();
-            let is_first = first.replace(false);
-            if !is_first {
+            if !first.replace(false) {
                 feed_state.set(FeedState::initial(feed, limits));
+                prefs.dispatch(PrefsAction::Load(prefs_scope(feed)));
             }
             if let Ok(FeedLocation::Url(url)) = feed {
                 start_fetch(url.clone(), *limits, feed_state, cancelled.clone());
@@ -129,13 +154,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Tell the host what happened: opened articles and filter changes, as DOM events.
+    // Tell the host what happened (opened articles, filter changes), and remember which article
+    // a return to the feed comes from, to give its card the focus again.
     {
         let root = root.clone();
         let previous = use_mut_ref(|| state.navigation.clone());
         let feed_state = feed_state.clone();
+        let return_to = return_to.clone();
         use_effect_with(state.navigation.clone(), move |navigation| {
             let before = previous.replace(navigation.clone());
+            match (&before.route, &navigation.route) {
+                (Route::Article(id), Route::Feed(_)) => return_to.set(Some(id.clone())),
+                (_, Route::Article(_)) => return_to.set(None),
+                _ => {}
+            }
             if let (Some(element), FeedState::Ready(data)) = (root.cast::<web_sys::Element>(), &*feed_state) {
                 for event in before.events_to(navigation) {
                     if matches!(&event, ReaderEvent::ArticleOpened { id } if data.feed.article(id).is_none())
@@ -148,100 +180,155 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Shortcuts: page-wide with hash routing, inside the reader when embedded.
+    let key_state = use_mut_ref(|| None::<KeyState>);
+    {
+        let help_open = help_open.clone();
+        *key_state.borrow_mut() = Some(KeyState {
+            route: state.navigation.route.clone(),
+            back: state.navigation.back_to_feed(),
+            navigator: navigator.clone(),
+            help_open: *help_open,
+            set_help: Box::new(move |open| help_open.set(open)),
+        });
+    }
+    {
+        let root = root.clone();
+        let key_state = key_state.clone();
+        use_effect_with(options.routing, move |routing| {
+            let target: Option<web_sys::EventTarget> = match routing {
+                Routing::Hash => Some(gloo::utils::document().into()),
+                Routing::Memory => root.cast::<web_sys::Element>().map(Into::into),
+            };
+            let listener = target.map(|target| {
+                let root = root.clone();
+                EventListener::new_with_options(
+                    &target,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let (Some(event), Some(root)) =
+                            (event.dyn_ref::<web_sys::KeyboardEvent>(), root.cast::<web_sys::Element>())
+                        else {
+                            return;
+                        };
+                        if let Some(state) = &*key_state.borrow() {
+                            if keyboard::handle(event, &root, state) {
+                                event.prevent_default();
+                            }
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
     let theme = match options.theme {
         Theme::Auto => None,
         Theme::Light => Some("ar-theme-light"),
         Theme::Dark => Some("ar-theme-dark"),
     };
-    let frame = |lang: Option<String>, content: Html| {
-        html! {
-            <ContextProvider<Navigator> context={navigator.clone()}>
-                <div
-                    class={classes!("ar-app", theme)}
-                    part="app"
-                    lang={lang}
-                    ref={root.clone()}
-                    onclick={navigator.link_interceptor()}
-                >
-                    { content }
-                </div>
-            </ContextProvider<Navigator>>
-        }
-    };
-
     let data = match &*feed_state {
-        FeedState::Ready(data) => data.clone(),
-        FeedState::Loading { url, progress } => {
-            return frame(
-                options.lang.clone(),
-                html! { <main class="ar-main"><LoadingView url={url.clone()} progress={*progress} /></main> },
-            )
-        }
-        FeedState::Failed(message) => {
-            return frame(
-                options.lang.clone(),
-                html! {
-                    <main class="ar-main">
-                        <ErrorView title="This feed cannot be shown" message={message.clone()} />
-                    </main>
-                },
-            )
-        }
+        FeedState::Ready(data) => Some(data.clone()),
+        _ => None,
     };
-    let navigation = &state.navigation;
-    let id_prefix = (*id_prefix).clone();
-    let on_feed = matches!(navigation.route, Route::Feed(_));
-    let page = match &navigation.route {
-        Route::Feed(filter) => html! {
-            <FeedPage
-                data={data.clone()}
-                filter={filter.clone()}
-                page_size={options.page_size}
-                id_prefix={id_prefix.clone()}
-            />
-        },
-        Route::Article(id) => match data.feed.position(id) {
-            Some(position) => html! {
-                <ArticlePage
-                    data={data.clone()}
-                    {position}
-                    back={navigation.back_to_feed()}
-                    id_prefix={id_prefix.clone()}
-                />
-            },
-            None => html! {
-                <NotFound
-                    what={format!("There is no article with the id “{id}” in this feed.")}
-                    back={navigation.back_to_feed()}
-                />
-            },
-        },
-        Route::NotFound(path) => html! {
-            <NotFound
-                what={format!("The address “#{path}” does not lead to a page of this reader.")}
-                back={navigation.back_to_feed()}
-            />
-        },
+    // The content's language: the host's `lang`, else the feed's; the interface follows it when
+    // it has a translation, else the browser's language.
+    let content_lang = options.lang.clone().or_else(|| data.as_ref().and_then(|d| d.feed.language.clone()));
+    let locale = options.lang.clone().unwrap_or_else(browser_language);
+    let ui = Ui::new(match &options.lang {
+        Some(lang) => Language::for_tag(lang),
+        None => Language::for_tag(content_lang.as_deref().unwrap_or(&locale)),
+    });
+    let context = ReaderContext {
+        navigator: navigator.clone(),
+        ui,
+        locale: locale.into(),
+        prefs: prefs.clone(),
+        page_size: options.page_size,
+        id_prefix: (*id_prefix).clone(),
     };
 
-    frame(
-        options.lang.clone().or_else(|| data.feed.language.clone()),
-        html! {
-            <>
-                <Masthead
-                    title={data.feed.title.clone()}
-                    description={data.feed.description.clone()}
-                    is_page_heading={on_feed}
-                />
-                <main class="ar-main">
-                    if !data.skipped.is_empty() || data.over_limit.is_some() {
-                        <ProblemsNotice data={data.clone()} />
-                    }
-                    { page }
-                </main>
-            </>
+    let body = match (&*feed_state, &data) {
+        (FeedState::Loading { url, progress }, _) => {
+            html! { <main class="ar-main"><LoadingView url={url.clone()} progress={*progress} /></main> }
+        }
+        (FeedState::Failed(message), _) => html! {
+            <main class="ar-main">
+                <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
+            </main>
         },
-    )
+        (_, Some(data)) => page(data, &state.navigation, (*return_to).clone(), ui),
+        (FeedState::Ready(_), None) => Html::default(),
+    };
+    let close_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |()| help_open.set(false))
+    };
+    let skip = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| {
+            let first = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector("[role=feed] > article, h1[tabindex]").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(first) = first {
+                let _ = first.focus();
+            }
+        })
+    };
+
+    html! {
+        <ContextProvider<ReaderContext> {context}>
+            <div
+                class={classes!("ar-app", theme)}
+                part="app"
+                lang={content_lang.clone()}
+                dir={content_lang.as_deref().map(direction)}
+                ref={root.clone()}
+                onclick={navigator.link_interceptor()}
+            >
+                <button type="button" class="ar-skip" onclick={skip}>{ ui.label(Label::SkipToArticles) }</button>
+                { body }
+                if *help_open {
+                    <HelpOverlay on_close={close_help} />
+                }
+            </div>
+        </ContextProvider<ReaderContext>>
+    }
+}
+
+/// The masthead and the page for the current route.
+fn page(data: &FeedHandle, navigation: &Navigation, return_to: Option<String>, ui: Ui) -> Html {
+    let back = navigation.back_to_feed();
+    let (content, following) = match &navigation.route {
+        Route::Feed(query) => {
+            (html! { <FeedPage data={data.clone()} query={query.clone()} {return_to} /> }, Some(false))
+        }
+        Route::Following => (html! { <FollowingPage data={data.clone()} /> }, Some(true)),
+        Route::Article(id) => match data.feed.position(id) {
+            Some(position) => (html! { <ArticlePage data={data.clone()} {position} {back} /> }, None),
+            None => (html! { <NotFound what={ui.no_article_with_id(id)} {back} /> }, None),
+        },
+        Route::NotFound(path) => (html! { <NotFound what={ui.no_such_address(path)} {back} /> }, None),
+    };
+    html! {
+        <>
+            <Masthead
+                title={data.feed.title.clone()}
+                description={data.feed.description.clone()}
+                is_page_heading={following == Some(false)}
+                {following}
+            />
+            <main class="ar-main">
+                if !data.skipped.is_empty() || data.over_limit.is_some() {
+                    <ProblemsNotice data={data.clone()} />
+                }
+                { content }
+            </main>
+        </>
+    }
 }
 
 /// Fetches the feed at `url` in the background, showing progress, until done or cancelled.

@@ -5,7 +5,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use article_reader_core::{
-    load_feed_with_limits, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, TagIndex,
+    load_feed_with_limits, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, SearchIndex,
+    Selector, TagIndex,
 };
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,6 +22,10 @@ pub const BUNDLED_FEED: &str = include_str!("../feeds/seed.json");
 pub struct FeedData {
     pub feed: Feed,
     pub tags: TagIndex,
+    /// Every article's folded text, for search.
+    pub search: SearchIndex,
+    /// Each tag's articles as bit sets, for filtering and the tag counts.
+    pub selector: Selector,
     /// Items that could not be shown, and why.
     pub skipped: Vec<ItemProblem>,
     /// Set when the feed had more items than the limit allows.
@@ -32,7 +37,9 @@ impl FeedData {
         let loaded = load_feed_with_limits(json, limits)?;
         let over_limit = loaded.over_limit_message(limits);
         let tags = TagIndex::build(&loaded.feed);
-        Ok(FeedData { feed: loaded.feed, tags, skipped: loaded.skipped, over_limit })
+        let search = SearchIndex::build(&loaded.feed);
+        let selector = Selector::build(&loaded.feed, &tags);
+        Ok(FeedData { feed: loaded.feed, tags, search, selector, skipped: loaded.skipped, over_limit })
     }
 
     pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {

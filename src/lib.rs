@@ -7,10 +7,13 @@
 
 pub mod app;
 mod components;
+mod context;
 pub mod embed;
 pub mod feed_source;
 mod host_events;
+mod keyboard;
 mod pages;
+mod prefs;
 pub mod routing;
 mod state;
 

@@ -1,10 +1,11 @@
 //! The bridge between the reader's [`Route`]s and where a reader keeps its place: the URL
 //! fragment (hash routing, the standalone page) or its own memory (embedded, leaving the host's
 //! URL alone). The route table itself lives in the core (`article_reader_core::route`); this is
-//! the only module that reads or writes `location.hash`.
+//! the only module that reads or writes the page's URL.
 
 use article_reader_core::{Route, Routing};
 use gloo::events::EventListener;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::state::{ReaderAction, ReaderState};
@@ -15,14 +16,31 @@ pub fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
-/// Calls `on_change` with the new route whenever the fragment changes (links, back, forward,
-/// typing in the address bar). Dropping the listener unsubscribes.
-pub fn on_route_change(on_change: impl Fn(Route) + 'static) -> EventListener {
-    EventListener::new(&gloo::utils::window(), "hashchange", move |_| on_change(current_route()))
+/// Calls `on_change` with the new route whenever the fragment changes under the reader (back,
+/// forward, a typed address, another script). Dropping the listeners unsubscribes.
+pub fn on_route_change(on_change: impl Fn(Route) + 'static) -> [EventListener; 2] {
+    let on_change = std::rc::Rc::new(on_change);
+    let window = gloo::utils::window();
+    let again = on_change.clone();
+    [
+        EventListener::new(&window, "hashchange", move |_| on_change(current_route())),
+        EventListener::new(&window, "popstate", move |_| again(current_route())),
+    ]
 }
 
-/// How components move the reader: shared through a Yew context so no view needs to know which
-/// routing the host chose.
+/// This page's address with `route` as its fragment.
+pub fn page_url_with(route: &Route) -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        route.to_hash()
+    )
+}
+
+/// How components move the reader: shared through the reader's context so no view needs to know
+/// which routing the host chose.
 #[derive(Clone)]
 pub struct Navigator {
     pub routing: Routing,
@@ -40,24 +58,40 @@ impl Navigator {
         Navigator { routing, dispatcher }
     }
 
-    /// Goes to `route`. With hash routing this sets the fragment, which adds a history entry;
-    /// the `hashchange` listener then updates the app. In memory it updates the app directly.
+    /// Goes to `route`, as a new step of history with hash routing.
     pub fn go(&self, route: Route) {
-        match self.routing {
-            Routing::Hash => {
-                let _ = gloo::utils::window().location().set_hash(&route.to_hash());
-            }
-            Routing::Memory => self.dispatcher.dispatch(ReaderAction::Navigated(route)),
-        }
+        self.move_to(route, false);
     }
 
-    /// A click handler for the reader's root: in memory, a plain click on one of the reader's
-    /// own `#/…` links moves the reader instead of the host page's URL.
+    /// Goes to `route` in place of the current step (a search being typed is one step, not one
+    /// per keystroke).
+    pub fn replace(&self, route: Route) {
+        self.move_to(route, true);
+    }
+
+    fn move_to(&self, route: Route, replace: bool) {
+        if self.routing == Routing::Hash {
+            // pushState and replaceState fire no event, so the app is told at once below: a
+            // route never arrives late, after a newer one (fast typing in the search box).
+            if let Ok(history) = gloo::utils::window().history() {
+                let url = page_url_with(&route);
+                let _ = if replace {
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                } else {
+                    history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                };
+            }
+        }
+        self.dispatcher.dispatch(ReaderAction::Navigated(route));
+    }
+
+    /// A click handler for the reader's root: a plain click on one of the reader's own `#/…`
+    /// links moves the reader through [`Navigator::go`] (which, in memory, leaves the host's
+    /// URL alone).
     pub fn link_interceptor(&self) -> Callback<MouseEvent> {
         let navigator = self.clone();
         Callback::from(move |event: MouseEvent| {
-            if navigator.routing != Routing::Memory
-                || event.button() != 0
+            if event.button() != 0
                 || event.ctrl_key()
                 || event.meta_key()
                 || event.shift_key()

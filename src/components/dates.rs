@@ -1,8 +1,12 @@
-//! An article's dates as `<time>` elements: "Published 24 October 2024", "Updated 25 October
-//! 2024", machine-readable in `datetime`.
+//! An article's dates as `<time>` elements ("Published 24 October 2024", "Updated …"), in the
+//! reader's locale through `Intl.DateTimeFormat`, machine-readable in `datetime`.
 
 use article_reader_core::{Article, Timestamp};
+use js_sys::{Array, Date, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
+
+use crate::context::ReaderContext;
 
 #[derive(Properties, PartialEq)]
 pub struct DatesProps {
@@ -19,20 +23,43 @@ impl DatesProps {
     }
 }
 
-fn time(label: &str, date: &Timestamp) -> Html {
-    let text = if label.is_empty() { date.long_date() } else { format!("{label} {}", date.long_date()) };
-    html! { <time class="ar-date" datetime={date.as_rfc3339().to_owned()}>{ text }</time> }
+/// The calendar date the feed wrote, in `locale` ("25 October 2024", "25 أكتوبر 2024"). Formats
+/// in UTC from the date's own year, month and day, so no time zone moves it to another day.
+pub fn local_date(date: &Timestamp, locale: &str) -> String {
+    let (year, month, day) = date.calendar_date();
+    let millis = Date::utc(f64::from(year), f64::from(month) - 1.0);
+    let at = Date::new(&JsValue::from_f64(millis + (f64::from(day) - 1.0) * 86_400_000.0));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    let formatted = (|| {
+        // Constructed through Reflect so that a locale the browser rejects (RangeError) is an
+        // error here, answered with the reader's own format, not an exception through wasm.
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+        let args = Array::of2(&Array::of1(&JsValue::from_str(locale)), &options);
+        let formatter = Reflect::construct(&constructor, &args).ok()?;
+        let format: Function = Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()?;
+        format.call1(&formatter, &at).ok()?.as_string()
+    })();
+    formatted.unwrap_or_else(|| date.long_date())
 }
 
 #[function_component(Dates)]
 pub fn dates(props: &DatesProps) -> Html {
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    let time = |updated: bool, date: &Timestamp, labelled: bool| {
+        let text = local_date(date, &cx.locale);
+        let text = if labelled || updated { cx.ui.dated(updated, &text) } else { text };
+        html! { <time class="ar-date" datetime={date.as_rfc3339().to_owned()}>{ text }</time> }
+    };
     let shown: Vec<Html> = match (&props.published, &props.updated) {
-        (Some(published), _) if props.compact => vec![time("", published)],
+        (Some(published), _) if props.compact => vec![time(false, published, false)],
         (Some(published), Some(updated)) if updated > published => {
-            vec![time("Published", published), time("Updated", updated)]
+            vec![time(false, published, true), time(true, updated, true)]
         }
-        (Some(published), _) => vec![time("Published", published)],
-        (None, Some(updated)) => vec![time("Updated", updated)],
+        (Some(published), _) => vec![time(false, published, true)],
+        (None, Some(updated)) => vec![time(true, updated, true)],
         (None, None) => return Html::default(),
     };
     html! { <p class="ar-dates">{ for shown }</p> }

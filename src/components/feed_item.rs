@@ -1,11 +1,15 @@
 //! One article in the feed: an `<article>` of the WAI-ARIA feed pattern with its headline (a
-//! link to the article), date, summary, tags and image.
+//! link to the article), date, summary, tags and image; search matches marked; read articles
+//! shown as read.
 
-use article_reader_core::{Route, TagFilter};
+use article_reader_core::text::{direction, Label};
+use article_reader_core::{FeedQuery, Route};
 use yew::prelude::*;
 
 use crate::components::dates::{Dates, DatesProps};
+use crate::components::highlighted::highlighted;
 use crate::components::tag_list::TagList;
+use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
 #[derive(Properties, PartialEq)]
@@ -13,44 +17,56 @@ pub struct FeedItemProps {
     pub data: FeedHandle,
     /// The article's position in the feed.
     pub position: usize,
-    /// 1-based position among the articles shown, and how many are shown.
+    /// 1-based position among the articles shown, and how many there are in all.
     pub posinset: usize,
     pub setsize: usize,
-    pub filter: TagFilter,
-    pub id_prefix: AttrValue,
+    pub query: FeedQuery,
 }
 
 #[function_component(FeedItem)]
 pub fn feed_item(props: &FeedItemProps) -> Html {
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     let Some(article) = props.data.feed.articles.get(props.position) else {
         return Html::default();
     };
-    let headline_id = format!("{}-headline-{}", props.id_prefix, props.posinset);
-    let summary_id = format!("{}-summary-{}", props.id_prefix, props.posinset);
+    let headline_id = cx.id(&format!("headline-{}", props.posinset));
+    let summary_id = cx.id(&format!("summary-{}", props.posinset));
     let href = Route::Article(article.id.as_str().to_owned()).to_hash();
     let image = article.image.as_ref().and_then(|image| image.url.as_ref());
+    let read = cx.prefs.is_read(article.id.as_str());
+    let search = props.query.search();
+    let lang = article.language.clone().filter(|l| Some(l) != props.data.feed.language.as_ref());
+    let dir = lang.as_deref().map(direction);
     html! {
         <article
-            class={classes!("ar-card", image.is_some().then_some("ar-card--with-image"))}
+            class={classes!("ar-card", image.is_some().then_some("ar-card--with-image"), read.then_some("ar-card--read"))}
             part="card"
+            data-article={article.id.as_str().to_owned()}
             aria-posinset={props.posinset.to_string()}
             aria-setsize={props.setsize.to_string()}
             aria-labelledby={headline_id.clone()}
             aria-describedby={article.summary.is_some().then(|| summary_id.clone())}
             tabindex="-1"
+            {lang}
+            {dir}
         >
             if let Some(url) = image {
                 <img class="ar-card__image" src={url.as_str().to_owned()} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
             }
             <div class="ar-card__text">
                 <h2 class="ar-card__title" part="card-title" id={headline_id}>
-                    <a class="ar-card__link" {href}>{ article.title.clone() }</a>
+                    <a class="ar-card__link" {href}>{ highlighted(&article.title, &search) }</a>
                 </h2>
-                <Dates ..DatesProps::of(article, true) />
+                <div class="ar-card__meta">
+                    <Dates ..DatesProps::of(article, true) />
+                    if read {
+                        <span class="ar-card__read">{ cx.ui.label(Label::Read) }</span>
+                    }
+                </div>
                 if let Some(summary) = &article.summary {
-                    <p class="ar-card__summary" id={summary_id}>{ summary.clone() }</p>
+                    <p class="ar-card__summary" id={summary_id}>{ highlighted(summary, &search) }</p>
                 }
-                <TagList tags={article.tags.clone()} filter={props.filter.clone()} />
+                <TagList tags={article.tags.clone()} filter={props.query.filter.clone()} />
             </div>
         </article>
     }

@@ -1,8 +1,11 @@
-//! The reader's title bar. It names the feed and leads back to the unfiltered feed; on the feed
-//! page it is the page's `<h1>`, elsewhere the article title is.
+//! The reader's title bar: the feed's name, and the way between all articles and the followed
+//! ones. On the feed page the name is the page's `<h1>`; elsewhere the article title is.
 
+use article_reader_core::text::Label;
 use article_reader_core::Route;
 use yew::prelude::*;
+
+use crate::context::ReaderContext;
 
 #[derive(Properties, PartialEq)]
 pub struct MastheadProps {
@@ -10,22 +13,37 @@ pub struct MastheadProps {
     #[prop_or_default]
     pub description: Option<AttrValue>,
     pub is_page_heading: bool,
+    /// Which view is shown: the feed (`false`) or the followed tags (`true`); `None` elsewhere.
+    #[prop_or_default]
+    pub following: Option<bool>,
 }
 
 #[function_component(Masthead)]
 pub fn masthead(props: &MastheadProps) -> Html {
-    let home = Route::default().to_hash();
-    let title = html! { <a class="ar-masthead__link" href={home}>{ props.title.clone() }</a> };
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    let title =
+        html! { <a class="ar-masthead__link" href={Route::default().to_hash()}>{ props.title.clone() }</a> };
+    let current = |on: bool| on.then_some("page");
     html! {
         <header class="ar-masthead" part="masthead">
-            if props.is_page_heading {
-                <h1 class="ar-masthead__title">{ title }</h1>
-            } else {
-                <p class="ar-masthead__title">{ title }</p>
-            }
-            if let Some(description) = &props.description {
-                <p class="ar-masthead__description">{ description.clone() }</p>
-            }
+            <div class="ar-masthead__text">
+                if props.is_page_heading {
+                    <h1 class="ar-masthead__title">{ title }</h1>
+                } else {
+                    <p class="ar-masthead__title">{ title }</p>
+                }
+                if let Some(description) = &props.description {
+                    <p class="ar-masthead__description">{ description.clone() }</p>
+                }
+            </div>
+            <nav class="ar-views" aria-label={cx.ui.label(Label::Articles)}>
+                <a class="ar-views__link" href={Route::default().to_hash()} aria-current={current(props.following == Some(false))}>
+                    { cx.ui.label(Label::AllArticles) }
+                </a>
+                <a class="ar-views__link" href={Route::Following.to_hash()} aria-current={current(props.following == Some(true))}>
+                    { cx.ui.following_count(cx.prefs.followed.len()) }
+                </a>
+            </nav>
         </header>
     }
 }

@@ -1,8 +1,10 @@
 //! The notice that some of the feed's items could not be shown, naming each one and why, until
 //! the person dismisses it.
 
+use article_reader_core::text::Label;
 use yew::prelude::*;
 
+use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
 /// More than this many problems are counted rather than listed; the console has them all.
@@ -16,6 +18,7 @@ pub struct ProblemsNoticeProps {
 #[function_component(ProblemsNotice)]
 pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
     let dismissed = use_state(|| false);
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     if *dismissed {
         return Html::default();
     }
@@ -24,30 +27,24 @@ pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
         let dismissed = dismissed.clone();
         Callback::from(move |_: MouseEvent| dismissed.set(true))
     };
-    let summary = match skipped.len() {
-        0 => None,
-        1 => Some("1 item of this feed could not be shown:".to_owned()),
-        n => Some(format!("{n} items of this feed could not be shown:")),
-    };
     html! {
-        <section class="ar-notice" part="notice" aria-label="Problems with this feed">
+        <section class="ar-notice" part="notice" aria-label={cx.ui.label(Label::FeedProblems)}>
             <div class="ar-notice__text">
                 if let Some(message) = &props.data.over_limit {
                     <p class="ar-notice__summary">{ message.clone() }</p>
                 }
-                if let Some(summary) = summary {
-                    <p class="ar-notice__summary">{ summary }</p>
-                    <ul class="ar-notice__list">
+                if !skipped.is_empty() {
+                    <p class="ar-notice__summary">{ cx.ui.skipped_items(skipped.len()) }</p>
+                    // Item reports name fields of the JSON Feed format, so they stay in English.
+                    <ul class="ar-notice__list" lang="en" dir="ltr">
                         { for skipped.iter().take(LISTED).map(|problem| html! { <li>{ problem.to_string() }</li> }) }
                     </ul>
                     if skipped.len() > LISTED {
-                        <p class="ar-notice__more">
-                            { format!("…and {} more; the browser console lists them all.", skipped.len() - LISTED) }
-                        </p>
+                        <p class="ar-notice__more">{ cx.ui.more_problems(skipped.len() - LISTED) }</p>
                     }
                 }
             </div>
-            <button type="button" class="ar-notice__dismiss" onclick={dismiss}>{ "Dismiss" }</button>
+            <button type="button" class="ar-notice__dismiss" onclick={dismiss}>{ cx.ui.label(Label::Dismiss) }</button>
         </section>
     }
 }

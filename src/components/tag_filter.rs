@@ -1,48 +1,70 @@
-//! The tag filter bar: a toggle button per tag with its article count, a control that clears
-//! the filter, and the polite live region that announces how many articles match.
+//! The tag filter: a toggle per tag showing how many articles pressing it would leave (disabled
+//! when none), the any/all switch, a control that clears filter and search, and the polite live
+//! region that announces the result.
 
-use article_reader_core::{Route, TagFilter};
+use article_reader_core::text::Label;
+use article_reader_core::{FeedQuery, MatchMode, Route, Selection};
 use yew::prelude::*;
 
+use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
-use crate::routing::Navigator;
 
 #[derive(Properties, PartialEq)]
 pub struct TagFilterProps {
     pub data: FeedHandle,
-    pub filter: TagFilter,
-    /// How many articles the filter leaves.
-    pub result_count: usize,
-    pub id_prefix: AttrValue,
+    pub query: FeedQuery,
+    pub selection: std::rc::Rc<Selection>,
 }
 
 #[function_component(TagFilterBar)]
 pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
-    let navigator = use_context::<Navigator>();
-    let go = move |route: Route| {
-        if let Some(navigator) = &navigator {
-            navigator.go(route);
-        }
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    let ui = cx.ui;
+    let query = &props.query;
+    let filter = &query.filter;
+    let go = {
+        let navigator = cx.navigator.clone();
+        move |route: Route| navigator.go(route)
     };
-    let heading_id = format!("{}-filter-heading", props.id_prefix);
+    let heading_id = cx.id("filter-heading");
     let entries = props.data.tags.entries();
-    let status =
-        props.filter.describe_result(props.result_count, props.data.feed.articles.len(), &props.data.tags);
+    let names: Vec<String> =
+        filter.tags().iter().map(|k| props.data.tags.display_name(k).to_owned()).collect();
+    let status = ui.result(
+        props.selection.articles.len(),
+        props.data.feed.articles.len(),
+        &names,
+        filter.mode(),
+        &query.text,
+    );
+
     let clear = {
-        let cleared = Route::Feed(props.filter.cleared());
         let go = go.clone();
+        let cleared = Route::Feed(FeedQuery::filtered(filter.cleared()));
         Callback::from(move |_: MouseEvent| go(cleared.clone()))
+    };
+    let mode_switch = |mode: MatchMode, label: Label| {
+        let go = go.clone();
+        let route = Route::Feed(query.with_filter(filter.with_mode(mode)));
+        let onchange = Callback::from(move |_: Event| go(route.clone()));
+        html! {
+            <label class="ar-mode__option">
+                <input type="radio" name={cx.id("match")} checked={filter.mode() == mode} {onchange} />
+                <span>{ ui.label(label) }</span>
+            </label>
+        }
     };
     html! {
         <section class="ar-filter" part="filter" aria-labelledby={heading_id.clone()}>
-            <h2 class="ar-filter__heading" id={heading_id}>{ "Filter by tag" }</h2>
+            <h2 class="ar-filter__heading" id={heading_id}>{ ui.label(Label::FilterByTag) }</h2>
             if !entries.is_empty() {
-                <div class="ar-filter__tags" role="group" aria-label="Tags">
-                    { for entries.iter().map(|entry| {
-                        let pressed = props.filter.contains(&entry.tag.key);
-                        let toggled = Route::Feed(props.filter.toggled(&entry.tag.key));
+                <div class="ar-filter__tags" role="group" aria-label={ui.label(Label::Tags)}>
+                    { for entries.iter().enumerate().map(|(slot, entry)| {
+                        let pressed = filter.contains(&entry.tag.key);
+                        let count = props.selection.tag_counts.get(slot).copied().unwrap_or(0);
+                        let route = Route::Feed(query.with_filter(filter.toggled(&entry.tag.key)));
                         let go = go.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| go(toggled.clone()));
+                        let onclick = Callback::from(move |_: MouseEvent| go(route.clone()));
                         html! {
                             <button
                                 key={entry.tag.key.as_str().to_owned()}
@@ -50,22 +72,30 @@ pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
                                 class="ar-toggle"
                                 part="tag-toggle"
                                 aria-pressed={if pressed { "true" } else { "false" }}
+                                disabled={count == 0 && !pressed}
                                 {onclick}
                             >
                                 <span class="ar-toggle__name">{ entry.tag.name.clone() }</span>
                                 <span class="ar-toggle__count">
-                                    { entry.count() }
-                                    <span class="ar-visually-hidden">{ if entry.count() == 1 { " article" } else { " articles" } }</span>
+                                    { count }
+                                    <span class="ar-visually-hidden">{ format!(" {}", ui.articles(count).trim_start_matches(|c: char| c.is_ascii_digit()).trim()) }</span>
                                 </span>
                             </button>
                         }
                     }) }
                 </div>
+                <fieldset class="ar-mode">
+                    <legend class="ar-mode__legend">{ ui.label(Label::MatchLegend) }</legend>
+                    { mode_switch(MatchMode::Any, Label::MatchAny) }
+                    { mode_switch(MatchMode::All, Label::MatchAll) }
+                </fieldset>
             }
             <div class="ar-filter__status-row">
                 <p class="ar-filter__status" role="status" aria-live="polite">{ status }</p>
-                if !props.filter.is_empty() {
-                    <button type="button" class="ar-clear" part="clear-filter" onclick={clear}>{ "Clear filter" }</button>
+                if !query.is_everything() {
+                    <button type="button" class="ar-clear" part="clear-filter" onclick={clear}>
+                        { ui.label(Label::ClearFilter) }
+                    </button>
                 }
             </div>
         </section>

@@ -1,7 +1,12 @@
-//! An article's tags as links that filter the feed by that tag.
+//! An article's tags as links that filter the feed by that tag, optionally each with a toggle
+//! to follow it.
 
-use article_reader_core::{Route, Tag, TagFilter};
+use article_reader_core::text::Label;
+use article_reader_core::{FeedQuery, Route, Tag, TagFilter};
 use yew::prelude::*;
+
+use crate::context::ReaderContext;
+use crate::prefs::PrefsAction;
 
 #[derive(Properties, PartialEq)]
 pub struct TagListProps {
@@ -9,27 +14,49 @@ pub struct TagListProps {
     /// The feed's current filter: following a tag keeps its match mode, and the tags it holds
     /// are marked as active.
     pub filter: TagFilter,
+    /// The list's accessible name; "Tags" by default.
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// Show a Follow toggle beside each tag.
+    #[prop_or_default]
+    pub follow: bool,
 }
 
 #[function_component(TagList)]
 pub fn tag_list(props: &TagListProps) -> Html {
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     if props.tags.is_empty() {
         return Html::default();
     }
-    let label = props.label.clone().unwrap_or_else(|| AttrValue::from("Tags"));
+    let label = props.label.clone().unwrap_or_else(|| AttrValue::from(cx.ui.label(Label::Tags)));
     html! {
-        <ul class="ar-tags" aria-label={label}>
+        <ul class={classes!("ar-tags", props.follow.then_some("ar-tags--follow"))} aria-label={label}>
             { for props.tags.iter().map(|tag| {
-                let href = Route::Feed(props.filter.only(&tag.key)).to_hash();
+                let href = Route::Feed(FeedQuery::filtered(props.filter.only(&tag.key))).to_hash();
                 let active = props.filter.contains(&tag.key);
+                let following = cx.prefs.followed.contains(&tag.key);
+                let toggle = {
+                    let cx = cx.clone();
+                    let key = tag.key.clone();
+                    Callback::from(move |_: MouseEvent| cx.dispatch(PrefsAction::ToggleFollow(key.clone())))
+                };
                 html! {
                     <li key={tag.key.as_str().to_owned()}>
-                        <a class={classes!("ar-tag", active.then_some("ar-tag--active"))} part="tag" {href}
-                           title={format!("Show articles tagged {}", tag.name)}>
+                        <a class={classes!("ar-tag", active.then_some("ar-tag--active"))} part="tag" {href}>
                             { tag.name.clone() }
                         </a>
+                        if props.follow {
+                            <button
+                                type="button"
+                                class="ar-follow"
+                                part="follow"
+                                aria-pressed={if following { "true" } else { "false" }}
+                                aria-label={cx.ui.follow_tag(following, &tag.name)}
+                                onclick={toggle}
+                            >
+                                { cx.ui.label(if following { Label::Unfollow } else { Label::Follow }) }
+                            </button>
+                        }
                     </li>
                 }
             }) }

@@ -1,69 +1,149 @@
-//! One article in full: headline, dates, highlights, lead image with caption, body, tags, and a
-//! way back to the feed as it was left.
+//! One article in full: headline, dates, reading time, highlights, lead image with caption,
+//! body, tags to filter by and follow, related articles, the newer and older ones, a link to
+//! copy, and a way back to the feed as it was left.
 
-use article_reader_core::{Route, TagFilter};
+use article_reader_core::reading::{neighbours, reading_minutes, related};
+use article_reader_core::text::{direction, Label};
+use article_reader_core::{FeedQuery, Route, Routing};
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
 use crate::components::dates::{Dates, DatesProps};
 use crate::components::tag_list::TagList;
+use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
+use crate::prefs::PrefsAction;
+use crate::routing::page_url_with;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
     pub data: FeedHandle,
     pub position: usize,
-    /// The feed route "back" leads to, with the filter the person left it with.
+    /// The feed route "back" leads to, with the filter and search the person left it with.
     pub back: Route,
-    pub id_prefix: AttrValue,
+}
+
+/// Writes `text` to the clipboard; `false` when the page may not (an insecure context, a
+/// denied permission).
+async fn copy_to_clipboard(text: String) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
 }
 
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let heading = use_node_ref();
+    let copied = use_state(|| None::<bool>);
+    let cx = use_context::<ReaderContext>();
     {
         // Move focus to the headline on open, so keyboard and screen-reader users start reading
-        // the article rather than staying on a link that no longer exists.
+        // the article rather than staying on a link that no longer exists; and mark it read.
         let heading = heading.clone();
+        let copied = copied.clone();
+        let cx = cx.clone();
+        let id = props.data.feed.articles.get(props.position).map(|a| a.id.as_str().to_owned());
         use_effect_with(props.position, move |_| {
+            copied.set(None);
             if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();
             }
+            if let (Some(cx), Some(id)) = (cx, id) {
+                cx.dispatch(PrefsAction::MarkRead(id));
+            }
         });
     }
+    let Some(cx) = cx else { return Html::default() };
     let Some(article) = props.data.feed.articles.get(props.position) else {
         return Html::default();
     };
-    let title_id = format!("{}-article-title", props.id_prefix);
-    let back_filter = match &props.back {
-        Route::Feed(filter) => filter.clone(),
-        _ => TagFilter::default(),
+    let ui = cx.ui;
+    let feed = &props.data.feed;
+    let title_id = cx.id("article-title");
+    let back_query = match &props.back {
+        Route::Feed(query) => query.clone(),
+        _ => FeedQuery::default(),
     };
-    let back_label = if back_filter.is_empty() {
-        "All articles".to_owned()
-    } else {
-        let names: Vec<&str> = back_filter.tags().iter().map(|k| props.data.tags.display_name(k)).collect();
-        format!("Articles tagged {}", names.join(", "))
+    let back_names: Vec<String> =
+        back_query.filter.tags().iter().map(|k| props.data.tags.display_name(k).to_owned()).collect();
+    let back_label = ui.back_to(&back_names, &back_query.text);
+
+    // Newer and older in the list the person came from, or in the whole feed.
+    let came_from = props.data.selector.select(&back_query, &props.data.tags, &props.data.search).articles;
+    let order: Vec<usize> =
+        if came_from.contains(&props.position) { came_from } else { (0..feed.articles.len()).collect() };
+    let (newer, older) = neighbours(&order, props.position);
+    let neighbour = |position: Option<usize>, label: Label, rel: &'static str| {
+        position.and_then(|p| feed.articles.get(p)).map(|other| {
+            html! {
+                <a class={classes!("ar-pager__link", format!("ar-pager__link--{rel}"))} rel={rel}
+                   href={Route::Article(other.id.as_str().to_owned()).to_hash()}>
+                    <span class="ar-pager__label">{ ui.label(label) }</span>
+                    <span class="ar-pager__title">{ other.title.clone() }</span>
+                </a>
+            }
+        })
     };
+    let related_articles = related(feed, props.position, 3);
+
+    let link = match (cx.navigator.routing, &article.url) {
+        (Routing::Memory, Some(url)) => url.as_str().to_owned(),
+        _ => {
+            let location = gloo::utils::window().location();
+            let origin = location.origin().unwrap_or_default();
+            format!("{origin}{}", page_url_with(&Route::Article(article.id.as_str().to_owned())))
+        }
+    };
+    let copy = {
+        let copied = copied.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let link = link.clone();
+            spawn_local(async move { copied.set(Some(copy_to_clipboard(link).await)) });
+        })
+    };
+    let lang = article.language.clone();
+    let dir = lang.as_deref().map(direction);
 
     html! {
-        <article class="ar-article" part="article" aria-labelledby={title_id.clone()}>
-            <nav class="ar-article__nav" aria-label="Article">
+        <article class="ar-article" part="article" aria-labelledby={title_id.clone()} lang={lang} dir={dir}>
+            <nav class="ar-article__nav" aria-label={ui.label(Label::ArticleNavigation)}>
                 <a class="ar-back" part="back-link" href={props.back.to_hash()}>
-                    <span aria-hidden="true">{ "←" }</span>{ back_label }
+                    <span class="ar-back__arrow" aria-hidden="true">{ "←" }</span>{ back_label }
                 </a>
             </nav>
             <header class="ar-article__header">
                 <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
-                <Dates ..DatesProps::of(article, false) />
+                <div class="ar-article__meta">
+                    <Dates ..DatesProps::of(article, false) />
+                    <span class="ar-article__reading">{ ui.reading_time(reading_minutes(article)) }</span>
+                </div>
                 if !article.authors.is_empty() {
                     <p class="ar-article__byline">
-                        { format!("By {}", article.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")) }
+                        { ui.byline(&article.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")) }
                     </p>
                 }
+                <div class="ar-article__actions">
+                    <button type="button" class="ar-action" part="copy-link" onclick={copy}>{ ui.label(Label::CopyLink) }</button>
+                    <span class="ar-action__result" role="status">
+                        { match *copied {
+                            Some(true) => html! { ui.label(Label::LinkCopied) },
+                            Some(false) => html! { <input class="ar-action__link" readonly=true value={link.clone()} aria-label={ui.label(Label::CopyLink)} /> },
+                            None => Html::default(),
+                        } }
+                    </span>
+                </div>
             </header>
             if !article.highlights.is_empty() {
-                <ul class="ar-highlights" aria-label="Highlights">
+                <ul class="ar-highlights" aria-label={ui.label(Label::Highlights)}>
                     { for article.highlights.iter().map(|h| html! { <li>{ h.clone() }</li> }) }
                 </ul>
             }
@@ -74,7 +154,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                              alt={image.alt.clone().unwrap_or_default()} decoding="async" referrerpolicy="no-referrer" />
                     }
                     if image.caption.is_some() || image.credit.is_some() {
-                        <figcaption class="ar-figure__caption">
+                        <figcaption class="ar-figure__caption" data-label={ui.label(Label::Photo)}>
                             { image.caption.clone().unwrap_or_default() }
                             if let Some(credit) = &image.credit {
                                 { " " }<span class="ar-figure__credit">{ format!("({credit})") }</span>
@@ -85,9 +165,25 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
             <ArticleBody blocks={article.body.clone()} />
             <footer class="ar-article__footer">
-                <TagList tags={article.tags.clone()} filter={back_filter} label="Tagged" />
+                <TagList tags={article.tags.clone()} filter={back_query.filter.clone()} label={ui.label(Label::Tagged)} follow=true />
                 if let Some(url) = &article.url {
-                    <p><a class="ar-source" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">{ "Read at the source" }</a></p>
+                    <p><a class="ar-source" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">{ ui.label(Label::ReadAtSource) }</a></p>
+                }
+                if !related_articles.is_empty() {
+                    <section class="ar-related" aria-labelledby={cx.id("related-heading")}>
+                        <h2 class="ar-related__heading" id={cx.id("related-heading")}>{ ui.label(Label::Related) }</h2>
+                        <ul class="ar-related__list">
+                            { for related_articles.iter().filter_map(|&p| feed.articles.get(p)).map(|other| html! {
+                                <li><a href={Route::Article(other.id.as_str().to_owned()).to_hash()}>{ other.title.clone() }</a></li>
+                            }) }
+                        </ul>
+                    </section>
+                }
+                if newer.is_some() || older.is_some() {
+                    <nav class="ar-pager" aria-label={ui.label(Label::Articles)}>
+                        { neighbour(newer, Label::Newer, "prev").unwrap_or_default() }
+                        { neighbour(older, Label::Older, "next").unwrap_or_default() }
+                    </nav>
                 }
             </footer>
         </article>

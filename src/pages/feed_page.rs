@@ -1,80 +1,129 @@
-//! The feed: the tag filter, then the matching articles newest first in a `role="feed"` list, a
-//! page at a time with "Show more", or an explanation when nothing matches.
+//! The feed: search and tag filter, then the matching articles newest first in a `role="feed"`
+//! list, a page at a time with "Show more", or an explanation when nothing matches.
 
-use article_reader_core::{Route, TagFilter};
+use std::rc::Rc;
+
+use article_reader_core::text::Label;
+use article_reader_core::{FeedQuery, Route};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::feed_item::FeedItem;
+use crate::components::search_box::SearchBox;
 use crate::components::tag_filter::TagFilterBar;
+use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct FeedPageProps {
     pub data: FeedHandle,
-    pub filter: TagFilter,
-    /// Articles per page.
-    pub page_size: usize,
-    pub id_prefix: AttrValue,
+    pub query: FeedQuery,
+    /// The article the person comes back from: its card gets the focus again.
+    #[prop_or_default]
+    pub return_to: Option<String>,
+}
+
+/// Focuses the card of article `id` in `feed`, if it is shown.
+fn focus_card(feed: &NodeRef, id: &str) {
+    let Some(feed) = feed.cast::<HtmlElement>() else { return };
+    let cards = feed.children();
+    for index in 0..cards.length() {
+        let card = cards.item(index).and_then(|c| c.dyn_into::<HtmlElement>().ok());
+        if let Some(card) = card.filter(|c| c.get_attribute("data-article").as_deref() == Some(id)) {
+            let _ = card.focus();
+            return;
+        }
+    }
 }
 
 #[function_component(FeedPage)]
 pub fn feed_page(props: &FeedPageProps) -> Html {
-    let matches =
-        use_memo((props.data.clone(), props.filter.clone()), |(data, filter)| filter.apply(&data.feed));
-    let pages = use_state(|| 1usize);
+    let feed_ref = use_node_ref();
+    let selection = use_memo(
+        (props.data.clone(), props.query.filter.clone(), props.query.text.clone()),
+        |(data, filter, text)| {
+            data.selector.select(
+                &FeedQuery { filter: filter.clone(), text: text.clone(), pages: 1 },
+                &data.tags,
+                &data.search,
+            )
+        },
+    );
     {
-        // A new filter starts again from the first page.
-        let pages = pages.clone();
-        use_effect_with((props.data.clone(), props.filter.clone()), move |_| pages.set(1));
+        let feed_ref = feed_ref.clone();
+        use_effect_with(props.return_to.clone(), move |id| {
+            if let Some(id) = id {
+                focus_card(&feed_ref, id);
+            }
+        });
     }
-    let setsize = matches.len();
-    let shown = setsize.min(props.page_size.saturating_mul(*pages));
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    {
+        // After "Show more", focus the first new card, so keyboard users continue from there.
+        let feed_ref = feed_ref.clone();
+        let previous = use_mut_ref(|| props.query.pages);
+        let page_size = cx.page_size;
+        use_effect_with(props.query.pages, move |&pages| {
+            let before = previous.replace(pages);
+            if pages > before {
+                if let Some(card) = feed_ref
+                    .cast::<HtmlElement>()
+                    .and_then(|feed| feed.children().item((before * page_size) as u32))
+                    .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = card.focus();
+                }
+            }
+        });
+    }
+    let setsize = selection.articles.len();
+    let shown = setsize.min(cx.page_size.saturating_mul(props.query.pages));
     let show_more = {
-        let pages = pages.clone();
-        Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
+        let navigator = cx.navigator.clone();
+        let route = Route::Feed(props.query.with_more());
+        Callback::from(move |_: MouseEvent| navigator.go(route.clone()))
+    };
+    let show_all = {
+        let navigator = cx.navigator.clone();
+        let route = Route::Feed(FeedQuery::filtered(props.query.filter.cleared()));
+        Callback::from(move |_: MouseEvent| navigator.go(route.clone()))
     };
     html! {
         <>
-            <TagFilterBar
-                data={props.data.clone()}
-                filter={props.filter.clone()}
-                result_count={setsize}
-                id_prefix={props.id_prefix.clone()}
-            />
-            if matches.is_empty() {
-                <div class="ar-empty">
+            <div class="ar-sidebar">
+                <SearchBox query={props.query.clone()} />
+                <TagFilterBar data={props.data.clone()} query={props.query.clone()} selection={Rc::clone(&selection)} />
+            </div>
+            if selection.articles.is_empty() {
+                <div class="ar-empty" part="empty">
                     <p class="ar-empty__message">
-                        { if props.data.feed.articles.is_empty() {
-                            "This feed has no articles yet."
-                        } else {
-                            "No article carries the selected tags."
-                        } }
+                        { cx.ui.label(if props.data.feed.articles.is_empty() { Label::NoArticles } else { Label::NothingMatches }) }
                     </p>
-                    if !props.filter.is_empty() {
-                        <a class="ar-button" href={Route::Feed(props.filter.cleared()).to_hash()}>{ "Show all articles" }</a>
+                    if !props.query.is_everything() {
+                        <button type="button" class="ar-button" onclick={show_all}>{ cx.ui.label(Label::ClearAll) }</button>
                     }
                 </div>
             } else {
                 <div class="ar-feed-column">
                     // aria-setsize is the whole result, as the feed pattern asks, while only a
                     // page at a time is in the DOM.
-                    <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label="Articles">
-                        { for matches.iter().take(shown).enumerate().map(|(n, &position)| html! {
+                    <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)} ref={feed_ref}>
+                        { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| html! {
                             <FeedItem
                                 key={position}
                                 data={props.data.clone()}
                                 {position}
                                 posinset={n + 1}
                                 {setsize}
-                                filter={props.filter.clone()}
-                                id_prefix={props.id_prefix.clone()}
+                                query={props.query.clone()}
                             />
                         }) }
                     </div>
                     if shown < setsize {
                         <div class="ar-more">
                             <button type="button" class="ar-more__button" part="show-more" onclick={show_more}>
-                                { format!("Show more ({} of {setsize} shown)", shown) }
+                                { cx.ui.show_more(shown, setsize) }
                             </button>
                         </div>
                     }

@@ -2,4 +2,5 @@
 
 pub mod article_page;
 pub mod feed_page;
+pub mod following_page;
 pub mod not_found;

@@ -102,14 +102,28 @@ const URLS: &[&str] = &[
     "vbscript:__xss()",
 ];
 
+/// Elements no feed may bring. The reader's own controls (its search form and field, the any/all
+/// radios, the copy-link field) are the only forms and inputs allowed.
 const FORBIDDEN_ELEMENTS: &str =
-    "script, iframe, frame, frameset, object, embed, svg, math, form, input, select, \
-    textarea, base, meta, link, style, template, noscript, video, audio, source, details, marquee";
+    "script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, \
+    meta, link, style, template, noscript, video, audio, source, details, marquee, \
+    form:not(.ar-search), input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)";
 
 const ALLOWED_ATTRIBUTES: &[&str] = &[
     "class",
     "part",
     "lang",
+    "dir",
+    "data-article",
+    "data-label",
+    "name",
+    "value",
+    "placeholder",
+    "autocomplete",
+    "spellcheck",
+    "for",
+    "checked",
+    "disabled",
     "id",
     "href",
     "src",
@@ -133,6 +147,7 @@ const ALLOWED_ATTRIBUTES: &[&str] = &[
     "aria-pressed",
     "aria-hidden",
     "aria-busy",
+    "aria-current",
 ];
 
 fn hostile_feed() -> String {

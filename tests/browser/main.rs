@@ -11,5 +11,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod embedding;
 mod feed_loading;
 mod hostile_content;
+mod reading;
 mod seed_reader;
 mod support;

@@ -30,7 +30,7 @@ impl Mounted {
     /// Sets the address to `hash`, then mounts a reader of the bundled feed that routes by the
     /// fragment, as the standalone page does, and waits for its first render.
     pub async fn at(hash: &str) -> Mounted {
-        Self::with_options(hash, ReaderOptions { routing: Routing::Hash, ..ReaderOptions::default() }).await
+        Self::with_options(hash, ReaderOptions { routing: Routing::Hash, ..seed_options() }).await
     }
 
     /// Sets the address to `hash`, then mounts a reader with `options`.
@@ -124,6 +124,12 @@ impl Mounted {
         }
         panic!("timed out waiting until {what}; the reader shows: {}", self.root.inner_html());
     }
+}
+
+/// Options for the bundled feed with British English dates ("25 October 2024"), whatever the
+/// browser's own locale is.
+pub fn seed_options() -> ReaderOptions {
+    ReaderOptions { lang: Some("en-GB".to_owned()), ..ReaderOptions::default() }
 }
 
 /// Sets `location.hash` and lets the resulting `hashchange` pass, so it cannot reach a reader

@@ -277,7 +277,7 @@ const browser = await chromium.launch({
 let failed = 0;
 try {
   for (const { name, run } of checks) {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

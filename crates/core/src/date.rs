@@ -111,6 +111,11 @@ impl Timestamp {
         &self.source
     }
 
+    /// Year, month (1 to 12) and day as the feed wrote them.
+    pub fn calendar_date(&self) -> (i32, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
     /// The calendar date as written, for example `25 October 2024`.
     pub fn long_date(&self) -> String {
         format!("{} {} {}", self.day, MONTH_NAMES[usize::from(self.month - 1)], self.year)

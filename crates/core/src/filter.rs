@@ -1,8 +1,6 @@
-//! Tag filtering: which tags are selected, whether an article must carry any or all of them,
-//! and the sentence that announces the result.
+//! Tag filtering: which tags are selected, and whether an article must carry any or all of them.
 
 use crate::model::{Article, Feed, TagKey};
-use crate::tags::TagIndex;
 
 /// Whether an article must carry any of the selected tags, or all of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,6 +59,11 @@ impl TagFilter {
         TagFilter { tags: vec![key.clone()], mode: self.mode }
     }
 
+    /// The same tags, matched by `mode`.
+    pub fn with_mode(&self, mode: MatchMode) -> TagFilter {
+        TagFilter { tags: self.tags.clone(), mode }
+    }
+
     /// No tags selected, keeping the match mode.
     pub fn cleared(&self) -> TagFilter {
         TagFilter { tags: Vec::new(), mode: self.mode }
@@ -77,34 +80,6 @@ impl TagFilter {
     /// Positions in [`Feed::articles`] of the matching articles, newest first.
     pub fn apply(&self, feed: &Feed) -> Vec<usize> {
         (0..feed.articles.len()).filter(|&i| self.matches(&feed.articles[i])).collect()
-    }
-
-    /// The sentence announcing a result of `count` articles, for the page and screen readers:
-    /// "1 of 2 articles tagged Imran Khan".
-    pub fn describe_result(&self, count: usize, total: usize, index: &TagIndex) -> String {
-        let noun = |n: usize| if n == 1 { "article" } else { "articles" };
-        if self.tags.is_empty() {
-            return format!("Showing all {total} {}", noun(total));
-        }
-        let names: Vec<String> = self.tags.iter().map(|k| index.display_name(k).to_owned()).collect();
-        let joiner = match self.mode {
-            MatchMode::Any => "or",
-            MatchMode::All => "and",
-        };
-        let tags = join_words(&names, joiner);
-        match count {
-            0 => format!("No articles tagged {tags}"),
-            _ => format!("{count} of {total} {} tagged {tags}", noun(total)),
-        }
-    }
-}
-
-/// "A", "A or B", "A, B or C".
-fn join_words(words: &[String], joiner: &str) -> String {
-    match words {
-        [] => String::new(),
-        [only] => only.clone(),
-        [init @ .., last] => format!("{} {joiner} {last}", init.join(", ")),
     }
 }
 
@@ -155,28 +130,5 @@ mod tests {
             TagFilter::new(keys(&["b", "a", "B"]), MatchMode::Any),
             TagFilter::new(keys(&["a", "b"]), MatchMode::Any)
         );
-    }
-
-    #[test]
-    fn describes_results_in_words() {
-        let feed = feed_of(&[("a", &["Imran Khan", "Pakistan"]), ("b", &["Pakistan", "UK"])]);
-        let index = TagIndex::build(&feed);
-        let cases: &[(&[&str], MatchMode, usize, &str)] = &[
-            (&[], MatchMode::Any, 2, "Showing all 2 articles"),
-            (&["imran khan"], MatchMode::Any, 1, "1 of 2 articles tagged Imran Khan"),
-            (&["imran khan", "uk"], MatchMode::Any, 2, "2 of 2 articles tagged Imran Khan or UK"),
-            (
-                &["imran khan", "pakistan", "uk"],
-                MatchMode::All,
-                0,
-                "No articles tagged Imran Khan, Pakistan and UK",
-            ),
-            (&["ghost"], MatchMode::Any, 0, "No articles tagged ghost"),
-        ];
-        for (tags, mode, count, expected) in cases {
-            let filter = TagFilter::new(keys(tags), *mode);
-            assert_eq!(filter.describe_result(*count, 2, &index), *expected);
-        }
-        assert_eq!(TagFilter::default().describe_result(1, 1, &index), "Showing all 1 article");
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items;
 //! - [`model`] holds the domain types, [`content`] the safe article body tree;
-//! - [`tags`] indexes tags, [`filter`] selects articles by tag;
+//! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
 //! - [`route`] maps URL fragments to routes and back;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //! - [`options`] reads what a host asks of a reader (attributes, query string);
@@ -20,9 +20,13 @@ pub mod load;
 pub mod model;
 pub mod options;
 mod raw;
+pub mod reading;
 pub mod route;
+pub mod search;
+pub mod selection;
 pub mod source;
 pub mod tags;
+pub mod text;
 pub mod url;
 
 pub use content::{Block, Inline};
@@ -35,6 +39,8 @@ pub use load::{
 pub use model::{Article, ArticleId, Author, Feed, Image, Tag, TagKey};
 pub use options::{ReaderOptions, Routing, Theme};
 pub use route::{Navigation, ReaderEvent, Route};
+pub use search::{Query, SearchIndex};
+pub use selection::{FeedQuery, Selection, Selector};
 pub use source::{FeedLocation, LoadFailure, Progress};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;

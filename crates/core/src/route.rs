@@ -1,28 +1,31 @@
 //! The reader's routes and their URL form, the one route table of the app.
 //!
-//! | URL fragment                   | route                                  |
-//! |--------------------------------|----------------------------------------|
-//! | `#/` (or nothing)              | the feed                               |
-//! | `#/?tag=A&tag=B&match=all`     | the feed filtered by tags A and B      |
-//! | `#/article/<percent-encoded id>` | one article                          |
-//! | anything else                  | not found                              |
+//! | URL fragment                          | route                                        |
+//! |---------------------------------------|----------------------------------------------|
+//! | `#/` (or nothing)                     | the feed                                     |
+//! | `#/?tag=A&tag=B&match=all&q=w&page=2` | the feed with tags A and B, searched, 2 pages |
+//! | `#/article/<percent-encoded id>`      | one article                                  |
+//! | `#/following`                         | the articles of the followed tags            |
+//! | anything else                         | not found                                    |
 //!
 //! Parsing is total: every string maps to some route, so a hand-edited URL never breaks the page.
 
 use crate::filter::{MatchMode, TagFilter};
 use crate::model::TagKey;
+use crate::selection::FeedQuery;
 use crate::url::{decode_component, decode_query_value, encode_component};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    Feed(TagFilter),
+    Feed(FeedQuery),
     Article(String),
+    Following,
     NotFound(String),
 }
 
 impl Default for Route {
     fn default() -> Self {
-        Route::Feed(TagFilter::default())
+        Route::Feed(FeedQuery::default())
     }
 }
 
@@ -32,7 +35,8 @@ impl Route {
         let fragment = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
         match path {
-            "" | "/" => Route::Feed(filter_from_query(query)),
+            "" | "/" => Route::Feed(feed_query_from(query)),
+            "/following" => Route::Following,
             _ => match path.strip_prefix("/article/") {
                 Some(id) if !id.is_empty() && !id.contains('/') => Route::Article(decode_component(id)),
                 _ => Route::NotFound(decode_component(fragment)),
@@ -43,7 +47,8 @@ impl Route {
     /// The URL fragment for this route, with its leading `#`.
     pub fn to_hash(&self) -> String {
         match self {
-            Route::Feed(filter) => {
+            Route::Feed(query) => {
+                let filter = &query.filter;
                 let mut params: Vec<String> = filter
                     .tags()
                     .iter()
@@ -52,6 +57,12 @@ impl Route {
                 if filter.mode() == MatchMode::All {
                     params.push("match=all".to_owned());
                 }
+                if !query.text.trim().is_empty() {
+                    params.push(format!("q={}", encode_component(query.text.trim())));
+                }
+                if query.pages > 1 {
+                    params.push(format!("page={}", query.pages));
+                }
                 if params.is_empty() {
                     "#/".to_owned()
                 } else {
@@ -59,33 +70,41 @@ impl Route {
                 }
             }
             Route::Article(id) => format!("#/article/{}", encode_component(id)),
+            Route::Following => "#/following".to_owned(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
 }
 
-fn filter_from_query(query: &str) -> TagFilter {
+/// Pages past this are read as this many, so a hand-edited URL cannot ask for millions.
+const MAX_PAGES: usize = 10_000;
+
+fn feed_query_from(query: &str) -> FeedQuery {
     let mut tags = Vec::new();
     let mut mode = MatchMode::Any;
+    let mut text = String::new();
+    let mut pages = 1;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = decode_query_value(value);
         match name {
             "tag" => tags.extend(TagKey::new(&value)),
             "match" if value.eq_ignore_ascii_case("all") => mode = MatchMode::All,
+            "q" => text = value,
+            "page" => pages = value.parse::<usize>().unwrap_or(1).clamp(1, MAX_PAGES),
             // Unknown parameters are ignored so that newer links still open in older readers.
             _ => {}
         }
     }
-    TagFilter::new(tags, mode)
+    FeedQuery { filter: TagFilter::new(tags, mode), text, pages }
 }
 
 /// Where the reader is and where "back to the feed" leads: the feed as the person last saw it,
-/// filter included, even after opening several articles.
+/// filter, search and pages included, even after opening several articles.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Navigation {
     pub route: Route,
-    pub feed_filter: TagFilter,
+    pub feed: FeedQuery,
 }
 
 impl Navigation {
@@ -94,16 +113,16 @@ impl Navigation {
     }
 
     pub fn navigate(&self, route: Route) -> Navigation {
-        let feed_filter = match &route {
-            Route::Feed(filter) => filter.clone(),
-            Route::Article(_) | Route::NotFound(_) => self.feed_filter.clone(),
+        let feed = match &route {
+            Route::Feed(query) => query.clone(),
+            Route::Article(_) | Route::Following | Route::NotFound(_) => self.feed.clone(),
         };
-        Navigation { route, feed_filter }
+        Navigation { route, feed }
     }
 
     /// The route of the feed as last seen.
     pub fn back_to_feed(&self) -> Route {
-        Route::Feed(self.feed_filter.clone())
+        Route::Feed(self.feed.clone())
     }
 }
 
@@ -119,8 +138,8 @@ impl Navigation {
     /// forward), and a change of the feed's filter.
     pub fn events_to(&self, next: &Navigation) -> Vec<ReaderEvent> {
         let mut events = Vec::new();
-        if self.feed_filter != next.feed_filter {
-            events.push(ReaderEvent::FilterChanged { filter: next.feed_filter.clone() });
+        if self.feed.filter != next.feed.filter {
+            events.push(ReaderEvent::FilterChanged { filter: next.feed.filter.clone() });
         }
         if let Route::Article(id) = &next.route {
             if self.route != next.route {
@@ -136,7 +155,11 @@ mod tests {
     use super::*;
 
     fn feed(tags: &[&str], mode: MatchMode) -> Route {
-        Route::Feed(TagFilter::new(tags.iter().filter_map(|t| TagKey::new(t)), mode))
+        Route::Feed(FeedQuery::filtered(TagFilter::new(tags.iter().filter_map(|t| TagKey::new(t)), mode)))
+    }
+
+    fn searched(text: &str, pages: usize) -> Route {
+        Route::Feed(FeedQuery { text: text.to_owned(), pages, ..FeedQuery::default() })
     }
 
     #[test]
@@ -154,6 +177,11 @@ mod tests {
             ("#/article/seed-1", Route::Article("seed-1".to_owned())),
             ("#/article/a%2Fb%20c", Route::Article("a/b c".to_owned())),
             ("#/article/%E6%9D%B1", Route::Article("東".to_owned())),
+            ("#/?q=imran+khan&page=3", searched("imran khan", 3)),
+            ("#/?q=%D8%B3%D9%84%D8%A7%D9%85&page=0", searched("سلام", 1)),
+            ("#/?page=99999999999999999999", searched("", 1)),
+            ("#/?page=20000", searched("", 10_000)),
+            ("#/following", Route::Following),
             ("#/article/", Route::NotFound("/article/".to_owned())),
             ("#/article/a/b", Route::NotFound("/article/a/b".to_owned())),
             ("#/settings", Route::NotFound("/settings".to_owned())),
@@ -173,6 +201,16 @@ mod tests {
             (feed(&["a&b=c"], MatchMode::All), "#/?tag=a%26b%3Dc&match=all"),
             (Route::Article("a/b c?#".to_owned()), "#/article/a%2Fb%20c%3F%23"),
             (Route::Article("東京".to_owned()), "#/article/%E6%9D%B1%E4%BA%AC"),
+            (searched("a&b c", 2), "#/?q=a%26b%20c&page=2"),
+            (
+                Route::Feed(FeedQuery {
+                    filter: TagFilter::new(TagKey::new("uk"), MatchMode::All),
+                    text: "talks".into(),
+                    pages: 4,
+                }),
+                "#/?tag=uk&match=all&q=talks&page=4",
+            ),
+            (Route::Following, "#/following"),
         ];
         for (route, expected) in cases {
             assert_eq!(route.to_hash(), expected);
@@ -186,13 +224,16 @@ mod tests {
         let opened = |id: &str| ReaderEvent::ArticleOpened { id: id.to_owned() };
         let filtered = |f: &TagFilter| ReaderEvent::FilterChanged { filter: f.clone() };
         let start = Navigation::default();
+        let uk_feed = Route::Feed(FeedQuery::filtered(uk.clone()));
+        let uk_searched = Route::Feed(FeedQuery { text: "words".into(), ..FeedQuery::filtered(uk.clone()) });
         let steps = [
-            (Route::Feed(uk.clone()), vec![filtered(&uk)]),
-            (Route::Feed(uk.clone()), vec![]),
+            (uk_feed.clone(), vec![filtered(&uk)]),
+            (uk_searched, vec![]),
+            (uk_feed.clone(), vec![]),
             (Route::Article("a".into()), vec![opened("a")]),
             (Route::Article("a".into()), vec![]),
             (Route::Article("b".into()), vec![opened("b")]),
-            (Route::Feed(uk.clone()), vec![]),
+            (uk_feed.clone(), vec![]),
             (Route::default(), vec![filtered(&TagFilter::default())]),
             (Route::NotFound("x".into()), vec![]),
         ];
@@ -205,13 +246,18 @@ mod tests {
     }
 
     #[test]
-    fn back_to_feed_keeps_the_last_filter() {
-        let filtered = feed(&["uk"], MatchMode::Any);
+    fn back_to_feed_keeps_the_last_filter_search_and_pages() {
+        let filtered = Route::Feed(FeedQuery {
+            text: "talks".into(),
+            pages: 2,
+            ..FeedQuery::filtered(TagFilter::new(TagKey::new("uk"), MatchMode::Any))
+        });
         let steps = [
             (filtered.clone(), filtered.clone()),
             (Route::Article("a".into()), filtered.clone()),
             (Route::Article("b".into()), filtered.clone()),
             (Route::NotFound("x".into()), filtered.clone()),
+            (Route::Following, filtered.clone()),
             (Route::default(), Route::default()),
         ];
         let mut navigation = Navigation::default();

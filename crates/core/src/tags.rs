@@ -51,6 +51,11 @@ impl TagIndex {
         &self.entries
     }
 
+    /// The entry's place in [`TagIndex::entries`].
+    pub fn slot(&self, key: &TagKey) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
     pub fn get(&self, key: &TagKey) -> Option<&TagEntry> {
         self.by_key.get(key).map(|&slot| &self.entries[slot])
     }

@@ -1,0 +1,133 @@
+//! What the article view adds around an article: how long it takes to read, the articles related
+//! to it, and its neighbours in the feed.
+
+use crate::content::block_text;
+use crate::model::{Article, Feed};
+
+/// Reading speed for words of alphabetic scripts.
+const WORDS_PER_MINUTE: usize = 230;
+/// Reading speed for Chinese, Japanese and Korean, counted in characters, which carry roughly
+/// half a word each.
+const CJK_CHARS_PER_MINUTE: usize = 500;
+
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF) // CJK Extensions B and later
+}
+
+/// Whole minutes to read `text`, at least one: words at 230 a minute, CJK characters (which
+/// are not separated by spaces) at 500 a minute.
+pub fn reading_minutes_of(text: &str) -> usize {
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    let words = text
+        .split(|c: char| c.is_whitespace() || is_cjk(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
+    (minutes.ceil() as usize).max(1)
+}
+
+/// Minutes to read the article's highlights and body.
+pub fn reading_minutes(article: &Article) -> usize {
+    let mut text = article.highlights.join(" ");
+    for block in &article.body {
+        text.push(' ');
+        text.push_str(&block_text(block));
+    }
+    reading_minutes_of(&text)
+}
+
+/// Up to `max` articles sharing the most tags with the one at `position`, the newest first among
+/// equals; articles sharing no tag are not related.
+pub fn related(feed: &Feed, position: usize, max: usize) -> Vec<usize> {
+    let Some(article) = feed.articles.get(position) else {
+        return Vec::new();
+    };
+    let mut scored: Vec<(usize, usize)> = feed
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|&(other, _)| other != position)
+        .map(|(other, candidate)| (other, candidate.tags.iter().filter(|t| article.has_tag(&t.key)).count()))
+        .filter(|&(_, shared)| shared > 0)
+        .collect();
+    // Positions are newest first already, so a stable sort by shared tags keeps that order.
+    scored.sort_by_key(|&(_, shared)| std::cmp::Reverse(shared));
+    scored.into_iter().take(max).map(|(other, _)| other).collect()
+}
+
+/// The articles before and after `position` in `order` (the list the person came from): the
+/// newer one and the older one.
+pub fn neighbours(order: &[usize], position: usize) -> (Option<usize>, Option<usize>) {
+    let Some(at) = order.iter().position(|&p| p == position) else {
+        return (None, None);
+    };
+    let newer = at.checked_sub(1).map(|i| order[i]);
+    let older = order.get(at + 1).copied();
+    (newer, older)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::feed_of;
+
+    #[test]
+    fn counts_reading_time() {
+        let words = |n: usize| "word ".repeat(n);
+        let cases = [
+            (String::new(), 1),
+            (words(10), 1),
+            (words(230), 1),
+            (words(231), 2),
+            (words(1000), 5),
+            ("東".repeat(500), 1),
+            ("東".repeat(501), 2),
+            (format!("{}{}", words(230), "字".repeat(500)), 2),
+            ("— – … 42".to_owned(), 1),
+            ("كلمة ".repeat(460), 2),
+        ];
+        for (text, minutes) in cases {
+            assert_eq!(reading_minutes_of(&text), minutes, "{} chars", text.chars().count());
+        }
+    }
+
+    #[test]
+    fn relates_articles_by_shared_tags_then_recency() {
+        let feed = feed_of(&[
+            ("a", &["x", "y", "z"]),
+            ("b", &["x"]),
+            ("c", &["x", "y"]),
+            ("d", &["q"]),
+            ("e", &["y", "z"]),
+            ("f", &["z"]),
+        ]);
+        let ids = |positions: Vec<usize>| {
+            positions.into_iter().map(|p| feed.articles[p].id.to_string()).collect::<Vec<_>>()
+        };
+        let cases: &[(usize, usize, &[&str])] = &[
+            (0, 3, &["c", "e", "b"]),
+            (0, 10, &["c", "e", "b", "f"]),
+            (3, 3, &[]),
+            (1, 3, &["a", "c"]),
+            (99, 3, &[]),
+        ];
+        for (position, max, expected) in cases {
+            assert_eq!(ids(related(&feed, *position, *max)), *expected, "related to {position}");
+        }
+    }
+
+    #[test]
+    fn finds_neighbours_in_the_list_shown() {
+        let order = [4, 2, 7];
+        let cases = [(4, (None, Some(2))), (2, (Some(4), Some(7))), (7, (Some(2), None)), (5, (None, None))];
+        for (position, expected) in cases {
+            assert_eq!(neighbours(&order, position), expected);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Full-text search over title, summary and body: case- and diacritics-insensitive, every word
+//! of the query must appear, and the matched words can be highlighted in the original text.
+//!
+//! Text is "folded" for matching: lower-cased, with diacritics removed (é → e, Ä → a, the
+//! Arabic short vowels and tatweel dropped, the alef forms made one). Folding works char by char,
+//! so a match in folded text maps back to the original characters for highlighting.
+
+use crate::content::block_text;
+use crate::model::Feed;
+
+/// Appends the folded form of `c` to `out`.
+fn fold_char(c: char, out: &mut String) {
+    let code = u32::from(c);
+    let is_mark = matches!(code,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+        // Arabic harakat, Quranic marks, superscript alef, tatweel.
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640
+        // Hebrew points.
+        | 0x0591..=0x05C7);
+    if is_mark {
+        return;
+    }
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ' | 'ķ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ŵ' | 'ŵ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        // Arabic letters written several ways in practice.
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        // Typographic quotes and dashes match their plain forms.
+        '‘' | '’' | '‛' | 'ʼ' => '\'',
+        '“' | '”' | '„' => '"',
+        '‐' | '‑' | '–' | '—' => '-',
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(base);
+}
+
+/// `text` folded for matching.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// What the person typed, as folded words. Empty when there is nothing to search for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        let mut words: Vec<String> = fold(text)
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '"'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        words.sort();
+        words.dedup();
+        // A word inside another one adds nothing: "pak pakistan" is "pakistan".
+        let all = words.clone();
+        words.retain(|w| !all.iter().any(|other| other != w && other.contains(w.as_str())));
+        Query { words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Whether every word appears in `folded` (text already folded).
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.words.iter().all(|word| folded.contains(word.as_str()))
+    }
+}
+
+/// Every article's searchable text, folded once when the feed loads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn build(feed: &Feed) -> SearchIndex {
+        let texts = feed
+            .articles
+            .iter()
+            .map(|article| {
+                let mut text = fold(&article.title);
+                for part in article.summary.iter().chain(&article.highlights) {
+                    text.push('\n');
+                    text.push_str(&fold(part));
+                }
+                for block in &article.body {
+                    text.push('\n');
+                    text.push_str(&fold(&block_text(block)));
+                }
+                text
+            })
+            .collect();
+        SearchIndex { texts }
+    }
+
+    /// Whether the article at `position` matches `query` (every article matches an empty one).
+    pub fn matches(&self, position: usize, query: &Query) -> bool {
+        query.is_empty() || self.texts.get(position).is_some_and(|text| query.matches_folded(text))
+    }
+}
+
+/// `text` cut into runs, each marked when it matches a word of `query`, for `<mark>`.
+pub fn highlight<'a>(text: &'a str, query: &Query) -> Vec<(&'a str, bool)> {
+    if query.is_empty() || text.is_empty() {
+        return vec![(text, false)];
+    }
+    // Fold char by char, remembering where in `text` each folded byte came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let before = folded.len();
+        fold_char(c, &mut folded);
+        origin.extend(std::iter::repeat_n(at, folded.len() - before));
+    }
+    origin.push(text.len());
+    let mut marked = vec![false; text.len()];
+    for word in query.words() {
+        let mut from = 0;
+        while let Some(found) = folded[from..].find(word.as_str()) {
+            let start = origin[from + found];
+            let end = origin[from + found + word.len()];
+            // Extend to the end of the last char matched (a folded char may have come from a
+            // longer one, or from a char followed by dropped marks).
+            let end = if end == start {
+                text[start..].chars().next().map_or(start, |c| start + c.len_utf8())
+            } else {
+                end
+            };
+            marked[start..end].iter_mut().for_each(|m| *m = true);
+            from += found + word.len().max(1);
+        }
+    }
+    let mut runs: Vec<(&str, bool)> = Vec::new();
+    let mut run_start = 0;
+    for (at, _) in text.char_indices().skip(1).chain(std::iter::once((text.len(), ' '))) {
+        if at == text.len() || marked[at] != marked[run_start] {
+            runs.push((&text[run_start..at], marked[run_start]));
+            run_start = at;
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        let cases = [
+            ("Pakistan", "pakistan"),
+            ("Ça Été Über ÅNGSTRÖM", "ca ete uber angstrom"),
+            ("Łódź Şırnak", "lodz sirnak"),
+            ("e\u{301}cole", "ecole"),
+            ("إسلام آباد", "اسلام اباد"),
+            ("مُحَمَّد", "محمد"),
+            ("مدرسة", "مدرسه"),
+            ("Khan’s ‘letter’ — “quote”", "khan's 'letter' - \"quote\""),
+            ("東京", "東京"),
+            ("ΑΘΗΝΑ", "αθηνα"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(fold(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let text = fold("Pakistan’s foreign office spokesperson criticized a letter");
+        let cases = [
+            ("", true),
+            ("pakistan", true),
+            ("PAKISTAN LETTER", true),
+            ("pakistan's", true),
+            ("pakistan brazil", false),
+            ("critic", true),
+            ("spokésperson", true),
+            ("  office   ", true),
+            ("letters", false),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(Query::parse(query).matches_folded(&text), expected, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn parses_queries_into_distinct_words() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("Pak pakistan", &["pakistan"]),
+            ("b a b", &["a", "b"]),
+            (" \"UK\", talks ", &["talks", "uk"]),
+            ("", &[]),
+        ];
+        for (text, words) in cases {
+            assert_eq!(Query::parse(text).words(), words, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn highlights_matches_in_the_original_text() {
+        let marks = |text: &str, query: &str| -> Vec<String> {
+            highlight(text, &Query::parse(query))
+                .into_iter()
+                .map(|(run, hit)| if hit { format!("[{run}]") } else { run.to_owned() })
+                .collect()
+        };
+        let cases: [(&str, &str, &[&str]); 6] = [
+            ("Pakistan, UK discuss", "uk pak", &["[Pak]", "istan, ", "[UK]", " discuss"]),
+            ("Café crème", "cafe creme", &["[Café]", " ", "[crème]"]),
+            ("e\u{301}cole", "ecole", &["[e\u{301}cole]"]),
+            ("no match here", "zebra", &["no match here"]),
+            ("aaa", "aa", &["[aa]", "a"]),
+            ("إسلام آباد", "اباد", &["إسلام ", "[آباد]"]),
+        ];
+        for (text, query, expected) in cases {
+            assert_eq!(marks(text, query), expected, "{text:?} / {query:?}");
+        }
+    }
+}

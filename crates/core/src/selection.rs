@@ -1,0 +1,230 @@
+//! Which articles the feed shows: a tag filter and a search together ([`FeedQuery`]), the
+//! articles they select, and for every tag how many articles pressing it would leave
+//! (Pagefind's idea), so the filter never leads somewhere empty without saying so.
+
+use crate::filter::{MatchMode, TagFilter};
+use crate::model::Feed;
+use crate::search::{Query, SearchIndex};
+use crate::tags::TagIndex;
+
+/// The feed view's state: tags, any/all, search text and how many pages are shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedQuery {
+    pub filter: TagFilter,
+    /// The search as typed; [`FeedQuery::search`] is its folded form.
+    pub text: String,
+    /// Pages of articles shown, from 1.
+    pub pages: usize,
+}
+
+impl Default for FeedQuery {
+    fn default() -> Self {
+        FeedQuery { filter: TagFilter::default(), text: String::new(), pages: 1 }
+    }
+}
+
+impl FeedQuery {
+    pub fn filtered(filter: TagFilter) -> FeedQuery {
+        FeedQuery { filter, ..FeedQuery::default() }
+    }
+
+    pub fn search(&self) -> Query {
+        Query::parse(&self.text)
+    }
+
+    /// The same view with another filter, from the first page.
+    pub fn with_filter(&self, filter: TagFilter) -> FeedQuery {
+        FeedQuery { filter, text: self.text.clone(), pages: 1 }
+    }
+
+    /// The same view with other search text, from the first page.
+    pub fn with_text(&self, text: &str) -> FeedQuery {
+        FeedQuery { filter: self.filter.clone(), text: text.to_owned(), pages: 1 }
+    }
+
+    /// The same view with another page shown.
+    pub fn with_more(&self) -> FeedQuery {
+        FeedQuery { pages: self.pages + 1, ..self.clone() }
+    }
+
+    /// Nothing narrowed: no tags, no search.
+    pub fn is_everything(&self) -> bool {
+        self.filter.is_empty() && self.search().is_empty()
+    }
+}
+
+/// A set of article positions, as bits: tag and search sets combine in a few word operations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(len: usize) -> Bits {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+
+    fn full(len: usize) -> Bits {
+        let mut bits = Bits(vec![u64::MAX; len.div_ceil(64)]);
+        if !len.is_multiple_of(64) {
+            if let Some(last) = bits.0.last_mut() {
+                *last = (1u64 << (len % 64)) - 1;
+            }
+        }
+        bits
+    }
+
+    fn of(len: usize, positions: &[usize]) -> Bits {
+        let mut bits = Bits::empty(len);
+        for &p in positions {
+            bits.0[p / 64] |= 1 << (p % 64);
+        }
+        bits
+    }
+
+    fn and(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+
+    fn or(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
+    }
+
+    fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    fn positions(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.count());
+        for (i, &word) in self.0.iter().enumerate() {
+            let mut w = word;
+            while w != 0 {
+                out.push(i * 64 + w.trailing_zeros() as usize);
+                w &= w - 1;
+            }
+        }
+        out
+    }
+}
+
+/// The feed with what selecting needs, built once per feed: each tag's articles as bits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selector {
+    len: usize,
+    tag_bits: Vec<Bits>,
+}
+
+/// The result of a [`FeedQuery`]: the articles, and each tag's count if pressed next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Positions in [`Feed::articles`], newest first.
+    pub articles: Vec<usize>,
+    /// For each entry of the [`TagIndex`], in its order: how many articles there would be if
+    /// that tag were pressed (or released, when selected).
+    pub tag_counts: Vec<usize>,
+}
+
+impl Selector {
+    pub fn build(feed: &Feed, tags: &TagIndex) -> Selector {
+        let len = feed.articles.len();
+        let tag_bits = tags.entries().iter().map(|entry| Bits::of(len, &entry.articles)).collect();
+        Selector { len, tag_bits }
+    }
+
+    pub fn select(&self, query: &FeedQuery, tags: &TagIndex, search: &SearchIndex) -> Selection {
+        let words = query.search();
+        let searched = if words.is_empty() {
+            Bits::full(self.len)
+        } else {
+            let positions: Vec<usize> = (0..self.len).filter(|&p| search.matches(p, &words)).collect();
+            Bits::of(self.len, &positions)
+        };
+        let result = |filter: &TagFilter| -> Bits {
+            let mut bits = searched.clone();
+            let selected: Vec<&Bits> = filter
+                .tags()
+                .iter()
+                .map(|key| tags.slot(key).and_then(|slot| self.tag_bits.get(slot)))
+                .map(|bits| bits.unwrap_or(&EMPTY))
+                .collect();
+            if selected.is_empty() {
+                return bits;
+            }
+            match filter.mode() {
+                MatchMode::All => selected.iter().for_each(|tag| bits.and(tag)),
+                MatchMode::Any => {
+                    let mut any = Bits::empty(self.len);
+                    selected.iter().for_each(|tag| any.or(tag));
+                    bits.and(&any);
+                }
+            }
+            bits
+        };
+        let articles = result(&query.filter).positions();
+        let tag_counts = tags
+            .entries()
+            .iter()
+            .map(|entry| result(&query.filter.toggled(&entry.tag.key)).count())
+            .collect();
+        Selection { articles, tag_counts }
+    }
+}
+
+/// A tag the feed does not have matches nothing; an empty word vector ands to nothing.
+static EMPTY: Bits = Bits(Vec::new());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TagKey;
+    use crate::test_support::feed_of;
+
+    fn query(tags: &[&str], mode: MatchMode, text: &str) -> FeedQuery {
+        FeedQuery {
+            filter: TagFilter::new(tags.iter().filter_map(|t| TagKey::new(t)), mode),
+            text: text.into(),
+            pages: 1,
+        }
+    }
+
+    #[test]
+    fn selects_by_tags_and_words_with_counts_for_every_tag() {
+        // Titles are the ids, so the search matches ids here.
+        let feed = feed_of(&[
+            ("alpha news", &["x", "y"]),
+            ("beta news", &["y"]),
+            ("gamma", &["z"]),
+            ("delta news", &["x", "z"]),
+        ]);
+        let tags = TagIndex::build(&feed);
+        let names: Vec<&str> = tags.entries().iter().map(|e| e.tag.name.as_str()).collect();
+        assert_eq!(names, ["x", "y", "z"]);
+        let selector = Selector::build(&feed, &tags);
+        let search = SearchIndex::build(&feed);
+        // (tags, mode, search, articles, counts for x, y, z if pressed)
+        type Case<'a> = (&'a [&'a str], MatchMode, &'a str, &'a [usize], &'a [usize]);
+        let cases: &[Case] = &[
+            (&[], MatchMode::Any, "", &[0, 1, 2, 3], &[2, 2, 2]),
+            (&["x"], MatchMode::Any, "", &[0, 3], &[4, 3, 3]),
+            (&["x"], MatchMode::All, "", &[0, 3], &[4, 1, 1]),
+            (&["x", "y"], MatchMode::All, "", &[0], &[2, 2, 0]),
+            (&[], MatchMode::Any, "news", &[0, 1, 3], &[2, 2, 1]),
+            (&["z"], MatchMode::Any, "NEWS", &[3], &[2, 3, 3]),
+            (&[], MatchMode::Any, "nothing", &[], &[0, 0, 0]),
+            (&["ghost"], MatchMode::Any, "", &[], &[2, 2, 2]),
+        ];
+        for (tags_on, mode, text, articles, counts) in cases {
+            let selection = selector.select(&query(tags_on, *mode, text), &tags, &search);
+            assert_eq!(selection.articles, *articles, "{tags_on:?} {mode:?} {text:?}");
+            assert_eq!(selection.tag_counts, *counts, "{tags_on:?} {mode:?} {text:?}");
+        }
+    }
+
+    #[test]
+    fn bit_sets_hold_any_length() {
+        for len in [0, 1, 63, 64, 65, 130] {
+            assert_eq!(Bits::full(len).count(), len);
+            assert_eq!(Bits::full(len).positions(), (0..len).collect::<Vec<_>>());
+            let some: Vec<usize> = (0..len).step_by(7).collect();
+            assert_eq!(Bits::of(len, &some).positions(), some);
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! Every string the reader shows, in English and Arabic, and the writing direction of a
+//! language. One table, so a translation is one `match` arm away and no view carries prose.
+//!
+//! Diagnostics about a broken feed (from `load` and `source`) stay in English: they are for the
+//! person fixing the feed, and name fields of a format defined in English.
+
+use crate::filter::MatchMode;
+
+/// The interface languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    English,
+    Arabic,
+}
+
+impl Language {
+    /// The interface language for a BCP 47 tag (`ar`, `ar-SA`, `en-GB`, …): Arabic for Arabic,
+    /// English otherwise.
+    pub fn for_tag(tag: &str) -> Language {
+        match primary_subtag(tag).as_str() {
+            "ar" => Language::Arabic,
+            _ => Language::English,
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Arabic => "ar",
+        }
+    }
+}
+
+fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or_default().trim().to_ascii_lowercase()
+}
+
+/// Whether text in the language `tag` runs right to left (Arabic, Hebrew, Persian, Urdu and
+/// the other scripts written that way).
+pub fn is_right_to_left(tag: &str) -> bool {
+    matches!(
+        primary_subtag(tag).as_str(),
+        "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "ckb" | "dv" | "ku"
+    )
+}
+
+/// `dir` for an element whose content is in the language `tag`.
+pub fn direction(tag: &str) -> &'static str {
+    if is_right_to_left(tag) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// The fixed strings of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    FilterByTag,
+    Tags,
+    ClearFilter,
+    ClearAll,
+    MatchAny,
+    MatchAll,
+    MatchLegend,
+    Search,
+    SearchPlaceholder,
+    NothingMatches,
+    NoArticles,
+    AllArticles,
+    Following,
+    Highlights,
+    Photo,
+    Tagged,
+    ReadAtSource,
+    Related,
+    Newer,
+    Older,
+    CopyLink,
+    LinkCopied,
+    Follow,
+    Unfollow,
+    FollowNothing,
+    Read,
+    ArticleNotFound,
+    MaybeRemoved,
+    BackToArticles,
+    LoadingFeed,
+    FeedDownload,
+    FeedCannotBeShown,
+    FeedProblems,
+    Dismiss,
+    SkipToArticles,
+    KeyboardShortcuts,
+    Close,
+    KeyNext,
+    KeyOpen,
+    KeyBack,
+    KeySearch,
+    KeyHelp,
+    ArticleNavigation,
+    Articles,
+}
+
+/// The interface in one language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ui {
+    pub language: Language,
+}
+
+impl Ui {
+    pub fn new(language: Language) -> Ui {
+        Ui { language }
+    }
+
+    pub fn label(&self, label: Label) -> &'static str {
+        use Label::*;
+        let arabic = self.language == Language::Arabic;
+        let (en, ar) = match label {
+            FilterByTag => ("Filter by tag", "تصفية حسب الوسم"),
+            Tags => ("Tags", "الوسوم"),
+            ClearFilter => ("Clear filter", "مسح التصفية"),
+            ClearAll => ("Show all articles", "عرض كل المقالات"),
+            MatchAny => ("Any tag", "أي وسم"),
+            MatchAll => ("All tags", "كل الوسوم"),
+            MatchLegend => ("Show articles with", "عرض المقالات التي تحمل"),
+            Search => ("Search articles", "البحث في المقالات"),
+            SearchPlaceholder => ("Search", "بحث"),
+            NothingMatches => {
+                ("No article matches this filter and search.", "لا توجد مقالة تطابق هذه التصفية وهذا البحث.")
+            }
+            NoArticles => ("This feed has no articles yet.", "لا توجد مقالات في هذه الخلاصة بعد."),
+            AllArticles => ("All articles", "كل المقالات"),
+            Following => ("Following", "المتابَعة"),
+            Highlights => ("Highlights", "أبرز النقاط"),
+            Photo => ("Photo", "صورة"),
+            Tagged => ("Tagged", "الوسوم"),
+            ReadAtSource => ("Read at the source", "اقرأ في المصدر"),
+            Related => ("Related articles", "مقالات ذات صلة"),
+            Newer => ("Newer", "الأحدث"),
+            Older => ("Older", "الأقدم"),
+            CopyLink => ("Copy link", "نسخ الرابط"),
+            LinkCopied => ("Link copied", "تم نسخ الرابط"),
+            Follow => ("Follow", "متابعة"),
+            Unfollow => ("Following", "تتابعه"),
+            FollowNothing => (
+                "You follow no tags yet. Open an article and choose Follow beside a tag.",
+                "لا تتابع أي وسم بعد. افتح مقالة واختر «متابعة» بجانب أحد الوسوم.",
+            ),
+            Read => ("Read", "مقروءة"),
+            ArticleNotFound => ("Article not found", "المقالة غير موجودة"),
+            MaybeRemoved => (
+                "It may have been removed from the feed, or the link may be incomplete.",
+                "ربما حُذفت من الخلاصة، أو أن الرابط غير مكتمل.",
+            ),
+            BackToArticles => ("Back to the articles", "العودة إلى المقالات"),
+            LoadingFeed => ("Loading the feed…", "جارٍ تحميل الخلاصة…"),
+            FeedDownload => ("Feed download", "تنزيل الخلاصة"),
+            FeedCannotBeShown => ("This feed cannot be shown", "لا يمكن عرض هذه الخلاصة"),
+            FeedProblems => ("Problems with this feed", "مشكلات في هذه الخلاصة"),
+            Dismiss => ("Dismiss", "إغلاق"),
+            SkipToArticles => ("Skip to articles", "انتقل إلى المقالات"),
+            KeyboardShortcuts => ("Keyboard shortcuts", "اختصارات لوحة المفاتيح"),
+            Close => ("Close", "إغلاق"),
+            KeyNext => ("next or previous article", "المقالة التالية أو السابقة"),
+            KeyOpen => ("open the article", "فتح المقالة"),
+            KeyBack => ("back to the list", "العودة إلى القائمة"),
+            KeySearch => ("search", "البحث"),
+            KeyHelp => ("show this help", "عرض هذه المساعدة"),
+            ArticleNavigation => ("Article", "المقالة"),
+            Articles => ("Articles", "المقالات"),
+        };
+        if arabic {
+            ar
+        } else {
+            en
+        }
+    }
+
+    /// "1 article", "3 articles"; in Arabic with its dual and plural forms.
+    pub fn articles(&self, n: usize) -> String {
+        match self.language {
+            Language::English if n == 1 => "1 article".to_owned(),
+            Language::English => format!("{n} articles"),
+            Language::Arabic => match n {
+                0 => "لا مقالات".to_owned(),
+                1 => "مقالة واحدة".to_owned(),
+                2 => "مقالتان".to_owned(),
+                3..=10 => format!("{n} مقالات"),
+                _ => format!("{n} مقالة"),
+            },
+        }
+    }
+
+    /// The sentence that announces a result: how many articles, with which tags and words.
+    pub fn result(
+        &self,
+        count: usize,
+        total: usize,
+        tags: &[String],
+        mode: MatchMode,
+        search: &str,
+    ) -> String {
+        let arabic = self.language == Language::Arabic;
+        let joiner = match (mode, arabic) {
+            (MatchMode::Any, false) => " or ",
+            (MatchMode::All, false) => " and ",
+            (MatchMode::Any, true) => " أو ",
+            (MatchMode::All, true) => " و",
+        };
+        let tag_list = tags.join(joiner);
+        let search = search.trim();
+        match (arabic, tags.is_empty(), search.is_empty()) {
+            (false, true, true) => format!("Showing all {}", self.articles(total)),
+            (false, _, _) => {
+                let mut sentence = if count == 0 {
+                    "No articles".to_owned()
+                } else {
+                    format!("{count} of {}", self.articles(total))
+                };
+                if !tags.is_empty() {
+                    sentence.push_str(&format!(" tagged {tag_list}"));
+                }
+                if !search.is_empty() {
+                    sentence.push_str(&format!(" matching “{search}”"));
+                }
+                sentence
+            }
+            (true, true, true) => format!("عرض {}", self.articles(total)),
+            (true, _, _) => {
+                let mut sentence = if count == 0 {
+                    "لا توجد مقالات".to_owned()
+                } else {
+                    format!("{count} من أصل {total}")
+                };
+                if !tags.is_empty() {
+                    sentence.push_str(&format!(" بوسم {tag_list}"));
+                }
+                if !search.is_empty() {
+                    sentence.push_str(&format!(" تطابق «{search}»"));
+                }
+                sentence
+            }
+        }
+    }
+
+    /// "6 min read".
+    pub fn reading_time(&self, minutes: usize) -> String {
+        match self.language {
+            Language::English => format!("{minutes} min read"),
+            Language::Arabic => format!("{minutes} دقائق قراءة"),
+        }
+    }
+
+    /// "Published 24 October 2024", "Updated …", with the date already formatted.
+    pub fn dated(&self, updated: bool, date: &str) -> String {
+        match (self.language, updated) {
+            (Language::English, false) => format!("Published {date}"),
+            (Language::English, true) => format!("Updated {date}"),
+            (Language::Arabic, false) => format!("نُشرت في {date}"),
+            (Language::Arabic, true) => format!("حُدّثت في {date}"),
+        }
+    }
+
+    pub fn byline(&self, names: &str) -> String {
+        match self.language {
+            Language::English => format!("By {names}"),
+            Language::Arabic => format!("بقلم {names}"),
+        }
+    }
+
+    /// The back link from an article: to the whole feed or to the filtered one.
+    pub fn back_to(&self, tags: &[String], search: &str) -> String {
+        let search = search.trim();
+        match (self.language, tags.is_empty(), search.is_empty()) {
+            (_, true, true) => self.label(Label::AllArticles).to_owned(),
+            (Language::English, false, true) => format!("Articles tagged {}", tags.join(", ")),
+            (Language::English, _, false) => format!("Articles matching “{search}”"),
+            (Language::Arabic, false, true) => format!("المقالات بوسم {}", tags.join("، ")),
+            (Language::Arabic, _, false) => format!("المقالات المطابقة لـ«{search}»"),
+        }
+    }
+
+    pub fn show_more(&self, shown: usize, total: usize) -> String {
+        match self.language {
+            Language::English => format!("Show more ({shown} of {total} shown)"),
+            Language::Arabic => format!("عرض المزيد (معروض {shown} من {total})"),
+        }
+    }
+
+    pub fn following_count(&self, n: usize) -> String {
+        format!("{} ({n})", self.label(Label::Following))
+    }
+
+    /// The toggle that follows a tag, for its accessible name: "Follow Pakistan".
+    pub fn follow_tag(&self, following: bool, tag: &str) -> String {
+        let verb = self.label(if following { Label::Unfollow } else { Label::Follow });
+        format!("{verb} {tag}")
+    }
+
+    pub fn skipped_items(&self, n: usize) -> String {
+        match (self.language, n) {
+            (Language::English, 1) => "1 item of this feed could not be shown:".to_owned(),
+            (Language::English, _) => format!("{n} items of this feed could not be shown:"),
+            (Language::Arabic, _) => format!("تعذّر عرض {} من هذه الخلاصة:", self.items(n)),
+        }
+    }
+
+    fn items(&self, n: usize) -> String {
+        match n {
+            1 => "عنصر واحد".to_owned(),
+            2 => "عنصرين".to_owned(),
+            3..=10 => format!("{n} عناصر"),
+            _ => format!("{n} عنصرًا"),
+        }
+    }
+
+    pub fn more_problems(&self, n: usize) -> String {
+        match self.language {
+            Language::English => format!("…and {n} more; the browser console lists them all."),
+            Language::Arabic => format!("…و{n} غيرها؛ تجدها كلها في وحدة تحكم المتصفح."),
+        }
+    }
+
+    pub fn no_article_with_id(&self, id: &str) -> String {
+        match self.language {
+            Language::English => format!("There is no article with the id “{id}” in this feed."),
+            Language::Arabic => format!("لا توجد في هذه الخلاصة مقالة بالمعرّف «{id}»."),
+        }
+    }
+
+    pub fn no_such_address(&self, path: &str) -> String {
+        match self.language {
+            Language::English => format!("The address “#{path}” does not lead to a page of this reader."),
+            Language::Arabic => format!("العنوان «#{path}» لا يؤدي إلى صفحة في هذا القارئ."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_language_and_direction_from_tags() {
+        let cases = [
+            ("en", Language::English, "ltr"),
+            ("en-GB", Language::English, "ltr"),
+            ("ar", Language::Arabic, "rtl"),
+            ("ar-SA", Language::Arabic, "rtl"),
+            ("AR_eg", Language::Arabic, "rtl"),
+            ("he", Language::English, "rtl"),
+            ("fa-IR", Language::English, "rtl"),
+            ("ur", Language::English, "rtl"),
+            ("fr", Language::English, "ltr"),
+            ("", Language::English, "ltr"),
+        ];
+        for (tag, language, dir) in cases {
+            assert_eq!((Language::for_tag(tag), direction(tag)), (language, dir), "{tag}");
+        }
+    }
+
+    #[test]
+    fn counts_articles_in_both_languages() {
+        let en = Ui::new(Language::English);
+        let ar = Ui::new(Language::Arabic);
+        let cases = [
+            (0, "0 articles", "لا مقالات"),
+            (1, "1 article", "مقالة واحدة"),
+            (2, "2 articles", "مقالتان"),
+            (7, "7 articles", "7 مقالات"),
+            (11, "11 articles", "11 مقالة"),
+            (100, "100 articles", "100 مقالة"),
+        ];
+        for (n, english, arabic) in cases {
+            assert_eq!((en.articles(n), ar.articles(n)), (english.to_owned(), arabic.to_owned()));
+        }
+    }
+
+    #[test]
+    fn announces_results() {
+        let en = Ui::new(Language::English);
+        let tags = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cases = [
+            (2, 2, tags(&[]), MatchMode::Any, "", "Showing all 2 articles"),
+            (1, 2, tags(&["Imran Khan"]), MatchMode::Any, "", "1 of 2 articles tagged Imran Khan"),
+            (
+                2,
+                2,
+                tags(&["Imran Khan", "UK"]),
+                MatchMode::Any,
+                "",
+                "2 of 2 articles tagged Imran Khan or UK",
+            ),
+            (0, 2, tags(&["A", "B"]), MatchMode::All, "", "No articles tagged A and B"),
+            (1, 1, tags(&[]), MatchMode::Any, " khan ", "1 of 1 article matching “khan”"),
+            (0, 9, tags(&["UK"]), MatchMode::Any, "x", "No articles tagged UK matching “x”"),
+        ];
+        for (count, total, names, mode, search, expected) in cases {
+            assert_eq!(en.result(count, total, &names, mode, search), expected);
+        }
+        let ar = Ui::new(Language::Arabic);
+        assert_eq!(ar.result(1, 2, &tags(&["باكستان"]), MatchMode::Any, ""), "1 من أصل 2 بوسم باكستان");
+    }
+}

@@ -1,0 +1,45 @@
+//! The search field. Every keystroke updates the feed in place (one history step for the whole
+//! search, not one per key); `/` anywhere in the reader focuses it.
+
+use article_reader_core::text::Label;
+use article_reader_core::{FeedQuery, Route};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::context::ReaderContext;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub query: FeedQuery,
+}
+
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    let input_id = cx.id("search");
+    let oninput = {
+        let navigator = cx.navigator.clone();
+        let query = props.query.clone();
+        Callback::from(move |event: InputEvent| {
+            let text = event.target_unchecked_into::<HtmlInputElement>().value();
+            navigator.replace(Route::Feed(query.with_text(&text)));
+        })
+    };
+    let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+    html! {
+        <form class="ar-search" part="search" role="search" {onsubmit}>
+            <label class="ar-visually-hidden" for={input_id.clone()}>{ cx.ui.label(Label::Search) }</label>
+            <input
+                class="ar-search__input"
+                id={input_id}
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder={cx.ui.label(Label::SearchPlaceholder)}
+                value={props.query.text.clone()}
+                {oninput}
+            />
+            <kbd class="ar-search__key" aria-hidden="true">{ "/" }</kbd>
+        </form>
+    }
+}

@@ -1,0 +1,102 @@
+//! Keyboard reading: `j`/`k` move between feed items, Enter or `o` opens one, Escape goes back
+//! to the feed, `/` searches, `?` shows the shortcuts. Nothing fires while the person types in a
+//! field or holds a modifier. With hash routing (the standalone page) the keys work anywhere on
+//! the page; an embedded reader only hears them while the focus is inside it, so it never takes
+//! keys from its host.
+
+use article_reader_core::Route;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+
+use crate::routing::Navigator;
+
+/// What a key press needs to know, refreshed on every render.
+pub struct KeyState {
+    pub route: Route,
+    pub back: Route,
+    pub navigator: Navigator,
+    pub help_open: bool,
+    pub set_help: Box<dyn Fn(bool)>,
+}
+
+fn is_typing(event: &KeyboardEvent) -> bool {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    let tag = target.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || target.closest("[contenteditable]:not([contenteditable='false'])").ok().flatten().is_some()
+}
+
+fn cards(root: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all("[role=feed] > article") else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
+}
+
+/// The focused element, looking into the reader's shadow root when it has one.
+fn active_element(root: &Element) -> Option<Element> {
+    match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(_) => gloo::utils::document().active_element(),
+    }
+}
+
+/// The card holding the focus, if any.
+fn focused_card(root: &Element) -> Option<HtmlElement> {
+    let card = active_element(root)?.closest("[role=feed] > article").ok().flatten()?;
+    card.dyn_into::<HtmlElement>().ok().filter(|card| root.contains(Some(card)))
+}
+
+/// Handles one key press inside `root`; `true` when it was a shortcut.
+pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
+    if event.default_prevented()
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.alt_key()
+        || is_typing(event)
+    {
+        return false;
+    }
+    let key = event.key();
+    if state.help_open {
+        if key == "Escape" || key == "?" {
+            (state.set_help)(false);
+            return true;
+        }
+        return false;
+    }
+    match key.as_str() {
+        "?" => (state.set_help)(true),
+        "/" => {
+            let Some(search) = root.query_selector(".ar-search__input").ok().flatten() else { return false };
+            if let Ok(search) = search.dyn_into::<HtmlElement>() {
+                let _ = search.focus();
+            }
+        }
+        "j" | "k" => {
+            let cards = cards(root);
+            if cards.is_empty() {
+                return false;
+            }
+            let current = focused_card(root).and_then(|card| cards.iter().position(|c| *c == card));
+            let next = match (current, key.as_str()) {
+                (None, _) => 0,
+                (Some(i), "j") => (i + 1).min(cards.len() - 1),
+                (Some(i), _) => i.saturating_sub(1),
+            };
+            let _ = cards[next].focus();
+        }
+        "Enter" | "o" => {
+            let Some(card) = focused_card(root) else { return false };
+            // Enter on the headline link follows the link itself; only the card is ours.
+            if key == "Enter" && active_element(root).is_some_and(|a| a.tag_name() == "A") {
+                return false;
+            }
+            let Some(id) = card.get_attribute("data-article") else { return false };
+            state.navigator.go(Route::Article(id));
+        }
+        "Escape" if matches!(state.route, Route::Article(_) | Route::NotFound(_)) => {
+            state.navigator.go(state.back.clone());
+        }
+        _ => return false,
+    }
+    true
+}

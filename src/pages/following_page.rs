@@ -1,0 +1,57 @@
+//! The followed tags and their articles, newest first.
+
+use std::rc::Rc;
+
+use article_reader_core::text::Label;
+use article_reader_core::{FeedQuery, MatchMode, TagFilter};
+use yew::prelude::*;
+
+use crate::components::feed_item::FeedItem;
+use crate::components::tag_list::TagList;
+use crate::context::ReaderContext;
+use crate::feed_source::FeedHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct FollowingPageProps {
+    pub data: FeedHandle,
+}
+
+#[function_component(FollowingPage)]
+pub fn following_page(props: &FollowingPageProps) -> Html {
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    let followed = TagFilter::new(cx.prefs.followed.iter().cloned(), MatchMode::Any);
+    let query = FeedQuery::filtered(followed.clone());
+    let selection = Rc::new(props.data.selector.select(&query, &props.data.tags, &props.data.search));
+    // The followed tags as the feed spells them, including ones this feed no longer has.
+    let tags: Vec<article_reader_core::Tag> = followed
+        .tags()
+        .iter()
+        .filter_map(|key| article_reader_core::Tag::new(props.data.tags.display_name(key)))
+        .collect();
+    let heading_id = cx.id("following-heading");
+    html! {
+        <section class="ar-following" aria-labelledby={heading_id.clone()}>
+            <h1 class="ar-following__title" id={heading_id}>{ cx.ui.label(Label::Following) }</h1>
+            if followed.is_empty() {
+                <p class="ar-empty__message">{ cx.ui.label(Label::FollowNothing) }</p>
+            } else {
+                <TagList tags={tags} filter={TagFilter::default()} follow=true />
+                <p class="ar-filter__status" role="status">
+                    { cx.ui.articles(selection.articles.len()) }
+                </p>
+                <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)}>
+                    { for selection.articles.iter().enumerate().map(|(n, &position)| html! {
+                        <FeedItem
+                            key={position}
+                            data={props.data.clone()}
+                            {position}
+                            posinset={n + 1}
+                            setsize={selection.articles.len()}
+                            query={query.clone()}
+                        />
+                    }) }
+                </div>
+            }
+        </section>
+    }
+}

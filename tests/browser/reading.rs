@@ -1,0 +1,244 @@
+//! Reading the way people do: searching, any/all tags with live counts, state in the URL,
+//! pages, the article's extras, following tags and read marks that survive a reload, the
+//! keyboard, and right-to-left feeds.
+
+use std::time::Duration;
+
+use article_reader::{FeedLocation, ReaderOptions, Routing};
+use gloo::timers::future::sleep;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+
+use crate::support::{blob_url, feed_json, seed_options, Mounted};
+
+const US: &str = "pakistan-us-lawmakers-letter-khan-release";
+const UK: &str = "pakistan-uk-regional-security-talks";
+
+fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Types `text` into the reader's search field, as a person would.
+fn type_search(reader: &Mounted, text: &str) {
+    let input: HtmlInputElement = reader.one(".ar-search__input").unwrap().dyn_into().unwrap();
+    input.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+/// Presses `key` where the focus is (or on the document), as the keyboard would.
+fn press(key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let document = gloo::utils::document();
+    match document.active_element() {
+        Some(active) => active.dispatch_event(&event).unwrap(),
+        None => document.dispatch_event(&event).unwrap(),
+    };
+}
+
+fn focused_article() -> Option<String> {
+    gloo::utils::document().active_element().and_then(|e| e.get_attribute("data-article"))
+}
+
+fn forget_preferences() {
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.remove_item("article-reader:bundled:follow");
+        let _ = storage.remove_item("article-reader:bundled:read");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn searching_narrows_the_feed_marks_the_words_and_lives_in_the_url() {
+    let reader = Mounted::at("#/").await;
+    type_search(&reader, "LAWMAKÉRS letter");
+    reader.until("the search narrows the feed", |r| r.headlines().len() == 1).await;
+    assert_eq!(reader.texts("[role=feed] h2 mark"), ["lawmakers", "letter"]);
+    assert_eq!(hash(), "#/?q=LAWMAK%C3%89RS%20letter");
+    assert_eq!(
+        reader.one("[aria-live=polite]").unwrap().text_content().unwrap(),
+        "1 of 2 articles matching “LAWMAKÉRS letter”"
+    );
+
+    type_search(&reader, "lawmakers nowhere-to-be-found");
+    reader.until("nothing matches", |r| r.one(".ar-empty").is_some()).await;
+    reader.click(".ar-empty button", "Show all articles");
+    reader.until("the search is cleared", |r| r.headlines().len() == 2).await;
+    assert_eq!(hash(), "#/");
+
+    // The same address opened cold shows the same view.
+    drop(reader);
+    let reader = Mounted::at("#/?tag=pakistan&q=khan").await;
+    assert_eq!(reader.headlines().len(), 1);
+    let input: HtmlInputElement = reader.one(".ar-search__input").unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "khan");
+}
+
+#[wasm_bindgen_test]
+async fn any_or_all_tags_with_counts_of_what_each_tag_would_leave() {
+    let reader = Mounted::at("#/?tag=imran%20khan").await;
+    let toggle = |r: &Mounted, name: &str| {
+        r.all("button.ar-toggle")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().starts_with(name))
+            .unwrap()
+    };
+    let count = |r: &Mounted, name: &str| {
+        toggle(r, name)
+            .query_selector(".ar-toggle__count")
+            .unwrap()
+            .unwrap()
+            .first_child()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    // Any: pressing United Kingdom as well would show both articles.
+    assert_eq!(count(&reader, "United Kingdom"), "2");
+    reader.click("label.ar-mode__option", "All tags");
+    reader.until("the all switch applies", |_| hash() == "#/?tag=imran%20khan&match=all").await;
+    // All: no article has both, so that button is disabled, not hidden.
+    assert_eq!(count(&reader, "United Kingdom"), "0");
+    assert!(toggle(&reader, "United Kingdom").has_attribute("disabled"));
+    assert_eq!(count(&reader, "Pakistan"), "1");
+    reader.click("button.ar-toggle", "Pakistan");
+    reader.until("two tags, all of them", |_| hash() == "#/?tag=imran%20khan&tag=pakistan&match=all").await;
+    assert_eq!(reader.headlines().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn pages_of_articles_and_the_page_in_the_url() {
+    let options = ReaderOptions { routing: Routing::Hash, page_size: 1, ..seed_options() };
+    let reader = Mounted::with_options("#/", options).await;
+    assert_eq!(reader.headlines().len(), 1);
+    reader.click("button.ar-more__button", "Show more");
+    reader.until("the second page", |r| r.headlines().len() == 2).await;
+    assert_eq!(hash(), "#/?page=2");
+}
+
+#[wasm_bindgen_test]
+async fn the_article_has_reading_time_related_articles_neighbours_and_a_link_to_copy() {
+    let reader = Mounted::at(&format!("#/article/{US}")).await;
+    assert_eq!(reader.texts(".ar-article__reading"), ["3 min read"]);
+    assert_eq!(reader.texts(".ar-related a").len(), 1, "the UK article shares Pakistan and Diplomacy");
+    assert_eq!(reader.texts(".ar-pager__label"), ["Newer"]);
+    reader.click("button", "Copy link");
+    reader
+        .until("the link is copied or shown", |r| {
+            !r.texts(".ar-action__result").join("").is_empty() || r.one(".ar-action__link").is_some()
+        })
+        .await;
+    match reader.one(".ar-action__link") {
+        // Without clipboard permission the link is shown to copy by hand.
+        Some(field) => {
+            let value = field.dyn_into::<HtmlInputElement>().unwrap().value();
+            assert!(value.ends_with(&format!("#/article/{US}")), "{value}");
+        }
+        None => assert_eq!(reader.texts(".ar-action__result"), ["Link copied"]),
+    }
+    reader.click(".ar-pager a", "Newer");
+    reader.until("the newer article opens", |r| r.texts("h1").iter().any(|t| t.contains("UK discuss"))).await;
+}
+
+#[wasm_bindgen_test]
+async fn follows_and_read_marks_survive_a_reload() {
+    forget_preferences();
+    let reader = Mounted::at(&format!("#/article/{UK}")).await;
+    let follow = reader
+        .all("button.ar-follow")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-label").as_deref() == Some("Follow Afghanistan"))
+        .unwrap();
+    follow.dyn_into::<HtmlElement>().unwrap().click();
+    reader
+        .until("the tag is followed", |r| r.texts(".ar-views__link").iter().any(|t| t == "Following (1)"))
+        .await;
+    drop(reader);
+
+    let reader = Mounted::at("#/").await;
+    let read: Vec<String> =
+        reader.all(".ar-card--read").iter().filter_map(|c| c.get_attribute("data-article")).collect();
+    assert_eq!(read, [UK], "the opened article is marked read");
+    assert!(reader.texts(".ar-views__link").iter().any(|t| t == "Following (1)"));
+    reader.click("a.ar-views__link", "Following");
+    reader.until("the following view", |r| r.one(".ar-following").is_some()).await;
+    assert_eq!(
+        reader.headlines(),
+        ["Pakistan, UK discuss regional security, cross-border attacks as senior official visits Islamabad"]
+    );
+    forget_preferences();
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_reads_the_feed() {
+    let reader = Mounted::at("#/").await;
+    press("j");
+    assert_eq!(focused_article().as_deref(), Some(UK));
+    press("j");
+    assert_eq!(focused_article().as_deref(), Some(US));
+    press("k");
+    press("j");
+    press("Enter");
+    reader.until("Enter opens the focused article", |r| r.one("h1.ar-article__title").is_some()).await;
+    assert_eq!(gloo::utils::document().active_element().map(|e| e.tag_name()).as_deref(), Some("H1"));
+    press("Escape");
+    reader.until("Escape returns to the feed", |r| r.headlines().len() == 2).await;
+    reader.until("focus is back on the card", |_| focused_article().as_deref() == Some(US)).await;
+
+    press("?");
+    reader.until("the help opens", |r| r.one("[role=dialog]").is_some()).await;
+    assert!(reader.texts("[role=dialog] dd").iter().any(|t| t == "next or previous article"));
+    press("Escape");
+    reader.until("Escape closes the help", |r| r.one("[role=dialog]").is_none()).await;
+
+    press("/");
+    let active = gloo::utils::document().active_element().unwrap();
+    assert!(active.class_list().contains("ar-search__input"), "/ focuses the search");
+    press("j");
+    sleep(Duration::from_millis(20)).await;
+    assert!(
+        gloo::utils::document().active_element().unwrap().class_list().contains("ar-search__input"),
+        "no shortcut while typing"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_arabic_feed_reads_right_to_left_with_an_arabic_interface() {
+    let item = r#"{"id": "1", "title": "باكستان وبريطانيا تبحثان الأمن الإقليمي", "summary": "زيارة المبعوث البريطاني", "content_text": "إسلام آباد: بحث مسؤولون باكستانيون وبريطانيون التحديات الأمنية.", "date_published": "2026-01-20T10:00:00+05:00", "tags": ["باكستان", "المملكة المتحدة"]}"#;
+    let json = feed_json(&[item.to_owned()])
+        .replace(r#""title": "Test feed""#, r#""title": "أخبار", "language": "ar""#);
+    let options = ReaderOptions {
+        feed: Ok(FeedLocation::Url(blob_url(&json))),
+        routing: Routing::Hash,
+        ..ReaderOptions::default()
+    };
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("the feed shows", |r| r.headlines().len() == 1).await;
+    let app = reader.one(".ar-app").unwrap();
+    assert_eq!(app.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(app.get_attribute("lang").as_deref(), Some("ar"));
+    let direction = gloo::utils::window()
+        .get_computed_style(&app)
+        .unwrap()
+        .unwrap()
+        .get_property_value("direction")
+        .unwrap();
+    assert_eq!(direction, "rtl");
+    let placeholder = reader.one(".ar-search__input").unwrap().get_attribute("placeholder");
+    assert_eq!(placeholder.as_deref(), Some("بحث"));
+    assert_eq!(reader.one("[aria-live=polite]").unwrap().text_content().unwrap(), "عرض مقالة واحدة");
+    type_search(&reader, "اسلام اباد");
+    reader
+        .until("Arabic search ignores the hamza forms", |r| {
+            r.headlines().len() == 1
+                && r.one(".ar-filter__status")
+                    .is_some_and(|s| s.text_content().unwrap_or_default().contains("1 من"))
+        })
+        .await;
+}
