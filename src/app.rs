@@ -236,11 +236,18 @@ pub fn app(props: &AppProps) -> Html {
     // The content's language: the host's `lang`, else the feed's; the interface follows it when
     // it has a translation, else the browser's language.
     let content_lang = options.lang.clone().or_else(|| data.as_ref().and_then(|d| d.feed.language.clone()));
-    let locale = options.lang.clone().unwrap_or_else(browser_language);
+    let browser = browser_language();
     let ui = Ui::new(match &options.lang {
         Some(lang) => Language::for_tag(lang),
-        None => Language::for_tag(content_lang.as_deref().unwrap_or(&locale)),
+        None => Language::for_tag(content_lang.as_deref().unwrap_or(&browser)),
     });
+    // Dates follow the host's `lang`, else the interface when it is not English (an Arabic page
+    // reads Arabic dates), else the browser's locale.
+    let locale = match (&options.lang, ui.language) {
+        (Some(lang), _) => lang.clone(),
+        (None, Language::English) => browser,
+        (None, language) => language.tag().to_owned(),
+    };
     let context = ReaderContext {
         navigator: navigator.clone(),
         ui,

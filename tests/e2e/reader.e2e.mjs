@@ -7,10 +7,15 @@
 //   E2E_SCREENSHOTS=shots node tests/e2e/reader.e2e.mjs dist   # and save screenshots of each view
 
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+// Evaluated through the DevTools protocol, which the page's CSP does not govern (a script tag
+// would be refused, as it should be).
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
@@ -262,6 +267,75 @@ check('a page on another origin embeds the reader from this one', async ({ page 
   await page.goto(`${hostOrigin}/cross-origin-host.html`);
   await page.locator('#far [role=feed] article').first().waitFor();
   assert.deepEqual(await page.locator('#far [role=feed] article h2').allInnerTexts(), [UK]);
+});
+
+/** Runs axe-core on the page against WCAG 2.2 A and AA; returns the violations, readable. */
+async function axeViolations(page) {
+  // Colours mid-transition are not the colours people read: let transitions finish first.
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  check(`accessibility (axe, WCAG 2.2 AA, ${scheme}): feed, filter, search, article, empty result, error`, async ({ page, open, expectError }) => {
+    expectError(/404 \(Not Found\)/);
+    expectError(/article-reader: The feed at/);
+    await page.emulateMedia({ colorScheme: scheme });
+    const views = [
+      ['the feed', '', '[role=feed] article'],
+      ['a filtered feed', '#/?tag=imran%20khan', '[role=feed] article'],
+      ['a search', '#/?q=lawmakers', 'mark'],
+      ['the article', '#/article/pakistan-us-lawmakers-letter-khan-release', '.ar-related'],
+      ['an empty result', '#/?q=nothing-matches-this', '.ar-empty'],
+      ['the following view', '#/following', '.ar-following'],
+      ['the not-found view', '#/article/missing', '.ar-not-found'],
+      ['an error', '?src=/fixtures/missing.json', '[role=alert]'],
+    ];
+    const found = [];
+    for (const [name, address, ready] of views) {
+      await open(address);
+      await page.locator(ready).first().waitFor();
+      for (const violation of await axeViolations(page)) found.push(`${name}: ${violation}`);
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+check('an Arabic feed reads right to left, with an Arabic interface and Arabic dates', async ({ page, open }) => {
+  await open('?src=/fixtures/arabic.json');
+  await page.locator('[role=feed] article').nth(2).waitFor();
+  const app = page.locator('.ar-app');
+  assert.equal(await app.getAttribute('dir'), 'rtl');
+  assert.equal(await app.getAttribute('lang'), 'ar');
+  assert.equal(await app.evaluate((e) => getComputedStyle(e).direction), 'rtl');
+  assert.equal(await page.locator('.ar-search__input').getAttribute('placeholder'), 'بحث');
+  assert.equal(await page.locator('[aria-live=polite]').innerText(), 'عرض 3 مقالات');
+  const english = page.locator('[role=feed] article', { hasText: 'An English item' });
+  assert.equal(await english.getAttribute('dir'), 'ltr', 'an item in another language keeps its direction');
+  // The search box sits at the start of the line, which is the right in Arabic.
+  const box = await page.locator('.ar-search').boundingBox();
+  const card = await page.locator('[role=feed] article').first().boundingBox();
+  assert.ok(box.x > card.x, 'the sidebar is on the right');
+  await shot(page, 'arabic-feed');
+  await page.getByRole('link', { name: /بريطانيا/ }).click();
+  await page.locator('h1.ar-article__title').waitFor();
+  assert.equal(await page.locator('.ar-article__reading').innerText(), 'قراءة في دقيقة واحدة');
+  assert.match(await page.locator('time').first().innerText(), /يناير/, 'an Arabic month name');
+  await shot(page, 'arabic-article');
+});
+
+check('the keyboard help, a two-tag filter and a search, as a person sees them', async ({ page, open }) => {
+  await open('#/?tag=pakistan&tag=diplomacy&match=all&q=islamabad');
+  await page.locator('mark').first().waitFor();
+  await shot(page, 'search-two-tags');
+  await page.keyboard.press('?');
+  await page.getByRole('dialog').waitFor();
+  await shot(page, 'keyboard-help');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('dialog').count(), 0);
 });
 
 // The reader's files, with CORS, and a second origin for a host page that embeds them.

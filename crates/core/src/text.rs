@@ -249,7 +249,12 @@ impl Ui {
     pub fn reading_time(&self, minutes: usize) -> String {
         match self.language {
             Language::English => format!("{minutes} min read"),
-            Language::Arabic => format!("{minutes} دقائق قراءة"),
+            Language::Arabic => match minutes {
+                0 | 1 => "قراءة في دقيقة واحدة".to_owned(),
+                2 => "قراءة في دقيقتين".to_owned(),
+                3..=10 => format!("قراءة في {minutes} دقائق"),
+                _ => format!("قراءة في {minutes} دقيقة"),
+            },
         }
     }
 
