@@ -34,6 +34,9 @@ step "release build (trunk)"
 trunk build --offline --release --locked
 
 step "end-to-end checks of the built page, headless Chromium"
+# A feed in split form for the checks, from the bundled one (one article a chunk).
+cargo run --quiet --locked -p article-reader-core --bin article-reader-split -- \
+  feeds/seed.json target/e2e/split --per-chunk 1
 node tests/e2e/reader.e2e.mjs dist
 
 printf '\n\033[1;32mAll checks passed.\033[0m\n'

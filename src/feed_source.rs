@@ -1,12 +1,13 @@
 //! Where feeds come from: the feed compiled into the wasm, or a JSON Feed fetched from a URL
 //! with progress. The one module of the app that does I/O; views only ever see [`FeedData`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use article_reader_core::{
-    load_feed_with_limits, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, SearchIndex,
-    Selector, TagIndex,
+    load_feed_with_limits, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, SafeUrl,
+    SearchIndex, Selector, TagIndex,
 };
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,6 +31,10 @@ pub struct FeedData {
     pub skipped: Vec<ItemProblem>,
     /// Set when the feed had more items than the limit allows.
     pub over_limit: Option<String>,
+    /// The URL the feed came from; a split feed's chunks are relative to it.
+    pub source: Option<String>,
+    /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
+    chunks: RefCell<HashMap<String, Rc<Vec<Article>>>>,
 }
 
 impl FeedData {
@@ -39,11 +44,38 @@ impl FeedData {
         let tags = TagIndex::build(&loaded.feed);
         let search = SearchIndex::build(&loaded.feed);
         let selector = Selector::build(&loaded.feed, &tags);
-        Ok(FeedData { feed: loaded.feed, tags, search, selector, skipped: loaded.skipped, over_limit })
+        Ok(FeedData {
+            feed: loaded.feed,
+            tags,
+            search,
+            selector,
+            skipped: loaded.skipped,
+            over_limit,
+            source: None,
+            chunks: RefCell::default(),
+        })
     }
 
     pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {
         Self::from_json(BUNDLED_FEED, limits)
+    }
+
+    /// The whole article `id` from the chunk `chunk`, once fetched.
+    pub fn chunk_article(&self, chunk: &SafeUrl, id: &str) -> Option<Article> {
+        let chunks = self.chunks.borrow();
+        chunks.get(chunk.as_str())?.iter().find(|a| a.id.as_str() == id).cloned()
+    }
+
+    /// Fetches a split feed's chunk file (once) and keeps its articles.
+    pub async fn fetch_chunk(&self, chunk: &SafeUrl, limits: &Limits) -> Result<(), LoadFailure> {
+        if self.chunks.borrow().contains_key(chunk.as_str()) {
+            return Ok(());
+        }
+        let url = resolve(chunk.as_str(), self.source.as_deref());
+        let fetched = fetch_feed(&url, limits, &Cancelled::default(), |_| {}).await?;
+        let articles = fetched.map(|data| data.feed.articles).unwrap_or_default();
+        self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
+        Ok(())
     }
 
     /// Tells the browser console what was skipped, for the person fixing the feed.
@@ -160,7 +192,19 @@ pub async fn fetch_feed(
         url: url.to_owned(),
         at: error.utf8_error().valid_up_to(),
     })?;
-    FeedData::from_json(&text, limits).map(Some).map_err(LoadFailure::Feed)
+    let mut data = FeedData::from_json(&text, limits).map_err(LoadFailure::Feed)?;
+    data.source = Some(url.to_owned());
+    Ok(Some(data))
+}
+
+/// `url` resolved against the feed's own URL (itself relative to the page), as a browser would.
+fn resolve(url: &str, feed: Option<&str>) -> String {
+    let page = gloo::utils::window().location().href().unwrap_or_default();
+    let base = feed
+        .and_then(|feed| web_sys::Url::new_with_base(feed, &page).ok())
+        .map(|feed| feed.href())
+        .unwrap_or(page);
+    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
 }
 
 fn describe_js_error(error: &JsValue) -> String {

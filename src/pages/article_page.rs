@@ -4,7 +4,7 @@
 
 use article_reader_core::reading::{neighbours, reading_minutes, related};
 use article_reader_core::text::{direction, Label};
-use article_reader_core::{FeedQuery, Route, Routing};
+use article_reader_core::{FeedQuery, Limits, Route, Routing};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -38,11 +38,41 @@ async fn copy_to_clipboard(text: String) -> bool {
     JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
 }
 
+/// Fetching the body of an article of a split feed.
+#[derive(Clone, PartialEq)]
+enum BodyState {
+    Here,
+    Loading,
+    Failed(String),
+}
+
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let heading = use_node_ref();
     let copied = use_state(|| None::<bool>);
+    let body_state = use_state(|| BodyState::Here);
     let cx = use_context::<ReaderContext>();
+    {
+        // A split feed's article fetches its chunk the first time it opens.
+        let data = props.data.clone();
+        let body_state = body_state.clone();
+        let position = props.position;
+        use_effect_with(position, move |_| {
+            let Some(article) = data.feed.articles.get(position) else { return };
+            let Some(chunk) = article.body_chunk.clone() else { return };
+            if data.chunk_article(&chunk, article.id.as_str()).is_some() {
+                body_state.set(BodyState::Here);
+                return;
+            }
+            body_state.set(BodyState::Loading);
+            spawn_local(async move {
+                body_state.set(match data.fetch_chunk(&chunk, &Limits::default()).await {
+                    Ok(()) => BodyState::Here,
+                    Err(failure) => BodyState::Failed(failure.to_string()),
+                });
+            });
+        });
+    }
     {
         // Move focus to the headline on open, so keyboard and screen-reader users start reading
         // the article rather than staying on a link that no longer exists; and mark it read.
@@ -61,9 +91,14 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         });
     }
     let Some(cx) = cx else { return Html::default() };
-    let Some(article) = props.data.feed.articles.get(props.position) else {
+    let Some(indexed) = props.data.feed.articles.get(props.position) else {
         return Html::default();
     };
+    // In a split feed the index has no body or highlights; the chunk's article has them.
+    let fetched =
+        indexed.body_chunk.as_ref().and_then(|chunk| props.data.chunk_article(chunk, indexed.id.as_str()));
+    let article = fetched.as_ref().unwrap_or(indexed);
+    let awaiting_body = indexed.body_chunk.is_some() && fetched.is_none();
     let ui = cx.ui;
     let feed = &props.data.feed;
     let title_id = cx.id("article-title");
@@ -163,7 +198,14 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     }
                 </figure>
             }
-            <ArticleBody blocks={article.body.clone()} />
+            if awaiting_body {
+                { match &*body_state {
+                    BodyState::Failed(message) => html! { <p class="ar-body-status" role="alert">{ message.clone() }</p> },
+                    _ => html! { <p class="ar-body-status" role="status">{ ui.label(Label::LoadingArticle) }</p> },
+                } }
+            } else {
+                <ArticleBody blocks={article.body.clone()} />
+            }
             <footer class="ar-article__footer">
                 <TagList tags={article.tags.clone()} filter={back_query.filter.clone()} label={ui.label(Label::Tagged)} follow=true />
                 if let Some(url) = &article.url {

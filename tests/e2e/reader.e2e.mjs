@@ -19,6 +19,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+// Feeds the test command generates before this runs (scripts/test.sh), served at /generated/.
+const generated = path.resolve(process.env.E2E_GENERATED ?? 'target/e2e');
 const screenshots = process.env.E2E_SCREENSHOTS && path.resolve(process.env.E2E_SCREENSHOTS);
 const BASE_PATH = '/some/sub/path/'; // The build must work from any path, not only from `/`.
 
@@ -50,7 +52,11 @@ function serve(root, { cors = false, readerOrigin = null } = {}) {
       response.writeHead(200, { 'content-type': TYPES['.html'] }).end(crossOriginHost(readerOrigin()));
       return;
     }
-    const [base, dir] = url.pathname.startsWith('/fixtures/') ? ['/fixtures/', fixtures] : [BASE_PATH, root];
+    const [base, dir] = url.pathname.startsWith('/fixtures/')
+      ? ['/fixtures/', fixtures]
+      : url.pathname.startsWith('/generated/')
+        ? ['/generated/', generated]
+        : [BASE_PATH, root];
     if (!url.pathname.startsWith(base)) {
       response.writeHead(404).end();
       return;
@@ -191,6 +197,21 @@ check('?src= loads another feed, shows its valid articles and lists the rest', a
   await shot(page, 'skipped-items');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   assert.equal(await page.locator('.ar-notice').count(), 0);
+});
+
+check('a feed in split form: the index lists and filters, an article fetches its body', async ({ page, open }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await open('?src=/generated/split/index.json');
+  await page.locator('[role=feed] article').nth(1).waitFor();
+  assert.deepEqual(await headlines(page), [UK, US]);
+  assert.ok(!requests.some((p) => p.includes('/chunks/')), 'no body is fetched for the feed view');
+  await page.getByRole('button', { name: /^Imran Khan/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=feed] article').length === 1);
+  await page.getByRole('link', { name: US }).click();
+  await page.locator('.ar-body p').nth(11).waitFor();
+  assert.equal(await page.locator('.ar-highlights li').count(), 2, 'highlights come with the body');
+  assert.ok(requests.includes('/generated/split/chunks/0001.json'), requests.join(' '));
 });
 
 check('a feed that is not there is an alert naming the URL and the status', async ({ page, open, expectError }) => {

@@ -25,6 +25,7 @@ pub mod route;
 pub mod search;
 pub mod selection;
 pub mod source;
+pub mod split;
 pub mod tags;
 pub mod text;
 pub mod url;
@@ -60,6 +61,7 @@ pub(crate) mod test_support {
                     summary: None,
                     highlights: Vec::new(),
                     body: Vec::new(),
+                    body_chunk: None,
                     published: None,
                     updated: None,
                     image: None,

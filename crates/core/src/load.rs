@@ -217,7 +217,7 @@ fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError>
     if !item.is_object() {
         return Err((None, "item", format!("is {}, not an object", describe(&item))));
     }
-    let raw = RawItem::deserialize(item).map_err(|e| (None, "item", e.to_string()))?;
+    let mut raw = RawItem::deserialize(item).map_err(|e| (None, "item", e.to_string()))?;
 
     let id = match &raw.id {
         Value::String(s) => ArticleId::new(s.as_str()),
@@ -236,11 +236,29 @@ fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError>
     let fail = |field: &'static str, reason: String| (Some(id.as_str().to_owned()), field, reason);
     check_lengths(&raw, limits).map_err(|(field, reason)| fail(field, reason))?;
 
+    let extension = match std::mem::take(&mut raw.extension) {
+        Value::Null => RawExtension::default(),
+        value @ Value::Object(_) => {
+            RawExtension::deserialize(value).map_err(|e| fail("_article_reader", e.to_string()))?
+        }
+        other => return Err(fail("_article_reader", format!("must be an object, not {}", describe(&other)))),
+    };
+    // In a split feed's index the body lives in a chunk file, fetched when the article opens.
+    let body_chunk = match text_field(&extension.chunk).map_err(|r| fail("_article_reader.chunk", r))? {
+        None => None,
+        Some(chunk) => Some(SafeUrl::parse_image(&chunk).ok_or_else(|| {
+            fail(
+                "_article_reader.chunk",
+                format!("{} is not an http(s) or relative URL", quote(&truncate(&chunk, 60))),
+            )
+        })?),
+    };
     let html = text_field(&raw.content_html).map_err(|r| fail("content_html", r))?;
     let text = text_field(&raw.content_text).map_err(|r| fail("content_text", r))?;
     let body: Vec<Block> = match (html, text) {
         (Some(html), _) => blocks_from_html(&html),
         (None, Some(text)) => blocks_from_text(&text),
+        (None, None) if body_chunk.is_some() => Vec::new(),
         (None, None) => {
             return Err(fail(
                 "content_html",
@@ -269,13 +287,6 @@ fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError>
     let authors = authors_field(&raw.authors, &raw.author).map_err(|r| fail("authors", r))?;
     let language = text_field(&raw.language).map_err(|r| fail("language", r))?.and_then(non_blank);
 
-    let extension = match raw.extension {
-        Value::Null => RawExtension::default(),
-        value @ Value::Object(_) => {
-            RawExtension::deserialize(value).map_err(|e| fail("_article_reader", e.to_string()))?
-        }
-        other => return Err(fail("_article_reader", format!("must be an object, not {}", describe(&other)))),
-    };
     let highlights = string_list(&extension.highlights).map_err(|r| fail("_article_reader.highlights", r))?;
     let caption = text_field(&extension.image_caption)
         .map_err(|r| fail("_article_reader.image_caption", r))?
@@ -295,6 +306,7 @@ fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError>
         summary,
         highlights,
         body,
+        body_chunk,
         published,
         updated,
         image,

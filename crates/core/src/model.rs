@@ -85,6 +85,8 @@ pub struct Article {
     /// Key points shown as bullets above the body.
     pub highlights: Vec<String>,
     pub body: Vec<Block>,
+    /// Where the body is when it is not here: a split feed's chunk file, relative to the index.
+    pub body_chunk: Option<SafeUrl>,
     pub published: Option<Timestamp>,
     pub updated: Option<Timestamp>,
     pub image: Option<Image>,

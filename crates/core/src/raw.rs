@@ -53,4 +53,6 @@ pub(crate) struct RawExtension {
     pub image_caption: Value,
     pub image_credit: Value,
     pub image_alt: Value,
+    /// In a split feed's index: the chunk file holding the item's body.
+    pub chunk: Value,
 }
