@@ -387,16 +387,19 @@ pub fn human_bytes(bytes: u64) -> String {
     if bytes < 1024 {
         return format!("{bytes} {}", if bytes == 1 { "byte" } else { "bytes" });
     }
-    let mut value = bytes as f64 / 1024.0;
+    // Integer arithmetic in tenths: no float formatting in the wasm for one decimal place.
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    let mut divisor: u64 = 1024;
+    while bytes / divisor >= 1024 && unit < UNITS.len() - 1 {
+        divisor *= 1024;
         unit += 1;
     }
-    if value.fract() < 0.05 || value >= 100.0 {
-        format!("{value:.0} {}", UNITS[unit])
+    let tenths = (u128::from(bytes) * 10 + u128::from(divisor) / 2) / u128::from(divisor);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    if tenth == 0 || whole >= 100 {
+        format!("{} {}", (u128::from(bytes) + u128::from(divisor) / 2) / u128::from(divisor), UNITS[unit])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{whole}.{tenth} {}", UNITS[unit])
     }
 }
 

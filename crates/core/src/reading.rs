@@ -28,8 +28,9 @@ pub fn reading_minutes_of(text: &str) -> usize {
         .split(|c: char| c.is_whitespace() || is_cjk(c))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
-    let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
-    (minutes.ceil() as usize).max(1)
+    // words / 230 + cjk / 500, rounded up, over a common denominator.
+    let work = words * CJK_CHARS_PER_MINUTE + cjk * WORDS_PER_MINUTE;
+    work.div_ceil(WORDS_PER_MINUTE * CJK_CHARS_PER_MINUTE).max(1)
 }
 
 /// Minutes to read the article's highlights and body.

@@ -41,20 +41,29 @@ impl FeedLocation {
 /// `5000000`, `500k`, `500KiB`, `1.5MiB`, `64M` (binary units) as bytes.
 pub fn parse_size(text: &str) -> Result<usize, String> {
     let text = text.trim();
+    let refuse = || format!("The size {} is not a number of bytes such as 64MiB.", quote(text));
     let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
-    let multiplier: f64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1.0,
-        "k" | "kb" | "kib" => 1024.0,
-        "m" | "mb" | "mib" => 1024.0 * 1024.0,
-        "g" | "gb" | "gib" => 1024.0 * 1024.0 * 1024.0,
-        _ => return Err(format!("The size {} is not a number of bytes such as 64MiB.", quote(text))),
+    let multiplier: u128 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(refuse()),
     };
-    match number.parse::<f64>() {
-        Ok(value) if value.is_finite() && value > 0.0 && value * multiplier <= usize::MAX as f64 => {
-            Ok((value * multiplier) as usize)
-        }
-        _ => Err(format!("The size {} is not a number of bytes such as 64MiB.", quote(text))),
+    // Whole and fractional digits as integers: exact, and no float parsing in the wasm.
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits_ok = |d: &str| d.len() <= 18 && d.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits_ok(whole) || !digits_ok(fraction) {
+        return Err(refuse());
+    }
+    let whole: u128 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| refuse())? };
+    let scale = 10u128.pow(fraction.len() as u32);
+    let fraction: u128 = if fraction.is_empty() { 0 } else { fraction.parse().map_err(|_| refuse())? };
+    let bytes = whole * multiplier + fraction * multiplier / scale;
+    match usize::try_from(bytes) {
+        Ok(bytes) if bytes > 0 => Ok(bytes),
+        _ => Err(refuse()),
     }
 }
 
@@ -137,9 +146,20 @@ mod tests {
 
     #[test]
     fn parses_sizes() {
-        let cases = [("64MiB", 64 << 20), ("64 mb", 64 << 20), ("1.5k", 1536), ("10", 10), ("2G", 2 << 30)];
+        let cases = [
+            ("64MiB", 64 << 20),
+            ("64 mb", 64 << 20),
+            ("1.5k", 1536),
+            ("10", 10),
+            ("2G", 2 << 30),
+            (".5k", 512),
+            ("0.25MiB", 1 << 18),
+        ];
         for (text, expected) in cases {
             assert_eq!(parse_size(text), Ok(expected), "{text}");
+        }
+        for text in ["", ".", "1.2.3", "-5", "0", "0.0001", "99999999999999999999999G", "5 parsecs"] {
+            assert!(parse_size(text).is_err(), "{text:?}");
         }
     }
 
