@@ -7,10 +7,12 @@
 //! `href`, `src`, `alt` and `title`; every other element is dropped, keeping its text, and
 //! elements that carry code or foreign content (`script`, `style`, `iframe`, `svg`, …) are
 //! dropped with everything inside them. Link and image URLs pass through [`SafeUrl`], so no
-//! attribute a feed writes can run script.
+//! attribute a feed writes can run script. The lists themselves live in [`crate::allowlist`],
+//! shared with the importer's sanitiser.
 
 use std::collections::HashMap;
 
+use crate::allowlist::DROPPED_WITH_CONTENT;
 use crate::url::SafeUrl;
 
 /// A block of an article body.
@@ -54,13 +56,6 @@ pub enum Inline {
 /// Nesting deeper than this is flattened, so a hostile document of a million nested `<div>`s
 /// neither overflows the stack here nor in the renderer.
 const MAX_DEPTH: usize = 48;
-
-/// Elements dropped together with everything inside them.
-const DROPPED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math", "head", "title",
-    "textarea", "select", "button", "form", "frameset", "noembed", "canvas", "audio", "video", "picture",
-    "map",
-];
 
 /// Elements whose content is raw text up to the matching end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed"];
