@@ -15,8 +15,11 @@ cargo fmt --all --check
 step "clippy, native"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# The importer (crates/importer) is a native command-line tool: feed-rs, ammonia and an HTTP
+# client with TLS are never built for wasm32, and no app crate depends on it.
 step "clippy, wasm32"
-cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --exclude article-reader-importer --all-targets --locked --target wasm32-unknown-unknown \
+  -- -D warnings
 
 step "native tests"
 cargo test --workspace --locked

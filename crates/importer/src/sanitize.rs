@@ -1,0 +1,94 @@
+//! Feed HTML cleaned at import time with ammonia, configured from the reader's own allowlist
+//! (`article_reader_core::allowlist`), so the importer keeps exactly what the reader would
+//! render and drops the rest before it is ever written down. The reader still reads the result
+//! through its allowlist at render time: this is a second wall, not the only one.
+//!
+//! Relative link and image URLs are made absolute against the item's base when one is known,
+//! because the imported feed will be read from somewhere else than the page it came from.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use ammonia::{Builder, UrlRelative};
+use article_reader_core::allowlist::{
+    ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, LINK_SCHEMES, RENDERED_ELEMENTS,
+};
+use article_reader_core::SafeUrl;
+use url::Url;
+
+/// Cleans `html`, resolving relative URLs against `base` when given (they stay relative
+/// otherwise).
+pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
+    builder(base).clean(html).to_string()
+}
+
+fn builder(base: Option<&Url>) -> Builder<'static> {
+    let mut builder = Builder::empty();
+    builder
+        .tags(RENDERED_ELEMENTS.iter().chain(BLOCK_BOUNDARY_ELEMENTS).copied().collect())
+        .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().collect())
+        .tag_attributes(tag_attributes())
+        .generic_attributes(HashSet::new())
+        .url_schemes(LINK_SCHEMES.iter().copied().collect())
+        // ammonia adds rel="noopener noreferrer" by default; the reader keeps no `rel` (it sets
+        // its own on every link), so it would only be dropped again.
+        .link_rel(None)
+        .strip_comments(true)
+        .url_relative(match base {
+            Some(base) => UrlRelative::RewriteWithBase(base.clone()),
+            None => UrlRelative::PassThrough,
+        })
+        // ammonia's scheme check is one list for every URL attribute; the reader's own check
+        // also refuses `mailto:` images and reads URLs exactly as a browser would, so a URL it
+        // would refuse is never written.
+        .attribute_filter(|element, attribute, value| {
+            let allowed = match (element, attribute) {
+                ("img", "src") => SafeUrl::parse_image(value).is_some(),
+                (_, "href" | "src") => SafeUrl::parse(value).is_some(),
+                _ => true,
+            };
+            allowed.then_some(Cow::Borrowed(value))
+        });
+    builder
+}
+
+fn tag_attributes() -> HashMap<&'static str, HashSet<&'static str>> {
+    ATTRIBUTES.iter().map(|(element, attributes)| (*element, attributes.iter().copied().collect())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_allowlist_and_nothing_else() {
+        let cases = [
+            ("<p onclick=\"x()\" style=\"color:red\" class=\"c\" id=\"i\">a</p>", "<p>a</p>"),
+            ("<p>a<script>alert(1)</script>b</p>", "<p>ab</p>"),
+            ("<a href=\"javascript:alert(1)\" title=\"t\">x</a>", "<a title=\"t\">x</a>"),
+            ("<a href=\"mailto:desk@example.com\">x</a>", "<a href=\"mailto:desk@example.com\">x</a>"),
+            ("<img src=\"mailto:a@b.c\" alt=\"m\">", "<img alt=\"m\">"),
+            ("<img src=\"data:image/png;base64,AAAA\" alt=\"d\">", "<img alt=\"d\">"),
+            ("<img src=\"/i.png\" srcset=\"x 1x\" alt=\"i\">", "<img src=\"/i.png\" alt=\"i\">"),
+            ("<div><span>a</span></div><hr>", "<div>a</div><hr>"),
+            ("<svg><a href=\"https://e.com\">x</a></svg>ok", "ok"),
+            ("<!-- note -->text", "text"),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(sanitize_html(html, None), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn resolves_relative_urls_against_the_base() {
+        let base = Url::parse("https://example.org/blog/post.html").ok();
+        let cases = [
+            ("<a href=\"other.html\">x</a>", "<a href=\"https://example.org/blog/other.html\">x</a>"),
+            ("<img src=\"/i.png\">", "<img src=\"https://example.org/i.png\">"),
+            ("<a href=\"https://elsewhere.net/\">x</a>", "<a href=\"https://elsewhere.net/\">x</a>"),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(sanitize_html(html, base.as_ref()), expected, "{html}");
+        }
+    }
+}
