@@ -338,7 +338,13 @@ struct SourceState<R: BufRead> {
     current_depth: u32,
     base_uris: Vec<(u32, Url)>,
     default_namespace: NS,
+    // Whether an event has been read yet: only the document's first event may be its XML declaration
+    seen_first_event: bool,
 }
+
+// quick-xml decodes its first 64 bytes before the declaration is read, and can switch to the declared
+// encoding only while it has decoded no further (it panics otherwise); leave room for a byte-order mark.
+const ENCODING_SWITCH_LIMIT: u64 = 60;
 
 impl<R: BufRead> SourceState<R> {
     // Wrap the reader in additional state (buffers, tree depth etc)
@@ -359,6 +365,7 @@ impl<R: BufRead> SourceState<R> {
             current_depth: 0,
             base_uris,
             default_namespace: NS::Unknown,
+            seen_first_event: false,
         };
         state.next = state.fetch_next();
         Ok(state)
@@ -378,12 +385,16 @@ impl<R: BufRead> SourceState<R> {
 
         loop {
             let (ns_resolution, event) = reader.read_resolved_event_into(&mut self.buf_event)?;
+            let first_event = !std::mem::replace(&mut self.seen_first_event, true);
 
             match event {
-                // XML declaration for the encoding
+                // XML declaration for the encoding: honoured only as the first event and while quick-xml can still
+                // switch decoders; a stray declaration later in a malformed document is ignored
                 Event::Decl(ref decl) => {
                     if let Some(encoding) = decl.encoder() {
-                        reader.get_mut().set_encoding(encoding);
+                        if first_event && reader.buffer_position() <= ENCODING_SWITCH_LIMIT {
+                            reader.get_mut().set_encoding(encoding);
+                        }
                     }
                 }
 

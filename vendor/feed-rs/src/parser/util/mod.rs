@@ -1,5 +1,4 @@
 use std::error::Error;
-use std::ops::Add;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -151,10 +150,13 @@ pub(crate) fn parse_person_name_email(raw: &str) -> Person {
                 let prefix_len = span.start();
                 let suffix_len = raw.len() - span.end();
 
+                // Drop the one delimiter character between name and email, whatever its width in bytes
                 let name_str = if prefix_len > suffix_len {
-                    &raw[..span.start() - 1]
+                    let prefix = &raw[..span.start()];
+                    prefix.char_indices().next_back().map_or("", |(at, _)| &prefix[..at])
                 } else if span.end() < raw.len() {
-                    &raw[span.end() + 1..]
+                    let suffix = &raw[span.end()..];
+                    suffix.chars().next().map_or("", |c| &suffix[c.len_utf8()..])
                 } else {
                     ""
                 };
@@ -187,7 +189,8 @@ pub(crate) fn parse_npt(text: &str) -> Option<Duration> {
     static NPT_HHMMSS: OnceLock<Regex> = OnceLock::new();
     let npt_hhmmss = NPT_HHMMSS.get_or_init(|| {
         // Extract hours (h), minutes (m), seconds (s) and fractional seconds (f)
-        Regex::new(r"(?P<h>\d+):(?P<m>\d{2}):(?P<s>\d{2})(\.(?P<f>\d+))?").unwrap()
+        // ASCII digits only: `\d` would match any Unicode digit, which `u64::from_str` refuses
+        Regex::new(r"(?P<h>[0-9]+):(?P<m>[0-9]{2}):(?P<s>[0-9]{2})(\.(?P<f>[0-9]+))?").unwrap()
     });
     if let Some(captures) = npt_hhmmss.captures(text) {
         let h = captures.name("h");
@@ -195,10 +198,13 @@ pub(crate) fn parse_npt(text: &str) -> Option<Duration> {
         let s = captures.name("s");
 
         if let (Some(h), Some(m), Some(s)) = (h, m, s) {
-            // Parse the hours, minutes and seconds
-            let mut seconds = s.as_str().parse::<u64>().unwrap();
-            seconds += m.as_str().parse::<u64>().unwrap() * 60;
-            seconds += h.as_str().parse::<u64>().unwrap() * 3600;
+            // Parse the hours, minutes and seconds; a time too large to represent is dropped
+            let seconds = (|| {
+                let hours = h.as_str().parse::<u64>().ok()?;
+                let minutes = m.as_str().parse::<u64>().ok()?;
+                let seconds = s.as_str().parse::<u64>().ok()?;
+                hours.checked_mul(3600)?.checked_add(minutes * 60)?.checked_add(seconds)
+            })()?;
             let mut duration = Duration::from_secs(seconds);
 
             // Add fractional seconds if present
@@ -212,12 +218,12 @@ pub(crate) fn parse_npt(text: &str) -> Option<Duration> {
     static NPT_SEC: OnceLock<Regex> = OnceLock::new();
     let npt_sec = NPT_SEC.get_or_init(|| {
         // Extract seconds (s) and fractional seconds (f)
-        Regex::new(r"(?P<s>\d+)(\.(?P<f>\d+))?").unwrap()
+        Regex::new(r"(?P<s>[0-9]+)(\.(?P<f>[0-9]+))?").unwrap()
     });
     if let Some(captures) = npt_sec.captures(text) {
         if let Some(s) = captures.name("s") {
             // Parse the seconds
-            let seconds = s.as_str().parse::<u64>().unwrap();
+            let seconds = s.as_str().parse::<u64>().ok()?;
             let mut duration = Duration::from_secs(seconds);
 
             // Add fractional seconds if present
@@ -241,9 +247,9 @@ fn parse_npt_add_frac_sec(duration: Duration, captures: Captures) -> Duration {
     if let Some(frac) = captures.name("f") {
         let frac = frac.as_str();
         let denom = 10f32.powi(frac.len() as i32);
-        let num = frac.parse::<f32>().unwrap();
+        let num = frac.parse::<f32>().unwrap_or(0.0);
         let millis = (1000f32 * (num / denom)) as u64;
-        duration.add(Duration::from_millis(millis))
+        duration.checked_add(Duration::from_millis(millis)).unwrap_or(duration)
     } else {
         duration
     }
