@@ -178,7 +178,11 @@ mod tests {
     #[test]
     fn dropped_elements_take_their_content_with_them() {
         for name in DROPPED_WITH_CONTENT {
-            let html = format!("<p>a<{name}>hidden</{name}>b</p>");
+            // `<embed>` is void: it has no content, and what follows it stays.
+            let html = match *name {
+                "embed" => "<p>a<embed src=\"x\">b</p>".to_owned(),
+                _ => format!("<p>a<{name}>hidden</{name}>b</p>"),
+            };
             assert_eq!(blocks_from_html(&html), vec![Block::Paragraph(vec![text("ab")])], "{html}");
         }
     }

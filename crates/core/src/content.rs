@@ -334,7 +334,11 @@ fn parse_tree(html: &str) -> Vec<Node> {
             let (name, attrs, remaining) = read_tag(after);
             rest = remaining;
             if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
-                rest = skip_element(&name, rest);
+                // A void element (`<embed>`) has no content: skipping to its end tag, which
+                // never comes, would drop the rest of the article.
+                if !VOID.contains(&name.as_str()) {
+                    rest = skip_element(&name, rest);
+                }
             } else if RAW_TEXT.contains(&name.as_str()) {
                 let end = find_end_tag(rest, &name);
                 builder.start(name.clone(), attrs);
@@ -982,6 +986,11 @@ mod tests {
         for html in cases {
             assert_eq!(blocks_from_html(html), vec![para("ab")], "{html}");
         }
+    }
+
+    #[test]
+    fn a_dropped_void_element_drops_only_itself() {
+        assert_eq!(blocks_from_html("<p>a<embed src=\"x.swf\">b</p><p>c</p>"), vec![para("ab"), para("c")]);
     }
 
     #[test]
