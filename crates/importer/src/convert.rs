@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use article_reader_core::content::{block_text, blocks_from_html};
 use article_reader_core::{group_digits, quote, Limits, SafeUrl, TagKey, Timestamp};
 use chrono::{DateTime, SecondsFormat, Utc};
 use feed_rs::model::{Entry, Feed, Link, MediaObject, Person, Text};
@@ -96,8 +97,12 @@ pub fn import_feed(name: &str, bytes: &[u8], fetched_from: Option<&Url>) -> Resu
     for (index, entry) in feed.entries.iter().enumerate() {
         let context = FeedContext { feed: &feed, base: base.as_ref(), feed_image: feed_image.as_deref() };
         let origin = Origin { feed: name.to_owned(), position: index + 1, label: label_of(entry) };
-        match convert_entry(entry, extras.get(index), &context) {
-            Ok((item, sort_key)) => items.push(ImportedItem { item, origin, sort_key }),
+        let mut changes = Vec::new();
+        match convert_entry(entry, extras.get(index), &context, &mut changes) {
+            Ok((item, sort_key)) => {
+                warnings.extend(changes.iter().map(|change| format!("{origin}: {change}")));
+                items.push(ImportedItem { item, origin, sort_key });
+            }
             Err(reason) => warnings.push(format!("{origin}: {reason}; skipped")),
         }
     }
@@ -139,11 +144,13 @@ struct FeedContext<'a> {
     feed_image: Option<&'a str>,
 }
 
-/// The entry as an output item and its sort key, or why it cannot be one.
+/// The entry as an output item and its sort key, or why it cannot be one. What was changed to
+/// make it fit goes to `changes`, one phrase each.
 fn convert_entry(
     entry: &Entry,
     extras: Option<&ItemExtras>,
     context: &FeedContext,
+    changes: &mut Vec<String>,
 ) -> Result<(Item, Option<i64>), String> {
     let url = entry_link(entry).and_then(|href| resolve_link(href, context.base));
     // An article's own address is the base its body was written against, unless the feed
@@ -163,7 +170,13 @@ fn convert_entry(
                 .map(|summary| (summary.content.as_str(), kind_of(summary.content_type.as_ref())))
         })
         .and_then(|(body, kind)| match kind {
-            Kind::Html => Some(Body::Html(sanitize_html(body, body_base.as_ref()))),
+            Kind::Html => Some(match sanitize_html(body, body_base.as_ref()) {
+                Some(html) => Body::Html(html),
+                None => {
+                    changes.push("its HTML nests too deeply to clean in reasonable time; its text is kept as plain text".to_owned());
+                    Body::Text(blocks_from_html(body).iter().map(block_text).collect::<Vec<_>>().join("\n\n"))
+                }
+            }),
             Kind::Text => Some(Body::Text(body.trim().to_owned())),
             Kind::Other => None,
         })
