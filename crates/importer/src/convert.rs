@@ -173,7 +173,7 @@ fn convert_entry(
             Kind::Html => Some(match sanitize_html(body, body_base.as_ref()) {
                 Some(html) => Body::Html(html),
                 None => {
-                    changes.push("its HTML nests too deeply to clean in reasonable time; its text is kept as plain text".to_owned());
+                    changes.push("its HTML would take too long to clean (nested thousands deep, or thousands of escapes in one run of text); its text is kept as plain text".to_owned());
                     Body::Text(blocks_from_html(body).iter().map(block_text).collect::<Vec<_>>().join("\n\n"))
                 }
             }),
