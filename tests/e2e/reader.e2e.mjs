@@ -5,15 +5,22 @@
 //
 //   node tests/e2e/reader.e2e.mjs dist                     # run the checks
 //   E2E_SCREENSHOTS=shots node tests/e2e/reader.e2e.mjs dist   # and save screenshots of each view
+//
+// One check reads a feed the importer (crates/importer) makes from its fixtures in every format;
+// the script runs it with cargo into a temporary folder served at /imported/.
 
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const imported = mkdtempSync(path.join(os.tmpdir(), 'article-reader-e2e-'));
 const screenshots = process.env.E2E_SCREENSHOTS && path.resolve(process.env.E2E_SCREENSHOTS);
 const BASE_PATH = '/some/sub/path/'; // The build must work from any path, not only from `/`.
 
@@ -45,7 +52,8 @@ function serve(root, { cors = false, readerOrigin = null } = {}) {
       response.writeHead(200, { 'content-type': TYPES['.html'] }).end(crossOriginHost(readerOrigin()));
       return;
     }
-    const [base, dir] = url.pathname.startsWith('/fixtures/') ? ['/fixtures/', fixtures] : [BASE_PATH, root];
+    const served = [['/fixtures/', fixtures], ['/imported/', imported]];
+    const [base, dir] = served.find(([prefix]) => url.pathname.startsWith(prefix)) ?? [BASE_PATH, root];
     if (!url.pathname.startsWith(base)) {
       response.writeHead(404).end();
       return;
@@ -264,6 +272,51 @@ check('a page on another origin embeds the reader from this one', async ({ page 
   assert.deepEqual(await page.locator('#far [role=feed] article h2').allInnerTexts(), [UK]);
 });
 
+/** Runs the importer on its own fixtures (all six formats) into the folder served at /imported/. */
+function importFixtureFeeds() {
+  const inputs = ['rss-0.91.xml', 'rss-0.92.xml', 'rss-1.0.rdf', 'rss-2.0.xml', 'atom.xml', 'feed.json']
+    .map((name) => path.join(repoRoot, 'crates/importer/tests/fixtures', name));
+  const output = path.join(imported, 'six-formats.json');
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'article-reader-importer', '--',
+    ...inputs, '--title', 'Six formats, one feed', '-o', output], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, `the importer failed:\n${run.stderr}`);
+  assert.match(run.stderr, /imported 15 items from 6 of 6 inputs into /);
+}
+
+check('a feed the importer made from RSS, Atom and JSON Feed shows every article', async ({ page, open }) => {
+  // Its images live on example.com hosts: answer for them here, so the check stays offline.
+  await page.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) =>
+    route.fulfill({ status: 200, contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64') }));
+  await open('?src=/imported/six-formats.json');
+  await page.locator('[role=feed] article').nth(14).waitFor();
+  assert.equal(await page.locator('[role=feed] article').count(), 15);
+  assert.equal(await page.locator('.ar-notice').count(), 0, 'the reader skipped nothing');
+  assert.equal(await page.locator('.ar-masthead__title').innerText(), 'Six formats, one feed');
+  assert.deepEqual((await headlines(page)).slice(0, 6), [
+    'Up the valley', 'Tea & biscuits', 'رحلة إلى الصحراء', 'Markets open higher',
+    'A plain-text post. With a second paragraph.', 'Talks resume in Geneva',
+  ]);
+  await shot(page, 'imported-feed');
+
+  await page.getByRole('button', { name: /^Hiking/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=feed] article').length === 1);
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+
+  await page.getByRole('link', { name: 'Talks resume in Geneva' }).click();
+  await page.locator('h1', { hasText: 'Talks resume in Geneva' }).waitFor();
+  assert.deepEqual((await page.locator('.ar-body p').allInnerTexts()).filter((text) => text.trim()), [
+    'Negotiators met again on Thursday after a pause.', 'Both sides called the day constructive.', 'a trap and another',
+  ]);
+  assert.equal(await page.locator('.ar-body figure img').getAttribute('src'), 'https://daily.example.com/world/2024/10/img/geneva.jpg');
+  assert.equal(await page.locator('.ar-body figcaption').innerText(), 'Geneva, Thursday');
+  assert.equal(await page.locator('.ar-body a').first().getAttribute('href'), 'https://daily.example.com/world/background.html');
+  assert.equal(await page.locator('.ar-body script, .ar-body iframe, .ar-body [onclick], .ar-body [style]').count(), 0);
+  assert.match(await page.locator('.ar-figure__caption').innerText(), /^Delegates arrive at the Palais des Nations\./);
+  await shot(page, 'imported-article');
+});
+
+importFixtureFeeds();
+
 // The reader's files, with CORS, and a second origin for a host page that embeds them.
 const server = await serve(dist, { cors: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -301,6 +354,7 @@ try {
   await browser.close();
   server.close();
   hostServer.close();
+  rmSync(imported, { recursive: true, force: true });
 }
 console.log(`\n${checks.length - failed} passed; ${failed} failed`);
 process.exit(failed ? 1 : 0);
