@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::allowlist::DROPPED_WITH_CONTENT;
+use crate::allowlist::{BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT};
 use crate::url::SafeUrl;
 
 /// A block of an article body.
@@ -65,18 +65,12 @@ const VOID: &[&str] = &[
     "param",
 ];
 
+/// Rendered elements that hold blocks (figures, tables and their parts), and the document's own
+/// `html` and `body`; the allowlist's block-boundary elements (`div`, `section`, …) hold blocks
+/// too.
 const BLOCK_CONTAINERS: &[&str] = &[
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
     "figure",
-    "body",
-    "html",
+    "figcaption",
     "table",
     "thead",
     "tbody",
@@ -84,16 +78,9 @@ const BLOCK_CONTAINERS: &[&str] = &[
     "tr",
     "td",
     "th",
-    "dl",
-    "dt",
-    "dd",
-    "details",
-    "summary",
-    "figcaption",
     "caption",
-    "address",
-    "center",
-    "hgroup",
+    "body",
+    "html",
 ];
 
 /// Reads HTML into blocks. Never fails: whatever cannot be understood is dropped or kept as text.
@@ -305,6 +292,7 @@ impl TreeBuilder {
 fn is_block_level(name: &str) -> bool {
     matches!(name, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "hr")
         || BLOCK_CONTAINERS.contains(&name)
+        || BLOCK_BOUNDARY_ELEMENTS.contains(&name)
 }
 
 fn parse_tree(html: &str) -> Vec<Node> {
