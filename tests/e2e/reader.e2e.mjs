@@ -5,10 +5,16 @@
 //
 //   node tests/e2e/reader.e2e.mjs dist                     # run the checks
 //   E2E_SCREENSHOTS=shots node tests/e2e/reader.e2e.mjs dist   # and save screenshots of each view
+//
+// Two checks read feeds the project's commands make: the importer (crates/importer) from its
+// fixtures in every format, and the splitter from the bundled feed; the script runs them with
+// cargo into a temporary folder served at /generated/.
 
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -19,8 +25,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
-// Feeds the test command generates before this runs (scripts/test.sh), served at /generated/.
-const generated = path.resolve(process.env.E2E_GENERATED ?? 'target/e2e');
+const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+// Feeds this script makes with the project's own commands (the importer, the splitter),
+// served at /generated/.
+const generated = mkdtempSync(path.join(os.tmpdir(), 'article-reader-e2e-'));
 const screenshots = process.env.E2E_SCREENSHOTS && path.resolve(process.env.E2E_SCREENSHOTS);
 const BASE_PATH = '/some/sub/path/'; // The build must work from any path, not only from `/`.
 
@@ -52,11 +60,8 @@ function serve(root, { cors = false, readerOrigin = null } = {}) {
       response.writeHead(200, { 'content-type': TYPES['.html'] }).end(crossOriginHost(readerOrigin()));
       return;
     }
-    const [base, dir] = url.pathname.startsWith('/fixtures/')
-      ? ['/fixtures/', fixtures]
-      : url.pathname.startsWith('/generated/')
-        ? ['/generated/', generated]
-        : [BASE_PATH, root];
+    const served = [['/fixtures/', fixtures], ['/generated/', generated]];
+    const [base, dir] = served.find(([prefix]) => url.pathname.startsWith(prefix)) ?? [BASE_PATH, root];
     if (!url.pathname.startsWith(base)) {
       response.writeHead(404).end();
       return;
@@ -359,6 +364,59 @@ check('the keyboard help, a two-tag filter and a search, as a person sees them',
   assert.equal(await page.getByRole('dialog').count(), 0);
 });
 
+/** Writes the bundled feed in split form (one article a chunk) to /generated/split/. */
+function splitTheBundledFeed() {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'article-reader-core', '--bin', 'article-reader-split',
+    '--', 'feeds/seed.json', path.join(generated, 'split'), '--per-chunk', '1'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, `the splitter failed:\n${run.stderr}`);
+}
+
+/** Runs the importer on its own fixtures (all six formats) into the folder served at /generated/. */
+function importFixtureFeeds() {
+  const inputs = ['rss-0.91.xml', 'rss-0.92.xml', 'rss-1.0.rdf', 'rss-2.0.xml', 'atom.xml', 'feed.json']
+    .map((name) => path.join(repoRoot, 'crates/importer/tests/fixtures', name));
+  const output = path.join(generated, 'six-formats.json');
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'article-reader-importer', '--',
+    ...inputs, '--title', 'Six formats, one feed', '-o', output], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, `the importer failed:\n${run.stderr}`);
+  assert.match(run.stderr, /imported 15 items from 6 of 6 inputs into /);
+}
+
+check('a feed the importer made from RSS, Atom and JSON Feed shows every article', async ({ page, open }) => {
+  // Its images live on example.com hosts: answer for them here, so the check stays offline.
+  await page.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) =>
+    route.fulfill({ status: 200, contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64') }));
+  await open('?src=/generated/six-formats.json');
+  await page.locator('[role=feed] article').nth(14).waitFor();
+  assert.equal(await page.locator('[role=feed] article').count(), 15);
+  assert.equal(await page.locator('.ar-notice').count(), 0, 'the reader skipped nothing');
+  assert.equal(await page.locator('.ar-masthead__title').innerText(), 'Six formats, one feed');
+  assert.deepEqual((await headlines(page)).slice(0, 6), [
+    'Up the valley', 'Tea & biscuits', 'رحلة إلى الصحراء', 'Markets open higher',
+    'A plain-text post. With a second paragraph.', 'Talks resume in Geneva',
+  ]);
+  await shot(page, 'imported-feed');
+
+  await page.getByRole('button', { name: /^Hiking/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=feed] article').length === 1);
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+
+  await page.getByRole('link', { name: 'Talks resume in Geneva' }).click();
+  await page.locator('h1', { hasText: 'Talks resume in Geneva' }).waitFor();
+  assert.deepEqual((await page.locator('.ar-body p').allInnerTexts()).filter((text) => text.trim()), [
+    'Negotiators met again on Thursday after a pause.', 'Both sides called the day constructive.', 'a trap and another',
+  ]);
+  assert.equal(await page.locator('.ar-body figure img').getAttribute('src'), 'https://daily.example.com/world/2024/10/img/geneva.jpg');
+  assert.equal(await page.locator('.ar-body figcaption').innerText(), 'Geneva, Thursday');
+  assert.equal(await page.locator('.ar-body a').first().getAttribute('href'), 'https://daily.example.com/world/background.html');
+  assert.equal(await page.locator('.ar-body script, .ar-body iframe, .ar-body [onclick], .ar-body [style]').count(), 0);
+  assert.match(await page.locator('.ar-figure__caption').innerText(), /^Delegates arrive at the Palais des Nations\./);
+  await shot(page, 'imported-article');
+});
+
+importFixtureFeeds();
+splitTheBundledFeed();
+
 // The reader's files, with CORS, and a second origin for a host page that embeds them.
 const server = await serve(dist, { cors: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -396,6 +454,7 @@ try {
   await browser.close();
   server.close();
   hostServer.close();
+  rmSync(generated, { recursive: true, force: true });
 }
 console.log(`\n${checks.length - failed} passed; ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -11,13 +11,16 @@
 //! tokens. A panic prints the input (and writes it to `fuzz-crash.bin`) before the process ends;
 //! the run also reports the slowest input (kept in the temp folder as `fuzz-slowest.bin`), so a
 //! quadratic path shows up as a number.
-//! Deterministic: the same count and seed try the same inputs.
+//! Deterministic: the same count and seed try the same inputs. The harness (random numbers,
+//! mutations, the run loop) is `support/fuzzing.rs`, shared with the importer's fuzzer.
 
-use std::cell::RefCell;
-use std::time::{Duration, Instant};
+mod support {
+    pub mod fuzzing;
+}
 
 use article_reader_core::content::{blocks_from_html, blocks_from_text};
 use article_reader_core::{load_feed, Route, SafeUrl, Timestamp};
+use support::fuzzing;
 
 const SEED_FEED: &str = include_str!("../../../feeds/seed.json");
 
@@ -86,30 +89,6 @@ const TOKENS: &[&str] = &[
     "\u{10ffff}",
 ];
 
-thread_local! {
-    static CURRENT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// xorshift64*: small, fast and reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
-
 fn synthetic_feed() -> String {
     let items: Vec<String> = (0..6)
         .map(|n| {
@@ -124,39 +103,6 @@ fn synthetic_feed() -> String {
     )
 }
 
-fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
-    let mut data = base.to_vec();
-    for _ in 0..1 + rng.below(8) {
-        let at = rng.below(data.len() + 1);
-        match rng.below(6) {
-            0 if !data.is_empty() => {
-                let i = rng.below(data.len());
-                data[i] ^= 1 << rng.below(8);
-            }
-            1 => data.insert(at, rng.next() as u8),
-            2 if !data.is_empty() => {
-                let end = (at + 1 + rng.below(64)).min(data.len());
-                data.drain(at.min(end)..end);
-            }
-            3 if !data.is_empty() => {
-                let start = rng.below(data.len());
-                let end = (start + 1 + rng.below(256)).min(data.len());
-                let copy = data[start..end].to_vec();
-                let most = if rng.below(50) == 0 { 2000 } else { 4 };
-                let times = 1 + rng.below(most);
-                for _ in 0..times {
-                    data.splice(at..at, copy.iter().copied());
-                }
-            }
-            _ => {
-                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
-                data.splice(at..at, token.iter().copied());
-            }
-        }
-    }
-    data
-}
-
 fn exercise(input: &[u8]) {
     let text = String::from_utf8_lossy(input);
     let _ = load_feed(&text);
@@ -169,58 +115,11 @@ fn exercise(input: &[u8]) {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let count: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
-    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
-
-    std::panic::set_hook(Box::new(|info| {
-        CURRENT.with(|current| {
-            let input = current.borrow();
-            let _ = std::fs::write("fuzz-crash.bin", &*input);
-            eprintln!(
-                "PANIC: {info}\ninput ({} bytes, saved to fuzz-crash.bin):\n{:?}",
-                input.len(),
-                String::from_utf8_lossy(&input)
-            );
-        });
-    }));
-
+    let (count, seed) = fuzzing::count_and_seed();
     let bases = [SEED_FEED.to_owned(), synthetic_feed()];
-    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let started = Instant::now();
-    let mut slowest = (Duration::ZERO, 0usize);
-    let mut bytes_total = 0u64;
-    for n in 0..count {
-        let input = match rng.below(4) {
-            0 => (0..rng.below(512)).map(|_| rng.next() as u8).collect(),
-            choice => {
-                let base = bases[choice % bases.len()].as_bytes();
-                let mut data = mutate(&mut rng, base);
-                // Now and then, mutate a mutant: deeper breakage of the same shape.
-                if rng.below(4) == 0 {
-                    data = mutate(&mut rng, &data);
-                }
-                data
-            }
-        };
-        bytes_total += input.len() as u64;
-        CURRENT.with(|current| current.replace(input.clone()));
-        let one = Instant::now();
-        exercise(&input);
-        let took = one.elapsed();
-        if took > slowest.0 {
-            slowest = (took, input.len());
-            let _ = std::fs::write(std::env::temp_dir().join("fuzz-slowest.bin"), &input);
-        }
-        if (n + 1) % 100_000 == 0 {
-            eprintln!("{} inputs, {:.0?}", n + 1, started.elapsed());
-        }
-    }
-    println!(
-        "fuzz: {count} inputs ({:.1} MB) from seed {seed} in {:.1?}, no panics; slowest input {:.1?} ({} bytes)",
-        bytes_total as f64 / 1e6,
-        started.elapsed(),
-        slowest.0,
-        slowest.1
-    );
+    let next_input = |rng: &mut fuzzing::Rng| match rng.below(4) {
+        0 => fuzzing::random_bytes(rng),
+        choice => fuzzing::mutated(rng, bases[choice % bases.len()].as_bytes(), TOKENS),
+    };
+    fuzzing::run(count, seed, next_input, exercise);
 }

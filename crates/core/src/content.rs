@@ -7,10 +7,12 @@
 //! `href`, `src`, `alt` and `title`; every other element is dropped, keeping its text, and
 //! elements that carry code or foreign content (`script`, `style`, `iframe`, `svg`, …) are
 //! dropped with everything inside them. Link and image URLs pass through [`SafeUrl`], so no
-//! attribute a feed writes can run script.
+//! attribute a feed writes can run script. The lists themselves live in [`crate::allowlist`],
+//! shared with the importer's sanitiser.
 
 use std::collections::HashMap;
 
+use crate::allowlist::{BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT};
 use crate::url::SafeUrl;
 
 /// A block of an article body.
@@ -55,13 +57,6 @@ pub enum Inline {
 /// neither overflows the stack here nor in the renderer.
 const MAX_DEPTH: usize = 48;
 
-/// Elements dropped together with everything inside them.
-const DROPPED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math", "head", "title",
-    "textarea", "select", "button", "form", "frameset", "noembed", "canvas", "audio", "video", "picture",
-    "map",
-];
-
 /// Elements whose content is raw text up to the matching end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed"];
 
@@ -70,18 +65,12 @@ const VOID: &[&str] = &[
     "param",
 ];
 
+/// Rendered elements that hold blocks (figures, tables and their parts), and the document's own
+/// `html` and `body`; the allowlist's block-boundary elements (`div`, `section`, …) hold blocks
+/// too.
 const BLOCK_CONTAINERS: &[&str] = &[
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
     "figure",
-    "body",
-    "html",
+    "figcaption",
     "table",
     "thead",
     "tbody",
@@ -89,16 +78,9 @@ const BLOCK_CONTAINERS: &[&str] = &[
     "tr",
     "td",
     "th",
-    "dl",
-    "dt",
-    "dd",
-    "details",
-    "summary",
-    "figcaption",
     "caption",
-    "address",
-    "center",
-    "hgroup",
+    "body",
+    "html",
 ];
 
 /// Reads HTML into blocks. Never fails: whatever cannot be understood is dropped or kept as text.
@@ -310,6 +292,7 @@ impl TreeBuilder {
 fn is_block_level(name: &str) -> bool {
     matches!(name, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "hr")
         || BLOCK_CONTAINERS.contains(&name)
+        || BLOCK_BOUNDARY_ELEMENTS.contains(&name)
 }
 
 fn parse_tree(html: &str) -> Vec<Node> {
@@ -339,7 +322,11 @@ fn parse_tree(html: &str) -> Vec<Node> {
             let (name, attrs, remaining) = read_tag(after);
             rest = remaining;
             if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
-                rest = skip_element(&name, rest);
+                // A void element (`<embed>`) has no content: skipping to its end tag, which
+                // never comes, would drop the rest of the article.
+                if !VOID.contains(&name.as_str()) {
+                    rest = skip_element(&name, rest);
+                }
             } else if RAW_TEXT.contains(&name.as_str()) {
                 let end = find_end_tag(rest, &name);
                 builder.start(name.clone(), attrs);
@@ -987,6 +974,11 @@ mod tests {
         for html in cases {
             assert_eq!(blocks_from_html(html), vec![para("ab")], "{html}");
         }
+    }
+
+    #[test]
+    fn a_dropped_void_element_drops_only_itself() {
+        assert_eq!(blocks_from_html("<p>a<embed src=\"x.swf\">b</p><p>c</p>"), vec![para("ab"), para("c")]);
     }
 
     #[test]

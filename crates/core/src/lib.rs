@@ -1,7 +1,8 @@
 //! The pure core of article-reader: everything the reader knows that is not about a browser.
 //!
 //! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items;
-//! - [`model`] holds the domain types, [`content`] the safe article body tree;
+//! - [`model`] holds the domain types, [`content`] the safe article body tree, [`allowlist`]
+//!   the HTML elements, attributes and URL schemes it keeps;
 //! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
 //! - [`route`] maps URL fragments to routes and back;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
@@ -13,6 +14,7 @@
 
 #![deny(missing_debug_implementations)]
 
+pub mod allowlist;
 pub mod content;
 pub mod date;
 pub mod filter;

@@ -1,6 +1,8 @@
 //! Percent-encoding for the pieces of the reader's own URLs (hash routes), and the check that
 //! decides whether a URL from a feed is safe to put in a link or an image.
 
+use crate::allowlist::{IMAGE_SCHEMES, LINK_SCHEMES};
+
 /// Percent-encodes everything but RFC 3986 unreserved characters, so any text (an article id,
 /// a tag with spaces or slashes) survives a round trip through a URL component.
 pub fn encode_component(text: &str) -> String {
@@ -62,14 +64,14 @@ impl SafeUrl {
         }
         match scheme_of(&cleaned) {
             None => Some(SafeUrl(cleaned)),
-            Some(scheme) if matches!(scheme.as_str(), "http" | "https" | "mailto") => Some(SafeUrl(cleaned)),
+            Some(scheme) if LINK_SCHEMES.contains(&scheme.as_str()) => Some(SafeUrl(cleaned)),
             Some(_) => None,
         }
     }
 
     /// Like [`SafeUrl::parse`], but for images: only `http`, `https` and relative URLs.
     pub fn parse_image(raw: &str) -> Option<SafeUrl> {
-        Self::parse(raw).filter(|url| scheme_of(&url.0).is_none_or(|s| s != "mailto"))
+        Self::parse(raw).filter(|url| scheme_of(&url.0).is_none_or(|s| IMAGE_SCHEMES.contains(&s.as_str())))
     }
 
     /// The URL text, ready for an attribute.

@@ -1,0 +1,200 @@
+//! The HTML allowlist: which elements, attributes and URL schemes of a feed's HTML the reader
+//! keeps. One list for every reader of feed HTML: the reader's own HTML reader
+//! ([`crate::content`]) and URL check ([`crate::url`]) are built on these constants, and the
+//! importer (`crates/importer`) feeds them to its sanitiser, so what the importer writes and what
+//! the reader renders cannot drift apart. Tests on both sides prove they agree.
+
+/// Elements the reader renders: blocks, table parts, inline formatting, links, images and line
+/// breaks. `h1` becomes a level-2 subheading; `i`, `cite`, `dfn` and `var` read as emphasis, `b`
+/// as strong, `kbd`, `samp` and `tt` as code.
+pub const RENDERED_ELEMENTS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "em",
+    "i",
+    "cite",
+    "dfn",
+    "var",
+    "strong",
+    "b",
+    "code",
+    "kbd",
+    "samp",
+    "tt",
+    "a",
+    "img",
+    "br",
+];
+
+/// Elements the reader renders as nothing but reads as block boundaries: the text on either side
+/// of `</div><div>` or `<hr>` goes into separate paragraphs. A sanitiser keeps them (without
+/// attributes); unwrapping them would run two paragraphs into one.
+pub const BLOCK_BOUNDARY_ELEMENTS: &[&str] = &[
+    "div", "section", "article", "main", "header", "footer", "aside", "nav", "dl", "dt", "dd", "details",
+    "summary", "address", "center", "hgroup", "hr",
+];
+
+/// Elements dropped together with everything inside them: code, styles, frames, foreign content
+/// (SVG, MathML), forms and media. Every other element not listed above is dropped and its text
+/// kept.
+pub const DROPPED_WITH_CONTENT: &[&str] = &[
+    "script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math", "head", "title",
+    "textarea", "select", "button", "form", "frameset", "noembed", "canvas", "audio", "video", "picture",
+    "map",
+];
+
+/// The only attributes kept, by element; every other attribute of every element is dropped.
+pub const ATTRIBUTES: &[(&str, &[&str])] = &[("a", &["href", "title"]), ("img", &["src", "alt", "title"])];
+
+/// Schemes a link (`<a href>`, an article's `url`) may have; relative URLs are allowed too.
+pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// Schemes an image (`<img src>`, an article's `image`) may have; relative URLs are allowed too.
+pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{blocks_from_html, Block, Inline, TableCell};
+    use crate::url::SafeUrl;
+
+    fn text(t: &str) -> Inline {
+        Inline::Text(t.to_owned())
+    }
+
+    fn url(u: &str) -> SafeUrl {
+        SafeUrl::parse(u).unwrap_or_else(|| panic!("fixture URL {u} is unsafe"))
+    }
+
+    /// Every rendered element, with a snippet using it and what the reader makes of it: proof
+    /// that the list names exactly what the HTML reader understands.
+    #[test]
+    fn every_rendered_element_means_something_to_the_reader() {
+        let para = |inlines: Vec<Inline>| vec![Block::Paragraph(inlines)];
+        let heading = |level: u8| vec![Block::Heading { level, content: vec![text("x")] }];
+        let list = |ordered: bool| vec![Block::List { ordered, items: vec![vec![text("x")]] }];
+        let cell = |header: bool| TableCell { header, content: vec![text("x")] };
+        let table = |caption: Vec<Inline>, header: bool| {
+            vec![Block::Table { caption, rows: vec![vec![cell(header)]] }]
+        };
+        let emphasis = para(vec![Inline::Emphasis(vec![text("x")])]);
+        let strong = para(vec![Inline::Strong(vec![text("x")])]);
+        let code = para(vec![Inline::Code("x".to_owned())]);
+        let image = Inline::Image { src: url("/i.png"), alt: "x".to_owned(), title: None };
+        let cases: Vec<(&str, &str, Vec<Block>)> = vec![
+            ("p", "<p>x</p>", para(vec![text("x")])),
+            ("h1", "<h1>x</h1>", heading(2)),
+            ("h2", "<h2>x</h2>", heading(2)),
+            ("h3", "<h3>x</h3>", heading(3)),
+            ("h4", "<h4>x</h4>", heading(4)),
+            ("h5", "<h5>x</h5>", heading(5)),
+            ("h6", "<h6>x</h6>", heading(6)),
+            ("ul", "<ul><li>x</ul>", list(false)),
+            ("ol", "<ol><li>x</ol>", list(true)),
+            ("li", "<ol><li>x</li></ol>", list(true)),
+            ("blockquote", "<blockquote>x</blockquote>", vec![Block::Quote(para(vec![text("x")]))]),
+            ("pre", "<pre>x</pre>", vec![Block::Preformatted("x".to_owned())]),
+            (
+                "figure",
+                "<figure>x</figure>",
+                vec![Block::Figure { content: para(vec![text("x")]), caption: vec![] }],
+            ),
+            (
+                "figcaption",
+                "<figure><figcaption>x</figcaption></figure>",
+                vec![Block::Figure { content: vec![], caption: vec![text("x")] }],
+            ),
+            ("table", "<table><tr><td>x</table>", table(vec![], false)),
+            ("thead", "<table><thead><tr><td>x</thead></table>", table(vec![], false)),
+            ("tbody", "<table><tbody><tr><td>x</tbody></table>", table(vec![], false)),
+            ("tfoot", "<table><tfoot><tr><td>x</tfoot></table>", table(vec![], false)),
+            ("tr", "<table><tr><td>x</tr></table>", table(vec![], false)),
+            ("td", "<table><tr><td>x</td></tr></table>", table(vec![], false)),
+            ("th", "<table><tr><th>x</th></tr></table>", table(vec![], true)),
+            ("caption", "<table><caption>c</caption><tr><th>x</table>", table(vec![text("c")], true)),
+            ("em", "<em>x</em>", emphasis.clone()),
+            ("i", "<i>x</i>", emphasis.clone()),
+            ("cite", "<cite>x</cite>", emphasis.clone()),
+            ("dfn", "<dfn>x</dfn>", emphasis.clone()),
+            ("var", "<var>x</var>", emphasis),
+            ("strong", "<strong>x</strong>", strong.clone()),
+            ("b", "<b>x</b>", strong),
+            ("code", "<code>x</code>", code.clone()),
+            ("kbd", "<kbd>x</kbd>", code.clone()),
+            ("samp", "<samp>x</samp>", code.clone()),
+            ("tt", "<tt>x</tt>", code),
+            (
+                "a",
+                "<a href=\"/x\">x</a>",
+                para(vec![Inline::Link { href: url("/x"), title: None, content: vec![text("x")] }]),
+            ),
+            ("img", "<img src=\"/i.png\" alt=\"x\">", para(vec![image])),
+            ("br", "a<br>b", para(vec![text("a"), Inline::LineBreak, text("b")])),
+        ];
+        let covered: Vec<&str> = cases.iter().map(|(name, ..)| *name).collect();
+        assert_eq!(covered, RENDERED_ELEMENTS, "one case per rendered element, in the list's order");
+        for (name, html, expected) in cases {
+            assert_eq!(blocks_from_html(html), expected, "<{name}>: {html}");
+        }
+    }
+
+    #[test]
+    fn block_boundaries_separate_paragraphs_and_unknown_elements_do_not() {
+        for name in BLOCK_BOUNDARY_ELEMENTS {
+            let html = if *name == "hr" {
+                "a<hr>b".to_owned()
+            } else {
+                format!("<{name}>a</{name}><{name}>b</{name}>")
+            };
+            let expected = vec![Block::Paragraph(vec![text("a")]), Block::Paragraph(vec![text("b")])];
+            assert_eq!(blocks_from_html(&html), expected, "{html}");
+        }
+        assert_eq!(
+            blocks_from_html("<span>a</span><span>b</span>"),
+            vec![Block::Paragraph(vec![text("ab")])]
+        );
+    }
+
+    #[test]
+    fn dropped_elements_take_their_content_with_them() {
+        for name in DROPPED_WITH_CONTENT {
+            // `<embed>` is void: it has no content, and what follows it stays.
+            let html = match *name {
+                "embed" => "<p>a<embed src=\"x\">b</p>".to_owned(),
+                _ => format!("<p>a<{name}>hidden</{name}>b</p>"),
+            };
+            assert_eq!(blocks_from_html(&html), vec![Block::Paragraph(vec![text("ab")])], "{html}");
+        }
+    }
+
+    #[test]
+    fn url_checks_follow_the_scheme_lists() {
+        for scheme in LINK_SCHEMES {
+            assert!(SafeUrl::parse(&format!("{scheme}:x")).is_some(), "{scheme}");
+        }
+        for scheme in IMAGE_SCHEMES {
+            assert!(SafeUrl::parse_image(&format!("{scheme}://e.com/i.png")).is_some(), "{scheme}");
+        }
+        assert!(SafeUrl::parse_image("mailto:a@b.c").is_none());
+    }
+}

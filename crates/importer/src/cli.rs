@@ -1,0 +1,224 @@
+//! The command line: arguments into a [`Command`], and [`run`], which reads every input,
+//! imports what it can, writes the merged feed and says what went wrong in words.
+//!
+//! Exit status: 0 when every input imported, 1 when any input failed (the others are still
+//! written), 2 for a usage mistake or an output that could not be written.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use crate::convert::import_feed;
+use crate::input::{read_source, Source};
+use crate::merge::{merge, MergeOptions};
+
+pub const USAGE: &str = "\
+Usage: article-reader-import [OPTIONS] INPUT...
+
+Imports RSS 0.9x, 1.0 and 2.0, Atom and JSON Feed into one JSON Feed 1.1 document that
+article-reader loads as is: HTML cleaned with the reader's allowlist, relative URLs made
+absolute, duplicates dropped, newest first.
+
+Inputs:
+  INPUT               a feed file, - for standard input, or an http(s) URL
+
+Options:
+  -o, --output FILE   write the feed to FILE (default: standard output)
+      --title TEXT    the feed's title (default: the input's own, or the inputs' joined)
+      --max-items N   keep only the N newest items
+  -h, --help          show this help
+  -V, --version       show the version
+
+Exit status: 0 when every input imported; 1 when an input failed (the rest are still
+written); 2 for a usage mistake or an output that could not be written.
+";
+
+/// What the command line asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    Import { inputs: Vec<Source>, output: Option<PathBuf>, options: MergeOptions },
+    Help,
+    Version,
+}
+
+/// Reads the arguments (without the program name).
+pub fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut inputs = Vec::new();
+    let mut output = None;
+    let mut options = MergeOptions::default();
+    let mut rest = args.iter();
+    let mut only_inputs = false;
+    while let Some(arg) = rest.next() {
+        if only_inputs || arg == "-" || !arg.starts_with('-') {
+            inputs.push(Source::from_arg(arg));
+            continue;
+        }
+        let (flag, inline_value) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline_value
+                .clone()
+                .or_else(|| rest.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag {
+            "--" => only_inputs = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "-o" | "--output" => {
+                let file = value(flag)?;
+                output = (file != "-").then(|| PathBuf::from(file));
+            }
+            "--title" => options.title = Some(value(flag)?),
+            "--max-items" => {
+                let text = value(flag)?;
+                let max = text.trim().parse::<usize>().ok().filter(|n| *n > 0);
+                options.max_items = Some(
+                    max.ok_or_else(|| format!("--max-items needs a whole number above 0, not {text:?}"))?,
+                );
+            }
+            _ => return Err(format!("unknown option {arg:?}")),
+        }
+    }
+    if inputs.is_empty() {
+        return Err("no input given: name a feed file, - for standard input, or an http(s) URL".to_owned());
+    }
+    Ok(Command::Import { inputs, output, options })
+}
+
+/// Runs the importer with `args` (without the program name); returns the exit status.
+pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let command = match parse_args(args) {
+        Ok(command) => command,
+        Err(message) => {
+            let _ = writeln!(stderr, "article-reader-import: {message}\nTry --help for how to use it.");
+            return 2;
+        }
+    };
+    let (inputs, output, options) = match command {
+        Command::Help => return write_or_fail(stdout, stderr, "standard output", USAGE),
+        Command::Version => {
+            let version = concat!("article-reader-import ", env!("CARGO_PKG_VERSION"), "\n");
+            return write_or_fail(stdout, stderr, "standard output", version);
+        }
+        Command::Import { inputs, output, options } => (inputs, output, options),
+    };
+
+    let mut feeds = Vec::new();
+    let mut failed = 0;
+    for source in &inputs {
+        let name = source.name();
+        let imported = read_source(source, stdin).map_err(|error| error.to_string()).and_then(|fetched| {
+            import_feed(&name, &fetched.bytes, fetched.url.as_ref()).map_err(|e| e.to_string())
+        });
+        match imported {
+            Ok(feed) => {
+                for warning in &feed.warnings {
+                    let _ = writeln!(stderr, "warning: {warning}");
+                }
+                feeds.push(feed);
+            }
+            Err(reason) => {
+                failed += 1;
+                let _ = writeln!(stderr, "error: {name}: {reason}");
+            }
+        }
+    }
+    if feeds.is_empty() {
+        let _ = writeln!(stderr, "error: no input could be imported; nothing written");
+        return 1;
+    }
+
+    let imported_inputs = feeds.len();
+    let merged = merge(feeds, &options);
+    for note in &merged.notes {
+        let _ = writeln!(stderr, "note: {note}");
+    }
+    for refusal in &merged.refused {
+        let _ = writeln!(stderr, "warning: {refusal}");
+    }
+    let destination =
+        output.as_ref().map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+    let json = format!("{}\n", merged.json);
+    let written = match &output {
+        Some(path) => std::fs::write(path, &json).map_err(|error| error.to_string()),
+        None => {
+            stdout.write_all(json.as_bytes()).and_then(|()| stdout.flush()).map_err(|error| error.to_string())
+        }
+    };
+    if let Err(reason) = written {
+        let _ = writeln!(stderr, "error: could not write {destination}: {reason}");
+        return 2;
+    }
+    let _ = writeln!(
+        stderr,
+        "imported {} item{} from {imported_inputs} of {} input{} into {destination}",
+        merged.item_count,
+        if merged.item_count == 1 { "" } else { "s" },
+        inputs.len(),
+        if inputs.len() == 1 { "" } else { "s" },
+    );
+    if failed > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+fn write_or_fail(out: &mut dyn Write, stderr: &mut dyn Write, name: &str, text: &str) -> i32 {
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => 0,
+        Err(error) => {
+            let _ = writeln!(stderr, "error: could not write {name}: {error}");
+            2
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(str::to_owned).collect()
+    }
+
+    fn import(
+        inputs: &[&str],
+        output: Option<&str>,
+        title: Option<&str>,
+        max_items: Option<usize>,
+    ) -> Command {
+        Command::Import {
+            inputs: inputs.iter().map(|i| Source::from_arg(i)).collect(),
+            output: output.map(PathBuf::from),
+            options: MergeOptions { title: title.map(str::to_owned), max_items },
+        }
+    }
+
+    #[test]
+    fn reads_the_command_line() {
+        let cases: Vec<(&str, Result<Command, String>)> = vec![
+            ("a.xml", Ok(import(&["a.xml"], None, None, None))),
+            ("a.xml - https://e.com/f", Ok(import(&["a.xml", "-", "https://e.com/f"], None, None, None))),
+            ("-o out.json a.xml", Ok(import(&["a.xml"], Some("out.json"), None, None))),
+            ("--output=out.json a.xml -o -", Ok(import(&["a.xml"], None, None, None))),
+            ("--title=News --max-items 5 a.xml", Ok(import(&["a.xml"], None, Some("News"), Some(5)))),
+            ("a.xml -- -o", Ok(import(&["a.xml", "-o"], None, None, None))),
+            ("-h a.xml", Ok(Command::Help)),
+            ("--version", Ok(Command::Version)),
+            ("", Err("no input given: name a feed file, - for standard input, or an http(s) URL".to_owned())),
+            ("a.xml -o", Err("-o needs a value".to_owned())),
+            ("a.xml --max-items 0", Err("--max-items needs a whole number above 0, not \"0\"".to_owned())),
+            (
+                "a.xml --max-items many",
+                Err("--max-items needs a whole number above 0, not \"many\"".to_owned()),
+            ),
+            ("a.xml --colour", Err("unknown option \"--colour\"".to_owned())),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(parse_args(&args(line)), expected, "{line:?}");
+        }
+    }
+}
