@@ -79,6 +79,15 @@ pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> 
     Ok(SplitFeed { index: with_items(index_items), chunks })
 }
 
+impl SplitFeed {
+    /// Every file of the split form, as (path relative to the output folder, contents):
+    /// `index.json` first, then the chunks.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        std::iter::once(("index.json", self.index.as_str()))
+            .chain(self.chunks.iter().map(|(name, json)| (name.as_str(), json.as_str())))
+    }
+}
+
 fn chunk_name(n: usize) -> String {
     format!("chunks/{n:04}.json")
 }

@@ -25,6 +25,9 @@ Options:
   -o, --output FILE   write the feed to FILE (default: standard output)
       --title TEXT    the feed's title (default: the input's own, or the inputs' joined)
       --max-items N   keep only the N newest items
+      --split DIR     write the reader's split form into DIR instead (index.json and body
+                      chunks fetched when an article opens; for very large feeds)
+      --per-chunk N   articles per chunk with --split (default 500)
   -h, --help          show this help
   -V, --version       show the version
 
@@ -35,15 +38,26 @@ written); 2 for a usage mistake or an output that could not be written.
 /// What the command line asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    Import { inputs: Vec<Source>, output: Option<PathBuf>, options: MergeOptions },
+    Import { inputs: Vec<Source>, output: Output, options: MergeOptions },
     Help,
     Version,
+}
+
+/// Where the merged feed goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// One JSON Feed, to a file or (`None`) standard output.
+    Feed(Option<PathBuf>),
+    /// The split form, into a folder.
+    Split { dir: PathBuf, per_chunk: usize },
 }
 
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut inputs = Vec::new();
     let mut output = None;
+    let mut split: Option<PathBuf> = None;
+    let mut per_chunk = article_reader_core::split::DEFAULT_PER_CHUNK;
     let mut options = MergeOptions::default();
     let mut rest = args.iter();
     let mut only_inputs = false;
@@ -71,6 +85,16 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 output = (file != "-").then(|| PathBuf::from(file));
             }
             "--title" => options.title = Some(value(flag)?),
+            "--split" => split = Some(PathBuf::from(value(flag)?)),
+            "--per-chunk" => {
+                let text = value(flag)?;
+                per_chunk = text
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("--per-chunk needs a whole number above 0, not {text:?}"))?;
+            }
             "--max-items" => {
                 let text = value(flag)?;
                 let max = text.trim().parse::<usize>().ok().filter(|n| *n > 0);
@@ -84,6 +108,11 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     if inputs.is_empty() {
         return Err("no input given: name a feed file, - for standard input, or an http(s) URL".to_owned());
     }
+    let output = match (split, output) {
+        (Some(_), Some(_)) => return Err("--split and --output cannot both be given".to_owned()),
+        (Some(dir), None) => Output::Split { dir, per_chunk },
+        (None, output) => Output::Feed(output),
+    };
     Ok(Command::Import { inputs, output, options })
 }
 
@@ -138,14 +167,18 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
     for refusal in &merged.refused {
         let _ = writeln!(stderr, "warning: {refusal}");
     }
-    let destination =
-        output.as_ref().map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+    let destination = match &output {
+        Output::Feed(None) => "standard output".to_owned(),
+        Output::Feed(Some(path)) => path.display().to_string(),
+        Output::Split { dir, .. } => dir.display().to_string(),
+    };
     let json = format!("{}\n", merged.json);
     let written = match &output {
-        Some(path) => std::fs::write(path, &json).map_err(|error| error.to_string()),
-        None => {
+        Output::Feed(Some(path)) => std::fs::write(path, &json).map_err(|error| error.to_string()),
+        Output::Feed(None) => {
             stdout.write_all(json.as_bytes()).and_then(|()| stdout.flush()).map_err(|error| error.to_string())
         }
+        Output::Split { dir, per_chunk } => write_split(&json, dir, *per_chunk),
     };
     if let Err(reason) = written {
         let _ = writeln!(stderr, "error: could not write {destination}: {reason}");
@@ -164,6 +197,16 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
     } else {
         0
     }
+}
+
+/// Writes `json` in the reader's split form into `dir`.
+fn write_split(json: &str, dir: &std::path::Path, per_chunk: usize) -> Result<(), String> {
+    let split = article_reader_core::split::split_feed(json, per_chunk).map_err(|error| error.to_string())?;
+    std::fs::create_dir_all(dir.join("chunks")).map_err(|error| error.to_string())?;
+    for (name, text) in split.files() {
+        std::fs::write(dir.join(name), text).map_err(|error| format!("{name}: {error}"))?;
+    }
+    Ok(())
 }
 
 fn write_or_fail(out: &mut dyn Write, stderr: &mut dyn Write, name: &str, text: &str) -> i32 {
@@ -192,7 +235,7 @@ mod tests {
     ) -> Command {
         Command::Import {
             inputs: inputs.iter().map(|i| Source::from_arg(i)).collect(),
-            output: output.map(PathBuf::from),
+            output: Output::Feed(output.map(PathBuf::from)),
             options: MergeOptions { title: title.map(str::to_owned), max_items },
         }
     }

@@ -208,3 +208,35 @@ fn reads_a_feed_bigger_than_a_pipe_buffer_from_standard_input() {
     assert_eq!(loaded_ids(&run.stdout).len(), 2000);
     assert!(run.stdout.starts_with("{\n  \"version\""), "pretty-printed JSON");
 }
+
+#[test]
+fn writes_the_split_form_for_very_large_feeds() {
+    let dir = temp_path("split");
+    let args: Vec<String> = vec![
+        fixture("rss-2.0.xml"),
+        fixture("atom.xml"),
+        "--split".into(),
+        dir.display().to_string(),
+        "--per-chunk".into(),
+        "2".into(),
+    ];
+    let result = run(&args, b"");
+    assert_eq!(result.status, 0, "{}", result.stderr);
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let index = load_feed(&read("index.json")).unwrap_or_else(|e| panic!("index: {e}"));
+    assert!(index.skipped.is_empty(), "{:?}", index.skipped);
+    assert!(index.feed.articles.iter().all(|a| a.body.is_empty() && a.body_chunk.is_some()));
+    let in_chunks: usize = index
+        .feed
+        .articles
+        .iter()
+        .filter_map(|a| a.body_chunk.as_ref().map(|c| c.as_str().to_owned()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .iter()
+        .map(|chunk| loaded_ids(&read(chunk)).len())
+        .sum();
+    assert_eq!(in_chunks, index.feed.articles.len(), "every article's body is in its chunk");
+    let both = run(&[fixture("atom.xml"), "--split".into(), "x".into(), "-o".into(), "y".into()], b"");
+    assert_eq!(both.status, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -45,15 +45,13 @@ fn main() -> ExitCode {
     if let Err(error) = std::fs::create_dir_all(out.join("chunks")) {
         return fail(&format!("{}: {error}", out.display()));
     }
-    let files = std::iter::once(("index.json".to_owned(), split.index)).chain(split.chunks);
-    let mut count = 0;
-    for (name, text) in files {
-        let path = out.join(&name);
+    for (name, text) in split.files() {
+        let path = out.join(name);
         if let Err(error) = std::fs::write(&path, text) {
             return fail(&format!("{}: {error}", path.display()));
         }
-        count += 1;
     }
+    let count = split.chunks.len() + 1;
     println!("{}: index.json and {} chunk(s) of up to {per_chunk} articles", out.display(), count - 1);
     ExitCode::SUCCESS
 }
