@@ -5,6 +5,7 @@
 //
 //   scripts/bench.sh [--runs N] [--sizes 1000,10000,100000] [--check]
 //   node bench/bench.mjs --serve      # serve the reader, the baseline and the feeds to look at by hand
+//   BENCH_TRACE=1 scripts/bench.sh    # say every step of every run
 //
 // See README.md, "Performance", for what each figure means.
 
