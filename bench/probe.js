@@ -1,0 +1,89 @@
+// Injected into every page the benchmark opens, before the page's own scripts (through the
+// DevTools protocol, which the page's Content-Security-Policy does not govern). It times inside
+// the page, so no round trip to the driver is counted:
+//
+//   ready    when the awaited state is in the DOM, with style and layout brought up to date
+//            (the script's and the layout's work: what has to fit in one 16 ms frame);
+//   painted  after the next frame: a requestAnimationFrame callback, then a task queued from
+//            it, which runs once that frame has been painted (this adds the wait for the frame).
+//            The task has the scheduler's highest priority, so work a page defers to a timer
+//            after its first paint (the baseline's search index) does not count as painting.
+//
+// Both are milliseconds since the page's time origin (navigation start) for the first article,
+// and since the triggering input event's timeStamp (when the browser received the input) for an
+// interaction. The state is checked after every batch of DOM mutations, so the first batch that
+// shows it is the one timed.
+(() => {
+  const afterNextPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const done = () => resolve(performance.now());
+        if (globalThis.scheduler?.postTask) {
+          scheduler.postTask(done, { priority: 'user-blocking' });
+        } else {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = done;
+          channel.port2.postMessage(null);
+        }
+      }),
+    );
+
+  /** Resolves with { ready, painted } once `holds()` is true after a DOM mutation. */
+  const whenShown = (holds) =>
+    new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!holds()) return;
+        observer.disconnect();
+        document.documentElement.getBoundingClientRect(); // Brings style and layout up to date.
+        const ready = performance.now();
+        afterNextPaint().then((painted) => resolve({ ready, painted }));
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+
+  /** Whether the page shows `expected`: a feed page (first card, result size, cards shown) or an article. */
+  const shows = (expected) => {
+    if (expected.title !== undefined) {
+      return document.querySelector('h1.ar-article__title')?.textContent === expected.title;
+    }
+    const cards = document.querySelectorAll('[role=feed] article');
+    if (expected.setsize === 0) return cards.length === 0 && document.querySelector('.ar-empty') !== null;
+    return (
+      cards.length === Math.min(expected.setsize, expected.pageSize) &&
+      cards[0].getAttribute('data-article') === expected.first &&
+      cards[0].getAttribute('aria-setsize') === String(expected.setsize)
+    );
+  };
+
+  const probe = {
+    firstArticle: whenShown(() => document.querySelector('[role=feed] article') !== null),
+    pending: null,
+
+    /** Times the next `type` event (click, keydown, input) until the page shows `expected`. */
+    arm(type, expected) {
+      probe.pending = new Promise((resolve) => {
+        addEventListener(
+          type,
+          (event) => {
+            const start = event.timeStamp;
+            whenShown(() => shows(expected)).then(({ ready, painted }) => resolve({ ready: ready - start, painted: painted - start }));
+          },
+          { capture: true, once: true },
+        );
+      });
+    },
+
+    /** What the feed page shows, to compare with what the feed says it must. */
+    feedView() {
+      const cards = [...document.querySelectorAll('[role=feed] article')];
+      return {
+        ids: cards.map((card) => card.getAttribute('data-article')),
+        setsize: cards.length ? Number(cards[0].getAttribute('aria-setsize')) : 0,
+        counts: [...document.querySelectorAll('button.ar-toggle')].map((button) =>
+          parseInt(button.querySelector('.ar-toggle__count').textContent, 10),
+        ),
+      };
+    },
+  };
+  Object.defineProperty(window, '__benchProbe', { value: probe });
+})();
