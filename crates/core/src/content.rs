@@ -749,6 +749,21 @@ fn collapse(inlines: Vec<Inline>, previous_space: &mut bool) -> Vec<Inline> {
     for inline in inlines {
         match inline {
             Inline::Text(text) => {
+                // Most text needs nothing collapsed: keep it whole rather than copy it char by char.
+                let bytes = text.as_bytes();
+                let needs_collapsing = bytes.iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+                    || bytes.windows(2).any(|w| w == b"  ")
+                    || (*previous_space && bytes.first() == Some(&b' '));
+                if !needs_collapsing {
+                    if let Some(&last) = bytes.last() {
+                        *previous_space = last == b' ';
+                        match out.last_mut() {
+                            Some(Inline::Text(previous)) => previous.push_str(&text),
+                            _ => out.push(Inline::Text(text)),
+                        }
+                    }
+                    continue;
+                }
                 let mut collapsed = String::with_capacity(text.len());
                 for c in text.chars() {
                     if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {

@@ -72,7 +72,9 @@ fn fold_into(text: &str, out: &mut String) {
     while !rest.is_empty() {
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
         if ascii > 0 {
-            out.extend(rest[..ascii].bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
             rest = &rest[ascii..];
             continue;
         }
