@@ -115,6 +115,12 @@ impl Query {
         &self.words
     }
 
+    /// Whether every article this query matches is also matched by `broader`: each of
+    /// `broader`'s words is inside one of this query's words.
+    pub fn narrows(&self, broader: &Query) -> bool {
+        broader.words.iter().all(|word| self.words.iter().any(|mine| mine.contains(word.as_str())))
+    }
+
     /// Whether every word appears in `folded` (text already folded).
     pub fn matches_folded(&self, folded: &str) -> bool {
         self.words.iter().all(|word| folded.contains(word.as_str()))

@@ -2,6 +2,8 @@
 //! articles they select, and for every tag how many articles pressing it would leave
 //! (Pagefind's idea), so the filter never leads somewhere empty without saying so.
 
+use std::cell::RefCell;
+
 use crate::filter::{MatchMode, TagFilter};
 use crate::model::Feed;
 use crate::search::{Query, SearchIndex};
@@ -105,11 +107,16 @@ impl Bits {
     }
 }
 
-/// The feed with what selecting needs, built once per feed: each tag's articles as bits.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The feed with what selecting needs, built once per feed: each tag's articles as bits, and
+/// the last search's result.
+#[derive(Debug)]
 pub struct Selector {
     len: usize,
     tag_bits: Vec<Bits>,
+    /// The last search and the articles it matched. A person types a search a letter at a time,
+    /// and every word of a longer query still contains the shorter one's, so the next search
+    /// only has to look among these.
+    last_search: RefCell<Option<(Query, Bits)>>,
 }
 
 /// The result of a [`FeedQuery`]: the articles, and each tag's count if pressed next.
@@ -126,7 +133,7 @@ impl Selector {
     pub fn build(feed: &Feed, tags: &TagIndex) -> Selector {
         let len = feed.articles.len();
         let tag_bits = tags.entries().iter().map(|entry| Bits::of(len, &entry.articles)).collect();
-        Selector { len, tag_bits }
+        Selector { len, tag_bits, last_search: RefCell::new(None) }
     }
 
     pub fn select(&self, query: &FeedQuery, tags: &TagIndex, search: &SearchIndex) -> Selection {
@@ -134,8 +141,16 @@ impl Selector {
         let searched = if words.is_empty() {
             Bits::full(self.len)
         } else {
-            let positions: Vec<usize> = (0..self.len).filter(|&p| search.matches(p, &words)).collect();
-            Bits::of(self.len, &positions)
+            let mut last = self.last_search.borrow_mut();
+            let candidates: Vec<usize> = match &*last {
+                Some((previous, matched)) if words.narrows(previous) => matched.positions(),
+                _ => (0..self.len).collect(),
+            };
+            let positions: Vec<usize> =
+                candidates.into_iter().filter(|&p| search.matches(p, &words)).collect();
+            let bits = Bits::of(self.len, &positions);
+            *last = Some((words.clone(), bits.clone()));
+            bits
         };
         let result = |filter: &TagFilter| -> Bits {
             let mut bits = searched.clone();
@@ -215,6 +230,23 @@ mod tests {
             let selection = selector.select(&query(tags_on, *mode, text), &tags, &search);
             assert_eq!(selection.articles, *articles, "{tags_on:?} {mode:?} {text:?}");
             assert_eq!(selection.tag_counts, *counts, "{tags_on:?} {mode:?} {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_search_typed_letter_by_letter_finds_what_a_fresh_one_finds() {
+        let feed = feed_of(&[("world news", &[]), ("worldly", &[]), ("word", &[]), ("other world", &[])]);
+        let tags = TagIndex::build(&feed);
+        let search = SearchIndex::build(&feed);
+        let typing = Selector::build(&feed, &tags);
+        for text in ["w", "wo", "wor", "worl", "world", "world n", "world", "wo", "word", "other wor"] {
+            let fresh = Selector::build(&feed, &tags);
+            let q = query(&[], MatchMode::Any, text);
+            assert_eq!(
+                typing.select(&q, &tags, &search).articles,
+                fresh.select(&q, &tags, &search).articles,
+                "{text:?}"
+            );
         }
     }
 
