@@ -72,8 +72,9 @@ impl FeedData {
             return Ok(());
         }
         let url = resolve(chunk.as_str(), self.source.as_deref());
-        let fetched = fetch_feed(&url, limits, &Cancelled::default(), |_| {}).await?;
-        let articles = fetched.map(|data| data.feed.articles).unwrap_or_default();
+        // A chunk only lends its bodies: no tag or search index is built for it.
+        let text = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?.unwrap_or_default();
+        let articles = load_feed_with_limits(&text, limits).map_err(LoadFailure::Feed)?.feed.articles;
         self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
         Ok(())
     }
@@ -121,15 +122,30 @@ impl std::ops::Deref for FeedHandle {
 /// Set by whoever started a fetch to stop it: the reader unmounted or wants another feed.
 pub type Cancelled = Rc<Cell<bool>>;
 
-/// Fetches the feed at `url`, reading the body in chunks so `on_progress` can show how much has
-/// arrived, and stopping as soon as it outgrows `limits.max_feed_bytes`. `Ok(None)` means the
-/// fetch was cancelled.
+/// Fetches the feed at `url` and builds its indexes; `Ok(None)` means the fetch was cancelled.
 pub async fn fetch_feed(
     url: &str,
     limits: &Limits,
     cancelled: &Cancelled,
     on_progress: impl Fn(Progress),
 ) -> Result<Option<FeedData>, LoadFailure> {
+    let Some(text) = fetch_text(url, limits, cancelled, on_progress).await? else {
+        return Ok(None);
+    };
+    let mut data = FeedData::from_json(&text, limits).map_err(LoadFailure::Feed)?;
+    data.source = Some(url.to_owned());
+    Ok(Some(data))
+}
+
+/// Fetches the text at `url`, reading the body in chunks so `on_progress` can show how much has
+/// arrived, and stopping as soon as it outgrows `limits.max_feed_bytes`. `Ok(None)` means the
+/// fetch was cancelled.
+async fn fetch_text(
+    url: &str,
+    limits: &Limits,
+    cancelled: &Cancelled,
+    on_progress: impl Fn(Progress),
+) -> Result<Option<String>, LoadFailure> {
     let network =
         |error: JsValue| LoadFailure::Network { url: url.to_owned(), detail: describe_js_error(&error) };
     let response: Response =
@@ -188,13 +204,9 @@ pub async fn fetch_feed(
             on_progress(progress);
         }
     }
-    let text = String::from_utf8(body).map_err(|error| LoadFailure::NotText {
-        url: url.to_owned(),
-        at: error.utf8_error().valid_up_to(),
-    })?;
-    let mut data = FeedData::from_json(&text, limits).map_err(LoadFailure::Feed)?;
-    data.source = Some(url.to_owned());
-    Ok(Some(data))
+    String::from_utf8(body)
+        .map(Some)
+        .map_err(|error| LoadFailure::NotText { url: url.to_owned(), at: error.utf8_error().valid_up_to() })
 }
 
 /// `url` resolved against the feed's own URL (itself relative to the page), as a browser would.

@@ -3,19 +3,19 @@
 //! bodies in chunk files fetched when an article opens.
 //!
 //! Both parts are JSON Feed 1.1 documents, so each can be read by the same validator:
-//! - `index.json`: every item without `content_html`/`content_text`/highlights, and with
-//!   `"_article_reader": { "chunk": "chunks/0007.json" }` naming its body's chunk (relative to
+//! - `index.json`: every item without its body, highlights, authors, external URL and caption,
+//!   and with `"_article_reader": { "chunk": "chunks/0007.json" }` naming its chunk (relative to
 //!   the index). Search in a split feed covers what the index holds: titles, summaries and tags.
 //! - `chunks/NNNN.json`: a feed of `per_chunk` complete items (ids, bodies, highlights), in the
 //!   index's order.
 
 use serde_json::{Map, Value};
 
-use crate::load::{load_feed, FeedError};
+use crate::load::{load_feed_with_limits, FeedError, Limits};
 
-/// Articles per chunk file unless told otherwise: about 1.5 MB of JSON for 3 KB bodies, fetched
+/// Articles per chunk file unless told otherwise: about 400 KB of JSON for 3 KB bodies, fetched
 /// and parsed in a few tens of milliseconds.
-pub const DEFAULT_PER_CHUNK: usize = 500;
+pub const DEFAULT_PER_CHUNK: usize = 100;
 
 /// A feed in split form: the index's JSON, and each chunk's file name (relative to the index)
 /// with its JSON.
@@ -26,9 +26,12 @@ pub struct SplitFeed {
 }
 
 /// Splits a JSON Feed into an index and chunks of `per_chunk` items. The feed is validated first,
-/// so only a feed the reader accepts is split; items it would skip are left out of both parts.
+/// so only items the reader accepts are split; the ones it would skip are left out of both parts.
+/// The whole feed may be as large as it likes (that is why it is split); each item keeps the
+/// reader's limits.
 pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> {
-    let loaded = load_feed(json)?;
+    let limits = Limits { max_feed_bytes: usize::MAX, max_items: usize::MAX, ..Limits::default() };
+    let loaded = load_feed_with_limits(json, &limits)?;
     let kept: std::collections::HashSet<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
     let Ok(Value::Object(mut document)) = serde_json::from_str::<Value>(json) else {
         return Err(FeedError::NotAnObject);
@@ -53,14 +56,14 @@ pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> 
         }
         let chunk = index_items.len() / per_chunk;
         let name = chunk_name(chunk);
+        // The index keeps what a feed card and the filter show; the article view's extras (body,
+        // highlights, authors, caption) come with the chunk.
         let mut entry = full.clone();
-        entry.remove("content_html");
-        entry.remove("content_text");
-        let mut extension = match entry.remove("_article_reader") {
-            Some(Value::Object(extension)) => extension,
-            _ => Map::new(),
-        };
-        extension.remove("highlights");
+        for field in ["content_html", "content_text", "authors", "author", "external_url"] {
+            entry.remove(field);
+        }
+        entry.remove("_article_reader");
+        let mut extension = Map::new();
         extension.insert("chunk".to_owned(), Value::String(name));
         entry.insert("_article_reader".to_owned(), Value::Object(extension));
         index_items.push(Value::Object(entry));
@@ -95,6 +98,7 @@ fn chunk_name(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::load_feed;
 
     fn feed(n: usize) -> String {
         let items: Vec<String> = (0..n)
@@ -122,7 +126,7 @@ mod tests {
         assert_eq!(index.feed.articles.len(), 5, "the item without an id is left out");
         for article in &index.feed.articles {
             assert!(article.body.is_empty() && article.highlights.is_empty(), "no bodies in the index");
-            assert_eq!(article.image.as_ref().and_then(|i| i.caption.as_deref()), Some("c"), "captions stay");
+            assert!(article.image.is_none(), "captions come with the chunk");
             let n: usize = article.id.as_str()[1..].parse().unwrap_or(usize::MAX);
             assert_eq!(
                 article.body_chunk.as_ref().map(|u| u.as_str().to_owned()),
