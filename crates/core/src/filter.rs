@@ -1,6 +1,6 @@
 //! Tag filtering: which tags are selected, and whether an article must carry any or all of them.
 
-use crate::model::{Article, Feed, TagKey};
+use crate::model::TagKey;
 
 /// Whether an article must carry any of the selected tags, or all of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -68,24 +68,14 @@ impl TagFilter {
     pub fn cleared(&self) -> TagFilter {
         TagFilter { tags: Vec::new(), mode: self.mode }
     }
-
-    pub fn matches(&self, article: &Article) -> bool {
-        match self.mode {
-            _ if self.tags.is_empty() => true,
-            MatchMode::Any => self.tags.iter().any(|key| article.has_tag(key)),
-            MatchMode::All => self.tags.iter().all(|key| article.has_tag(key)),
-        }
-    }
-
-    /// Positions in [`Feed::articles`] of the matching articles, newest first.
-    pub fn apply(&self, feed: &Feed) -> Vec<usize> {
-        (0..feed.articles.len()).filter(|&i| self.matches(&feed.articles[i])).collect()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::SearchIndex;
+    use crate::selection::{FeedQuery, Selector};
+    use crate::tags::TagIndex;
     use crate::test_support::feed_of;
 
     fn keys(names: &[&str]) -> Vec<TagKey> {
@@ -105,10 +95,14 @@ mod tests {
             (&["x", "z"], MatchMode::All, &[]),
             (&["nowhere"], MatchMode::Any, &[]),
         ];
+        // Filtering is the Selector's; these are the filter's semantics through it.
+        let index = TagIndex::build(&feed);
+        let selector = Selector::build(&feed, &index);
+        let search = SearchIndex::build(&feed);
         for (tags, mode, expected) in cases {
-            let filter = TagFilter::new(keys(tags), *mode);
-            let ids: Vec<&str> =
-                filter.apply(&feed).into_iter().map(|i| feed.articles[i].id.as_str()).collect();
+            let query = FeedQuery::filtered(TagFilter::new(keys(tags), *mode));
+            let articles = selector.select(&query, &index, &search).articles;
+            let ids: Vec<&str> = articles.into_iter().map(|i| feed.articles[i].id.as_str()).collect();
             assert_eq!(ids, *expected, "{tags:?} {mode:?}");
         }
     }
