@@ -14,7 +14,7 @@
 //! - [`document`] is the JSON Feed written.
 //!
 //! Invariant: no input, however malformed, makes the importer panic (the fuzzer,
-//! `examples/fuzz.rs`, checks it); a bad input is an error naming it, a bad item a warning.
+//! `examples/fuzz_import.rs`, checks it); a bad input is an error naming it, a bad item a warning.
 
 #![deny(missing_debug_implementations)]
 

@@ -1,5 +1,5 @@
 //! The harness both fuzzers share (`crates/core/examples/fuzz.rs` and
-//! `crates/importer/examples/fuzz.rs`, which includes this file by path): a small reproducible
+//! `crates/importer/examples/fuzz_import.rs`, which includes this file by path): a small reproducible
 //! random number generator, a mutator that breaks valid documents the way bad input breaks
 //! them, and the run loop that reports a panic with its input and names the slowest input.
 //!

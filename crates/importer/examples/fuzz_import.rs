@@ -3,8 +3,8 @@
 //! skipped.
 //!
 //! ```sh
-//! cargo run --release -p article-reader-importer --example fuzz -- 1000000      # inputs to try
-//! cargo run --release -p article-reader-importer --example fuzz -- 1000000 7    # ... from seed 7
+//! cargo run --release -p article-reader-importer --example fuzz_import -- 1000000      # inputs to try
+//! cargo run --release -p article-reader-importer --example fuzz_import -- 1000000 7    # ... from seed 7
 //! ```
 //!
 //! Inputs are random bytes; well-formed feeds in each format whose every field is a hostile or
