@@ -7,10 +7,11 @@
 //! - [`route`] maps URL fragments to routes and back;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //! - [`options`] reads what a host asks of a reader (attributes, query string);
-//! - [`date`] and [`url`] are the small parsers those need.
+//! - [`json`], [`date`] and [`url`] are the small parsers those need.
 //!
 //! Architecture invariant: this crate knows nothing of Yew, web-sys or wasm-bindgen, and builds
-//! and tests natively with plain `cargo test`. serde appears only in [`raw`](crate) input types.
+//! and tests natively with plain `cargo test`. It has no dependencies: JSON is read by [`json`]
+//! (see there why).
 
 #![deny(missing_debug_implementations)]
 
@@ -18,6 +19,7 @@ pub mod allowlist;
 pub mod content;
 pub mod date;
 pub mod filter;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod options;

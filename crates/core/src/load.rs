@@ -8,11 +8,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use crate::content::{block_text, blocks_from_html, blocks_from_text, Block};
 use crate::date::Timestamp;
+use crate::json::{self, Value};
 use crate::model::{sort_newest_first, Article, ArticleId, Author, Feed, Image, Tag};
 use crate::raw::{RawExtension, RawFeed, RawItem};
 use crate::url::SafeUrl;
@@ -131,15 +129,15 @@ pub fn load_feed_with_limits(json: &str, limits: &Limits) -> Result<LoadedFeed, 
     if json.len() > limits.max_feed_bytes {
         return Err(FeedError::TooLarge { bytes: json.len(), limit: limits.max_feed_bytes });
     }
-    let raw: Value = serde_json::from_str(json).map_err(|error| FeedError::Syntax {
-        line: error.line(),
-        column: error.column(),
-        message: syntax_message(&error),
+    let raw = json::parse(json).map_err(|error| FeedError::Syntax {
+        line: error.line,
+        column: error.column,
+        message: error.message.to_owned(),
     })?;
-    if !raw.is_object() {
+    let Value::Object(raw) = raw else {
         return Err(FeedError::NotAnObject);
-    }
-    let raw = RawFeed::deserialize(raw).map_err(|_| FeedError::NotAnObject)?;
+    };
+    let raw = RawFeed::from_object(raw);
 
     match &raw.version {
         Value::String(v) if v.starts_with("https://jsonfeed.org/version/1") => {}
@@ -214,10 +212,10 @@ pub fn load_feed_with_limits(json: &str, limits: &Limits) -> Result<LoadedFeed, 
 type ItemError = (Option<String>, &'static str, String);
 
 fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError> {
-    if !item.is_object() {
+    let Value::Object(item) = item else {
         return Err((None, "item", format!("is {}, not an object", describe(&item))));
-    }
-    let mut raw = RawItem::deserialize(item).map_err(|e| (None, "item", e.to_string()))?;
+    };
+    let mut raw = RawItem::from_object(item);
 
     let id = match &raw.id {
         Value::String(s) => ArticleId::new(s.as_str()),
@@ -238,9 +236,7 @@ fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError>
 
     let extension = match std::mem::take(&mut raw.extension) {
         Value::Null => RawExtension::default(),
-        value @ Value::Object(_) => {
-            RawExtension::deserialize(value).map_err(|e| fail("_article_reader", e.to_string()))?
-        }
+        Value::Object(object) => RawExtension::from_object(object),
         other => return Err(fail("_article_reader", format!("must be an object, not {}", describe(&other)))),
     };
     // In a split feed's index the body lives in a chunk file, fetched when the article opens.
@@ -424,20 +420,6 @@ pub fn quote(text: &str) -> String {
 
 fn field_error(field: &'static str, reason: impl Into<String>) -> FeedError {
     FeedError::Field { field, reason: reason.into() }
-}
-
-/// serde_json's message without its own " at line L column C" suffix, which we report apart.
-fn syntax_message(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
-    };
-    if message == "recursion limit exceeded" {
-        // serde_json stops at 128 levels, which keeps a hostile document from exhausting the stack.
-        return "arrays and objects nest more than 128 levels deep".to_owned();
-    }
-    message
 }
 
 /// A short description of a JSON value for messages: `the number 5`, `an array`, …

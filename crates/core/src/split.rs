@@ -9,7 +9,7 @@
 //! - `chunks/NNNN.json`: a feed of `per_chunk` complete items (ids, bodies, highlights), in the
 //!   index's order.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Object, Value};
 
 use crate::load::{load_feed_with_limits, FeedError, Limits};
 
@@ -33,7 +33,7 @@ pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> 
     let limits = Limits { max_feed_bytes: usize::MAX, max_items: usize::MAX, ..Limits::default() };
     let loaded = load_feed_with_limits(json, &limits)?;
     let kept: std::collections::HashSet<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
-    let Ok(Value::Object(mut document)) = serde_json::from_str::<Value>(json) else {
+    let Ok(Value::Object(mut document)) = json::parse(json) else {
         return Err(FeedError::NotAnObject);
     };
     let items = match document.remove("items") {
@@ -48,7 +48,7 @@ pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> 
         let Value::Object(full) = item else { continue };
         let id = match full.get("id") {
             Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Number(n)) => n.clone(),
             _ => continue,
         };
         if !kept.contains(id.as_str()) || !seen.insert(id) {
@@ -63,9 +63,8 @@ pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> 
             entry.remove(field);
         }
         entry.remove("_article_reader");
-        let mut extension = Map::new();
-        extension.insert("chunk".to_owned(), Value::String(name));
-        entry.insert("_article_reader".to_owned(), Value::Object(extension));
+        let extension = Object(vec![("chunk".to_owned(), Value::String(name))]);
+        entry.insert("_article_reader", Value::Object(extension));
         index_items.push(Value::Object(entry));
         if chunk_items.len() <= chunk {
             chunk_items.push(Vec::new());
@@ -74,8 +73,8 @@ pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> 
     }
     let with_items = |items: Vec<Value>| {
         let mut doc = document.clone();
-        doc.insert("items".to_owned(), Value::Array(items));
-        Value::Object(doc).to_string()
+        doc.insert("items", Value::Array(items));
+        json::to_string(&Value::Object(doc))
     };
     let chunks =
         chunk_items.into_iter().enumerate().map(|(n, items)| (chunk_name(n), with_items(items))).collect();

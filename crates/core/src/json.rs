@@ -1,0 +1,552 @@
+//! JSON text to a loose [`Value`] tree and back: the reader's only JSON code.
+//!
+//! Why not serde_json: the reader needs one thing from JSON, a tree of loose values that
+//! [`crate::load`] checks field by field, and serde's derive, serde_json's generic deserializer
+//! and its `BTreeMap` objects cost 17 KB of the wasm (brotli; the whole is about 155 KB). This
+//! reader is one forward pass over the bytes, keeps objects as written (in order, repeated keys
+//! included; a lookup takes the last, as serde_json's map did), and stops at the same nesting
+//! depth (128) so no document can exhaust the stack.
+//!
+//! Its messages and positions follow serde_json's (`EOF while parsing a list`, line and column
+//! of the byte that gave the error away), which the feed's error messages were written around.
+
+use std::fmt;
+
+/// A JSON value. Numbers keep the text they were written as (`42`, `1.5e3`): the reader only
+/// ever shows them or uses them as ids, never computes with them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    Array(Vec<Value>),
+    Object(Object),
+}
+
+/// A JSON object's members in document order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object(pub Vec<(String, Value)>);
+
+impl Object {
+    /// The value of `key`; the last one when the object repeats it.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Takes every member named `key` out, returning the last one's value.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let mut found = None;
+        let mut i = 0;
+        while i < self.0.len() {
+            if self.0[i].0 == key {
+                found = Some(self.0.remove(i).1);
+            } else {
+                i += 1;
+            }
+        }
+        found
+    }
+
+    /// Sets `key` to `value`, replacing every earlier member of that name.
+    pub fn insert(&mut self, key: &str, value: Value) {
+        self.remove(key);
+        self.0.push((key.to_owned(), value));
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl Value {
+    pub fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+
+    pub fn is_string(&self) -> bool {
+        matches!(self, Value::String(_))
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Why a text is not JSON, and where: `line` from 1, `column` in bytes from the start of that
+/// line up to and including the byte that gave the error away (0 when the line is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: &'static str,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+    }
+}
+
+/// Containers may nest this deep, as in serde_json.
+pub const MAX_DEPTH: usize = 128;
+
+/// What the message says when a document nests deeper than [`MAX_DEPTH`].
+pub const TOO_DEEP: &str = "arrays and objects nest more than 128 levels deep";
+
+/// Reads one JSON document (surrounding whitespace allowed).
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let mut reader = Reader { bytes: text.as_bytes(), at: 0, depth_left: MAX_DEPTH };
+    let value = reader.value()?;
+    reader.skip_whitespace();
+    if reader.at < reader.bytes.len() {
+        return Err(reader.error_at_next("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    depth_left: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// An error located just past the next byte (the one that gave it away), or at the end.
+    fn error_at_next(&self, message: &'static str) -> SyntaxError {
+        self.error_at((self.at + 1).min(self.bytes.len()), message)
+    }
+
+    fn error_at(&self, end: usize, message: &'static str) -> SyntaxError {
+        let before = &self.bytes[..end];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        SyntaxError { message, line, column: end - line_start }
+    }
+
+    fn value(&mut self) -> Result<Value, SyntaxError> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err(self.error_at_next("EOF while parsing a value")),
+            Some(b'n') => self.word("null", Value::Null),
+            Some(b't') => self.word("true", Value::Bool(true)),
+            Some(b'f') => self.word("false", Value::Bool(false)),
+            Some(b'"') => {
+                self.at += 1;
+                self.string().map(Value::String)
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'{') => self.nested(Self::object),
+            Some(_) => Err(self.error_at_next("expected value")),
+        }
+    }
+
+    fn nested(&mut self, read: fn(&mut Self) -> Result<Value, SyntaxError>) -> Result<Value, SyntaxError> {
+        self.depth_left -= 1;
+        if self.depth_left == 0 {
+            return Err(self.error_at_next(TOO_DEEP));
+        }
+        self.at += 1;
+        let value = read(self);
+        self.depth_left += 1;
+        value
+    }
+
+    fn word(&mut self, word: &'static str, value: Value) -> Result<Value, SyntaxError> {
+        for &expected in word.as_bytes() {
+            match self.peek() {
+                None => return Err(self.error_at_next("EOF while parsing a value")),
+                Some(b) if b == expected => self.at += 1,
+                Some(_) => return Err(self.error_at_next("expected ident")),
+            }
+        }
+        Ok(value)
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.at += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.error_at_next("invalid number"));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            None => return Err(self.error_at_next("EOF while parsing a value")),
+            Some(_) => return Err(self.error_at_next("invalid number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.require_digit()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.require_digit()?;
+        }
+        // Only ASCII was consumed, so the slice is on character boundaries.
+        let text = String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned();
+        Ok(Value::Number(text))
+    }
+
+    fn require_digit(&mut self) -> Result<(), SyntaxError> {
+        match self.peek() {
+            Some(b'0'..=b'9') => {
+                self.digits();
+                Ok(())
+            }
+            None => Err(self.error_at_next("EOF while parsing a value")),
+            Some(_) => Err(self.error_at_next("invalid number")),
+        }
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// The rest of a string whose opening quote has been read.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        let mut out = String::new();
+        loop {
+            let run_start = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The run stops only at ASCII bytes, so it ends on a character boundary.
+            out.push_str(&String::from_utf8_lossy(&self.bytes[run_start..self.at]));
+            match self.peek() {
+                None => return Err(self.error_at_next("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => {
+                    return Err(self
+                        .error_at_next("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error_at_next("EOF while parsing a string"));
+        };
+        self.at += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => self.unicode_escape()?,
+            _ => return Err(self.error_at(self.at, "invalid escape")),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    /// The character of a `\uXXXX` escape (after the `u`), joining a surrogate pair.
+    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+        const LONE: &str = "lone leading surrogate in hex escape";
+        let first = self.hex4()?;
+        if (0xDC00..=0xDFFF).contains(&first) {
+            return Err(self.error_at(self.at, LONE));
+        }
+        if !(0xD800..=0xDBFF).contains(&first) {
+            return Ok(char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+        for expected in [b'\\', b'u'] {
+            match self.peek() {
+                None => return Err(self.error_at(self.at, "EOF while parsing a string")),
+                Some(b) => {
+                    self.at += 1;
+                    if b != expected {
+                        return Err(self.error_at(self.at, "unexpected end of hex escape"));
+                    }
+                }
+            }
+        }
+        let second = self.hex4()?;
+        if !(0xDC00..=0xDFFF).contains(&second) {
+            return Err(self.error_at(self.at, LONE));
+        }
+        let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+        Ok(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
+    }
+
+    /// Four hex digits, taken whole before they are checked.
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let Some(digits) = self.bytes.get(self.at..self.at + 4) else {
+            self.at = self.bytes.len();
+            return Err(self.error_at(self.at, "EOF while parsing a string"));
+        };
+        self.at += 4;
+        let mut code = 0;
+        for &b in digits {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => return Err(self.error_at(self.at, "invalid escape")),
+            };
+            code = code * 16 + u32::from(digit);
+        }
+        Ok(code)
+    }
+
+    /// The rest of an array whose `[` has been read.
+    fn array(&mut self) -> Result<Value, SyntaxError> {
+        let mut values = Vec::new();
+        self.skip_whitespace();
+        match self.peek() {
+            None => return Err(self.error_at_next("EOF while parsing a list")),
+            Some(b']') => {
+                self.at += 1;
+                return Ok(Value::Array(values));
+            }
+            Some(_) => {}
+        }
+        loop {
+            values.push(self.value()?);
+            if self.separator(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                return Ok(Value::Array(values));
+            }
+        }
+    }
+
+    /// The rest of an object whose `{` has been read.
+    fn object(&mut self) -> Result<Value, SyntaxError> {
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(Object(members)));
+        }
+        loop {
+            match self.peek() {
+                None => return Err(self.error_at_next("EOF while parsing an object")),
+                Some(b'"') => self.at += 1,
+                Some(_) => return Err(self.error_at_next("key must be a string")),
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            match self.peek() {
+                None => return Err(self.error_at_next("EOF while parsing an object")),
+                Some(b':') => self.at += 1,
+                Some(_) => return Err(self.error_at_next("expected `:`")),
+            }
+            let value = self.value()?;
+            members.push((key, value));
+            if self.separator(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
+                return Ok(Value::Object(Object(members)));
+            }
+        }
+    }
+
+    /// After a member of an array or object: `true` at the closing bracket (read past), `false`
+    /// after a comma with another member to come.
+    fn separator(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+    ) -> Result<bool, SyntaxError> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err(self.error_at_next(eof)),
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(b',') => {
+                self.at += 1;
+                self.skip_whitespace();
+                match self.peek() {
+                    None => Err(self.error_at_next("EOF while parsing a value")),
+                    Some(b) if b == close => Err(self.error_at_next("trailing comma")),
+                    Some(_) => Ok(false),
+                }
+            }
+            Some(_) => Err(self.error_at_next(expected)),
+        }
+    }
+}
+
+/// Compact JSON text for `value`, members in order.
+pub fn to_string(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(value, &mut out);
+    out
+}
+
+fn write_value(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(text) => out.push_str(text),
+        Value::String(text) => write_string(text, out),
+        Value::Array(values) => {
+            out.push('[');
+            for (i, value) in values.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(value, out);
+            }
+            out.push(']');
+        }
+        Value::Object(object) => {
+            out.push('{');
+            for (i, (key, value)) in object.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(key, out);
+                out.push(':');
+                write_value(value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let code = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[code >> 4]));
+                out.push(char::from(HEX[code & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> (String, usize, usize) {
+        match parse(text) {
+            Ok(value) => panic!("{text:?} parsed as {value:?}"),
+            Err(e) => (e.message.to_owned(), e.line, e.column),
+        }
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let value = parse(
+            r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00", "a": {}} "#,
+        );
+        let Ok(Value::Object(object)) = value else { panic!("{value:?}") };
+        assert_eq!(object.get("a"), Some(&Value::Object(Object::default())), "the last repeat wins");
+        assert_eq!(object.get("b").and_then(Value::as_str), Some("x\"\\/\u{8}\u{c}\n\r\té😀"));
+        let Value::Array(values) = &object.0[0].1 else { panic!() };
+        assert_eq!(
+            values,
+            &[
+                Value::Number("1".into()),
+                Value::Number("-2.5e3".into()),
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Null
+            ]
+        );
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let text = r#"{"z":1,"a":["\u0001\"é",{"k":null}],"n":-0.5E+2,"t":true}"#;
+        let value = parse(text).unwrap_or_default();
+        assert_eq!(to_string(&value), text);
+        assert_eq!(parse(&to_string(&value)), Ok(value));
+    }
+
+    #[test]
+    fn says_what_is_wrong_and_where() {
+        let cases: &[(&str, &str, usize, usize)] = &[
+            ("", "EOF while parsing a value", 1, 0),
+            ("[1,", "EOF while parsing a value", 1, 3),
+            ("[", "EOF while parsing a list", 1, 1),
+            ("[1 2]", "expected `,` or `]`", 1, 4),
+            ("[1,]", "trailing comma", 1, 4),
+            ("{\"a\" 1}", "expected `:`", 1, 6),
+            ("{\"a\":1 \"b\":2}", "expected `,` or `}`", 1, 8),
+            ("{\"a\":1,}", "trailing comma", 1, 8),
+            ("{1:2}", "key must be a string", 1, 2),
+            ("{\"a\":1", "EOF while parsing an object", 1, 6),
+            ("\"abc", "EOF while parsing a string", 1, 4),
+            ("\"a\tb\"", "control character (\\u0000-\\u001F) found while parsing a string", 1, 3),
+            ("\"\\x\"", "invalid escape", 1, 3),
+            ("\"\\ud800x\"", "unexpected end of hex escape", 1, 8),
+            ("\"\\ud800\\u0041\"", "lone leading surrogate in hex escape", 1, 13),
+            ("\"\\udc00\"", "lone leading surrogate in hex escape", 1, 7),
+            ("\"\\u12x4\"", "invalid escape", 1, 7),
+            ("01", "invalid number", 1, 2),
+            ("tru", "EOF while parsing a value", 1, 3),
+            ("trux", "expected ident", 1, 4),
+            ("-", "EOF while parsing a value", 1, 1),
+            ("-x", "invalid number", 1, 2),
+            ("1.", "EOF while parsing a value", 1, 2),
+            ("1.e3", "invalid number", 1, 3),
+            ("{}\n x", "trailing characters", 2, 2),
+            ("<html>", "expected value", 1, 1),
+        ];
+        for &(text, message, line, column) in cases {
+            assert_eq!(error(text), (message.to_owned(), line, column), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stops_at_the_nesting_limit() {
+        let deep_enough = format!("{}{}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        assert!(parse(&deep_enough).is_ok());
+        let too_deep = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(error(&too_deep), (TOO_DEEP.to_owned(), 1, MAX_DEPTH));
+    }
+}
