@@ -23,6 +23,7 @@ pub mod json;
 pub mod load;
 pub mod model;
 pub mod options;
+mod order;
 mod raw;
 pub mod reading;
 pub mod route;

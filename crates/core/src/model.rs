@@ -133,7 +133,7 @@ impl Feed {
 
 /// Sorts newest first, keeping feed order among equal and missing dates.
 pub(crate) fn sort_newest_first(articles: &mut [Article]) {
-    articles.sort_by(|a, b| match (a.sort_date(), b.sort_date()) {
+    crate::order::sort_by(articles, |a, b| match (a.sort_date(), b.sort_date()) {
         (Some(a), Some(b)) => b.cmp(a),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -99,7 +99,7 @@ impl Query {
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
             .collect();
-        words.sort();
+        crate::order::sort_by(&mut words, String::cmp);
         words.dedup();
         // A word inside another one adds nothing: "pak pakistan" is "pakistan".
         let all = words.clone();
