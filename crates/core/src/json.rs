@@ -100,7 +100,7 @@ pub const TOO_DEEP: &str = "arrays and objects nest more than 128 levels deep";
 
 /// Reads one JSON document (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    let mut reader = Reader { bytes: text.as_bytes(), at: 0, depth_left: MAX_DEPTH };
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth_left: MAX_DEPTH };
     let value = reader.value()?;
     reader.skip_whitespace();
     if reader.at < reader.bytes.len() {
@@ -110,6 +110,9 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
+    /// `text`'s bytes. The reader stops only at ASCII bytes, so every position it slices `text`
+    /// at is a character boundary (and `get` returning `None` is out of the question).
     bytes: &'a [u8],
     at: usize,
     depth_left: usize,
@@ -205,9 +208,7 @@ impl Reader<'_> {
             }
             self.require_digit()?;
         }
-        // Only ASCII was consumed, so the slice is on character boundaries.
-        let text = String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned();
-        Ok(Value::Number(text))
+        Ok(Value::Number(self.slice(start, self.at).to_owned()))
     }
 
     fn require_digit(&mut self) -> Result<(), SyntaxError> {
@@ -227,19 +228,27 @@ impl Reader<'_> {
         }
     }
 
+    fn slice(&self, start: usize, end: usize) -> &str {
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// Moves to the next quote, backslash or control character (or the end).
+    fn skip_plain_text(&mut self) {
+        let rest = &self.bytes[self.at..];
+        self.at += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+    }
+
     /// The rest of a string whose opening quote has been read.
     fn string(&mut self) -> Result<String, SyntaxError> {
-        let mut out = String::new();
+        let start = self.at;
+        self.skip_plain_text();
+        // Most strings have no escapes: one copy, of exactly the right size.
+        if self.peek() == Some(b'"') {
+            self.at += 1;
+            return Ok(self.slice(start, self.at - 1).to_owned());
+        }
+        let mut out = self.slice(start, self.at).to_owned();
         loop {
-            let run_start = self.at;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
-            // The run stops only at ASCII bytes, so it ends on a character boundary.
-            out.push_str(&String::from_utf8_lossy(&self.bytes[run_start..self.at]));
             match self.peek() {
                 None => return Err(self.error_at_next("EOF while parsing a string")),
                 Some(b'"') => {
@@ -255,6 +264,9 @@ impl Reader<'_> {
                         .error_at_next("control character (\\u0000-\\u001F) found while parsing a string"))
                 }
             }
+            let run_start = self.at;
+            self.skip_plain_text();
+            out.push_str(self.slice(run_start, self.at));
         }
     }
 
