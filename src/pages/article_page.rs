@@ -52,6 +52,24 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     let copied = use_state(|| None::<bool>);
     let body_state = use_state(|| BodyState::Here);
     let cx = use_context::<ReaderContext>();
+    let back_query = match &props.back {
+        Route::Feed(query) => query.clone(),
+        _ => FeedQuery::default(),
+    };
+    // Newer and older in the list the person came from (or the whole feed), and related
+    // articles: both scan the feed, so once per article opened, not on every render (an open
+    // renders three or four times: focus, read mark, a split feed's body arriving).
+    let surroundings =
+        use_memo((props.data.clone(), props.position, back_query.clone()), |(data, position, back)| {
+            let came_from = data.selector.select(back, &data.tags, &data.search).articles;
+            let (newer, older) = if came_from.contains(position) {
+                neighbours(&came_from, *position)
+            } else {
+                let whole_feed: Vec<usize> = (0..data.feed.articles.len()).collect();
+                neighbours(&whole_feed, *position)
+            };
+            (newer, older, related(&data.feed, *position, 3))
+        });
     {
         // A split feed's article fetches its chunk the first time it opens.
         let data = props.data.clone();
@@ -102,19 +120,11 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     let ui = cx.ui;
     let feed = &props.data.feed;
     let title_id = cx.id("article-title");
-    let back_query = match &props.back {
-        Route::Feed(query) => query.clone(),
-        _ => FeedQuery::default(),
-    };
     let back_names: Vec<String> =
         back_query.filter.tags().iter().map(|k| props.data.tags.display_name(k).to_owned()).collect();
     let back_label = ui.back_to(&back_names, &back_query.text);
 
-    // Newer and older in the list the person came from, or in the whole feed.
-    let came_from = props.data.selector.select(&back_query, &props.data.tags, &props.data.search).articles;
-    let order: Vec<usize> =
-        if came_from.contains(&props.position) { came_from } else { (0..feed.articles.len()).collect() };
-    let (newer, older) = neighbours(&order, props.position);
+    let (newer, older, related_articles) = &*surroundings;
     let neighbour = |position: Option<usize>, label: Label, rel: &'static str| {
         position.and_then(|p| feed.articles.get(p)).map(|other| {
             html! {
@@ -126,7 +136,6 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
         })
     };
-    let related_articles = related(feed, props.position, 3);
 
     let link = match (cx.navigator.routing, &article.url) {
         (Routing::Memory, Some(url)) => url.as_str().to_owned(),
@@ -223,8 +232,8 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 }
                 if newer.is_some() || older.is_some() {
                     <nav class="ar-pager" aria-label={ui.label(Label::Articles)}>
-                        { neighbour(newer, Label::Newer, "prev").unwrap_or_default() }
-                        { neighbour(older, Label::Older, "next").unwrap_or_default() }
+                        { neighbour(*newer, Label::Newer, "prev").unwrap_or_default() }
+                        { neighbour(*older, Label::Older, "next").unwrap_or_default() }
                     </nav>
                 }
             </footer>
