@@ -10,12 +10,15 @@
 // See README.md, "Performance", for what each figure means.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { compressedSizes, expectedView, factsOfFeedFile, feedFile, PAGE_SIZE, tagIndex, writeGeneratedFeed } from './feeds.mjs';
+import { compressedSizes, transferOf } from '../tests/size/reader-size.mjs';
+import { expectedView, factsOfFeedFile, feedFile, PAGE_SIZE, tagIndex, transferSizes, writeGeneratedFeed } from './feeds.mjs';
 import { checkBudgets, markdownReport, tableOf } from './report.mjs';
 import { fileFor, serve } from './server.mjs';
 
@@ -31,6 +34,8 @@ const seedFeed = path.join(repo, 'feeds', 'seed.json');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
 /** Feeds at least this large get fewer runs: each takes a while to load. */
 const BIG_FEED = 50_000;
+/** The generated feed also measured in split form (index and body chunks), reader only. */
+const SPLIT_SIZE = 100_000;
 /** The reader refuses feeds over 64 MiB unless told; the largest generated feed is about 390 MB. */
 const MAX_SIZE = '1GiB';
 const LOAD_TIMEOUT = 10 * 60_000;
@@ -99,7 +104,8 @@ function planFor(feed) {
 // ---------------------------------------------------------------------------------------------
 // One run: a fresh browser context and page, every step timed inside the page
 
-const shownState = (view) => ('title' in view ? { title: view.title } : { first: view.ids[0], setsize: view.setsize, pageSize: PAGE_SIZE });
+const shownState = (view) =>
+  'title' in view ? { title: view.title, body: true } : { first: view.ids[0], setsize: view.setsize, pageSize: PAGE_SIZE };
 
 async function withTimeout(promise, ms, what) {
   let timer;
@@ -215,32 +221,52 @@ async function runOnce(browser, origin, implementation, feed, plan) {
 // Transfer sizes of the page's own files
 
 /** Raw, gzip and brotli bytes of the JS, wasm and CSS a page loaded (the feed, HTML and icon apart). */
-function transferOf(mounts, paths, { withoutBytes = null } = {}) {
+function transferOfPage(mounts, paths, options) {
   const files = paths
     .filter((p) => /\.(js|mjs|wasm|css)$/.test(p))
     .map((p) => fileFor(mounts, p))
     .filter(Boolean)
     .sort();
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  const perFile = {};
-  let removed = false;
-  for (const file of files) {
-    let bytes = readFileSync(file);
-    if (withoutBytes && file.endsWith('.wasm')) {
-      const at = bytes.indexOf(withoutBytes);
-      if (at >= 0) {
-        bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + withoutBytes.length)]);
-        removed = true;
-      }
-    }
-    const sizes = compressedSizes(bytes);
-    perFile[path.relative(repo, file)] = sizes;
-    for (const key of Object.keys(total)) total[key] += sizes[key];
-  }
-  return { ...total, files: perFile, ...(withoutBytes ? { found: removed } : {}) };
+  return transferOf(files, options);
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The generated feed of `size` articles in split form (written by the project's splitter unless
+ * it is newer than the feed), measured for the reader only: the baseline has no split form. Its
+ * search covers what the index holds (titles and summaries), so its facts come from the index.
+ */
+async function splitFeedOf(feedsDir, size, facts) {
+  const feed = feedFile(feedsDir, size);
+  const dir = feed.replace(/\.json$/, '-split');
+  const index = path.join(dir, 'index.json');
+  if (!existsSync(index) || statSync(index).mtimeMs < statSync(feed).mtimeMs) {
+    say(`splitting ${path.relative(repo, feed)} into ${path.relative(repo, dir)}/ with article-reader-split`);
+    const run = spawnSync(
+      'cargo',
+      ['run', '--quiet', '--locked', '--release', '-p', 'article-reader-core', '--bin', 'article-reader-split', '--', feed, dir],
+      { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    if (run.status !== 0) throw new Error(`the splitter failed:\n${run.stderr}`);
+  }
+  const src = `/feeds/${path.basename(dir)}/index.json`;
+  return {
+    name: `${size.toLocaleString('en')} split`,
+    articles: size,
+    readerOnly: true,
+    facts: factsOfFeedFile(index, facts.searchWord),
+    transfer: await transferSizes(index),
+    url: { reader: `/reader/index.html?src=${src}` },
+  };
+}
+
+/** The machine the figures are from: CPU, cores, memory, OS. */
+function machine() {
+  const cpus = os.cpus();
+  const release = existsSync('/etc/os-release') ? (readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? '') : '';
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${release || `${os.type()} ${os.release()}`}, node ${process.version}`;
+}
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
@@ -273,6 +299,7 @@ async function main() {
       transfer: facts.transfer,
       url: { reader: `/reader/index.html?src=${src}&max-size=${MAX_SIZE}`, baseline: `/baseline/index.html?src=${src}` },
     });
+    if (size === SPLIT_SIZE) feeds.push(await splitFeedOf(feedsDir, size, facts));
   }
 
   const server = await serve(mounts);
@@ -285,7 +312,7 @@ async function main() {
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const started = Date.now();
-  const results = { date: new Date().toISOString(), chromium: `Chromium ${browser.version()}`, runs: options.runs, feeds: [] };
+  const results = { date: new Date().toISOString(), chromium: `Chromium ${browser.version()}`, machine: machine(), runs: options.runs, feeds: [] };
   let loadedBy = {};
   try {
     for (const feed of feeds) {
@@ -294,7 +321,7 @@ async function main() {
       const samples = { reader: [], baseline: [] };
       for (let run = 0; run < runs; run++) {
         // Alternate which goes first, so neither always meets a colder or warmer machine.
-        const order = run % 2 ? ['baseline', 'reader'] : ['reader', 'baseline'];
+        const order = feed.readerOnly ? ['reader'] : run % 2 ? ['baseline', 'reader'] : ['reader', 'baseline'];
         for (const implementation of order) {
           say(`${feed.name}: ${implementation}, run ${run + 1} of ${runs}`);
           const sample = await runOnce(browser, origin, implementation, feed, plan);
@@ -314,8 +341,9 @@ async function main() {
         articles: feed.articles,
         runs,
         transfer: feed.transfer,
+        readerOnly: Boolean(feed.readerOnly),
         reader: summary(samples.reader),
-        baseline: summary(samples.baseline),
+        baseline: feed.readerOnly ? null : summary(samples.baseline),
       });
     }
   } finally {
@@ -324,9 +352,9 @@ async function main() {
   }
   results.seconds = Math.round((Date.now() - started) / 1000);
   results.transfer = {
-    reader: transferOf(mounts, loadedBy.reader),
-    readerWithoutBundledFeed: transferOf(mounts, loadedBy.reader, { withoutBytes: readFileSync(seedFeed) }),
-    baseline: transferOf(mounts, loadedBy.baseline),
+    reader: transferOfPage(mounts, loadedBy.reader),
+    readerWithoutBundledFeed: transferOfPage(mounts, loadedBy.reader, { withoutBundledFeed: true }),
+    baseline: transferOfPage(mounts, loadedBy.baseline),
   };
   results.budgets = checkBudgets(results);
 

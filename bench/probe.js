@@ -41,10 +41,14 @@
       observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
     });
 
-  /** Whether the page shows `expected`: a feed page (first card, result size, cards shown) or an article. */
+  /** Whether the page shows `expected`: a feed page (first card, result size, cards shown) or an article (and its body). */
   const shows = (expected) => {
     if (expected.title !== undefined) {
-      return document.querySelector('h1.ar-article__title')?.textContent === expected.title;
+      // In a split feed the title comes from the index at once and the body from its chunk.
+      return (
+        document.querySelector('h1.ar-article__title')?.textContent === expected.title &&
+        (!expected.body || document.querySelector('.ar-article .ar-body p') !== null)
+      );
     }
     const cards = document.querySelectorAll('[role=feed] article');
     if (expected.setsize === 0) return cards.length === 0 && document.querySelector('.ar-empty') !== null;

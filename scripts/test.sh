@@ -36,6 +36,9 @@ env -u CHROMEDRIVER GECKODRIVER="$GECKODRIVER" \
 step "release build (trunk)"
 trunk build --offline --release --locked
 
+step "reader size (brotli) of the release build"
+node tests/size/reader-size.mjs dist
+
 step "end-to-end checks of the built page, headless Chromium"
 node tests/e2e/reader.e2e.mjs dist
 

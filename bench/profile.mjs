@@ -1,0 +1,148 @@
+// Where the reader's time goes: a CPU profile of loading a generated feed and of pressing a tag,
+// taken with Chromium's sampling profiler (the DevTools protocol's Profiler domain) on the
+// release build with function names kept, and summed by function ("self time") and by area.
+//
+//   scripts/bench.sh --sizes 10000 --runs 1     # once, to build dist/ and write the feeds
+//   node bench/profile.mjs [--size 10000]       # then this; about a minute
+//
+// The release wasm has no names, so this builds a copy of dist/ in target/bench/profile-dist/
+// whose wasm is the same code with its name section kept (wasm-bindgen --keep-debug, wasm-opt
+// -Oz -g). ARCHITECTURE.md, "Where the time goes", records what it showed.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { feedFile, PAGE_SIZE } from './feeds.mjs';
+import { serve } from './server.mjs';
+
+const { chromium } = createRequire(fileURLToPath(new URL('../tests/e2e/package.json', import.meta.url)))('playwright-core');
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(benchDir, '..');
+const out = path.join(repo, 'target', 'bench');
+const tools = path.join(os.homedir(), '.cache', 'article-reader', 'tools', 'bin');
+
+const size = Number(process.argv.includes('--size') ? process.argv[process.argv.indexOf('--size') + 1] : 10_000);
+const say = (message) => console.error(`[profile] ${message}`);
+
+/** dist/ with a wasm that keeps its function names. */
+function namedDist() {
+  const dist = path.join(repo, 'dist');
+  const built = path.join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'article_reader_app.wasm');
+  if (!existsSync(built) || !existsSync(path.join(dist, 'index.html'))) {
+    throw new Error('no release build: run scripts/bench.sh (or trunk build --release) first');
+  }
+  const named = path.join(out, 'profile-dist');
+  rmSync(named, { recursive: true, force: true });
+  cpSync(dist, named, { recursive: true });
+  const bindgen = path.join(out, 'profile-bindgen');
+  rmSync(bindgen, { recursive: true, force: true });
+  mkdirSync(bindgen, { recursive: true });
+  const run = (command, args) => {
+    const result = spawnSync(command, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${command} failed:\n${result.stderr}`);
+  };
+  run(path.join(tools, 'wasm-bindgen'), ['--target', 'web', '--keep-debug', '--out-dir', bindgen, '--out-name', 'article-reader-app', built]);
+  run(path.join(tools, 'wasm-opt'), [
+    '-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
+    path.join(bindgen, 'article-reader-app_bg.wasm'), '-o', path.join(named, 'article-reader-app_bg.wasm'),
+  ]);
+  cpSync(path.join(bindgen, 'article-reader-app.js'), path.join(named, 'article-reader-app.js'));
+  return named;
+}
+
+/** What a profile node's function is, for the summary: a Rust path shortened, or a JS name. */
+function nameOf({ functionName, url }) {
+  if (!functionName) return url ? `(anonymous) ${path.basename(url)}` : '(program)';
+  return functionName.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+}
+
+/** The area a function belongs to, to see the shape of the time at a glance. */
+function areaOf(name, url) {
+  if (name.startsWith('(')) return name;
+  if (/article_reader_core::(load|json|content|raw|date|url)/.test(name)) return 'core: parse and check the feed';
+  if (/article_reader_core::(search|selection|tags|filter|order|reading)/.test(name)) return 'core: index, select, search';
+  if (/article_reader_core/.test(name)) return 'core: other';
+  if (/yew::|CompStateInner|FunctionProvider|article_reader::/.test(name)) return 'yew and the views';
+  if (/dlmalloc|alloc::|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset/.test(name)) return 'allocation and copying';
+  if (/wasm_bindgen|js_sys|web_sys|__wbg|externref/.test(name) || /article-reader-app\.js/.test(url)) return 'JS/wasm boundary';
+  if (/^(core|std)::/.test(name)) return 'Rust standard library';
+  if (url && !url.includes('article-reader')) return 'browser and other JS';
+  return 'other wasm';
+}
+
+/** Self time per function and per area (ms) of a Profiler.Profile. */
+function summarise(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  const areas = new Map();
+  const deltas = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    const name = nameOf(node.callFrame);
+    self.set(name, (self.get(name) ?? 0) + ms);
+    const area = areaOf(name, node.callFrame.url);
+    areas.set(area, (areas.get(area) ?? 0) + ms);
+  });
+  const sorted = (map) => [...map].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]);
+  return { functions: sorted(self), areas: sorted(areas) };
+}
+
+function print(title, { functions, areas }) {
+  const total = areas.reduce((sum, [, ms]) => sum + ms, 0);
+  console.log(`\n## ${title}: ${total.toFixed(0)} ms of samples (idle left out)\n`);
+  console.log('| area | ms | share |\n|---|---|---|');
+  for (const [area, ms] of areas) console.log(`| ${area} | ${ms.toFixed(1)} | ${((100 * ms) / total).toFixed(0)}% |`);
+  console.log('\n| function (self time) | ms |\n|---|---|');
+  for (const [name, ms] of functions.slice(0, 15)) console.log(`| \`${name.slice(0, 110)}\` | ${ms.toFixed(1)} |`);
+}
+
+async function main() {
+  const feed = feedFile(path.join(out, 'feeds'), size);
+  if (!existsSync(feed)) throw new Error(`${feed} is missing: run scripts/bench.sh --sizes ${size} --runs 1 first`);
+  const named = namedDist();
+  say(`profiling ${path.relative(repo, feed)} with ${readdirSync(named).length} files from ${path.relative(repo, named)}`);
+  const server = await serve({ '/reader/': [named], '/feeds/': [path.dirname(feed)] });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+
+    await cdp.send('Profiler.start');
+    await page.goto(`${origin}/reader/index.html?src=/feeds/${path.basename(feed)}&max-size=1GiB`);
+    await page.waitForSelector('[role=feed] article', { timeout: 600_000 });
+    const load = (await cdp.send('Profiler.stop')).profile;
+    print(`Loading ${size.toLocaleString('en')} articles to the first feed page (${PAGE_SIZE} cards)`, summarise(load));
+
+    // Three tag presses (a middling tag, a second one, release), each waited for.
+    const toggles = page.locator('button.ar-toggle');
+    const middle = Math.floor((await toggles.count()) / 2);
+    await cdp.send('Profiler.start');
+    for (const slot of [middle, 0, 0]) {
+      const before = await page.locator('[role=feed] article').first().getAttribute('aria-setsize');
+      await toggles.nth(slot).click();
+      await page.waitForFunction((b) => document.querySelector('[role=feed] article')?.getAttribute('aria-setsize') !== b, before);
+    }
+    const tags = (await cdp.send('Profiler.stop')).profile;
+    print('Three tag presses on the feed page', summarise(tags));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  say(`stopped: ${error.message}`);
+  process.exitCode = 2;
+}
