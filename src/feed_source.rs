@@ -188,7 +188,8 @@ async fn fetch_text(
             if chunk.get_done().unwrap_or(true) {
                 break;
             }
-            let bytes = Uint8Array::new(&chunk.get_value());
+            // A fetch body's chunks are Uint8Arrays; `Uint8Array::new` would copy each one first.
+            let bytes: Uint8Array = chunk.get_value().unchecked_into();
             if body.len() + bytes.length() as usize > limits.max_feed_bytes {
                 let _ = reader.cancel();
                 return Err(LoadFailure::TooLarge {
