@@ -64,14 +64,17 @@ function nameOf({ functionName, url }) {
 /** The area a function belongs to, to see the shape of the time at a glance. */
 function areaOf(name, url) {
   if (name.startsWith('(')) return name;
+  if (!url.startsWith('wasm://') && !url.endsWith('.wasm')) {
+    if (/article-reader-app\.js$/.test(url)) return 'JS glue (wasm-bindgen)';
+    return 'browser: DOM, built-ins, other scripts';
+  }
   if (/article_reader_core::(load|json|content|raw|date|url)/.test(name)) return 'core: parse and check the feed';
   if (/article_reader_core::(search|selection|tags|filter|order|reading)/.test(name)) return 'core: index, select, search';
   if (/article_reader_core/.test(name)) return 'core: other';
-  if (/yew::|CompStateInner|FunctionProvider|article_reader::/.test(name)) return 'yew and the views';
-  if (/dlmalloc|alloc::|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset/.test(name)) return 'allocation and copying';
-  if (/wasm_bindgen|js_sys|web_sys|__wbg|externref/.test(name) || /article-reader-app\.js/.test(url)) return 'JS/wasm boundary';
-  if (/^(core|std)::/.test(name)) return 'Rust standard library';
-  if (url && !url.includes('article-reader')) return 'browser and other JS';
+  if (/dlmalloc|alloc::|__rdl_|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset/.test(name)) return 'allocation and copying';
+  if (/yew::|CompStateInner|FunctionProvider|article_reader::/.test(name)) return 'Yew and the views';
+  if (/wasm_bindgen|js_sys|web_sys|__wbg|externref/.test(name)) return 'JS/wasm boundary (Rust side)';
+  if (/^<?(core|std)::/.test(name)) return 'Rust standard library';
   return 'other wasm';
 }
 
@@ -102,12 +105,66 @@ function print(title, { functions, areas }) {
   for (const [name, ms] of functions.slice(0, 15)) console.log(`| \`${name.slice(0, 110)}\` | ${ms.toFixed(1)} |`);
 }
 
+/**
+ * Self time per trace event name on the busiest renderer thread: each complete event's duration
+ * less its children's, so nested events (a layout forced inside a script) are not counted twice.
+ */
+function printTrace(title, events) {
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const perThread = new Map();
+  for (const e of complete) perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const busiest = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = complete.filter((e) => `${e.pid}:${e.tid}` === busiest).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  for (const event of mine) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= event.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur);
+    self.set(event.name, (self.get(event.name) ?? 0) + event.dur);
+    stack.push(event);
+  }
+  const rows = [...self].map(([name, us]) => [name, us / 1000]).filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+  console.log(`\n## ${title}: ${total.toFixed(0)} ms\n`);
+  console.log('| trace event | ms |\n|---|---|');
+  for (const [name, ms] of rows.slice(0, 15)) console.log(`| ${name} | ${ms.toFixed(1)} |`);
+}
+
+/** Presses a middling tag, then the largest, then releases it, each time until the feed changes. */
+async function pressThreeTags(page) {
+  const toggles = page.locator('button.ar-toggle');
+  const middle = Math.floor((await toggles.count()) / 2);
+  for (const slot of [middle, 0, 0]) {
+    const before = await page.locator('[role=feed] article').first().getAttribute('aria-setsize');
+    await toggles.nth(slot).click();
+    await page.waitForFunction((b) => document.querySelector('[role=feed] article')?.getAttribute('aria-setsize') !== b, before);
+    await page.waitForTimeout(100); // Let the frame that shows it be painted before the next press.
+  }
+}
+
+/** The trace events of what `act` makes the page do. */
+async function traced(cdp, act) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await act();
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
 async function main() {
   const feed = feedFile(path.join(out, 'feeds'), size);
   if (!existsSync(feed)) throw new Error(`${feed} is missing: run scripts/bench.sh --sizes ${size} --runs 1 first`);
   const named = namedDist();
   say(`profiling ${path.relative(repo, feed)} with ${readdirSync(named).length} files from ${path.relative(repo, named)}`);
-  const server = await serve({ '/reader/': [named], '/feeds/': [path.dirname(feed)] });
+  const server = await serve({
+    '/reader/': [named],
+    '/baseline/': [path.join(benchDir, 'baseline'), path.join(repo, 'static')],
+    '/feeds/': [path.dirname(feed)],
+  });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -123,17 +180,22 @@ async function main() {
     const load = (await cdp.send('Profiler.stop')).profile;
     print(`Loading ${size.toLocaleString('en')} articles to the first feed page (${PAGE_SIZE} cards)`, summarise(load));
 
-    // Three tag presses (a middling tag, a second one, release), each waited for.
-    const toggles = page.locator('button.ar-toggle');
-    const middle = Math.floor((await toggles.count()) / 2);
+    // Three tag presses, once under the CPU profiler (which functions), once under a trace
+    // (what the main thread did: script, style, layout, paint); then the baseline's trace.
     await cdp.send('Profiler.start');
-    for (const slot of [middle, 0, 0]) {
-      const before = await page.locator('[role=feed] article').first().getAttribute('aria-setsize');
-      await toggles.nth(slot).click();
-      await page.waitForFunction((b) => document.querySelector('[role=feed] article')?.getAttribute('aria-setsize') !== b, before);
-    }
+    await pressThreeTags(page);
     const tags = (await cdp.send('Profiler.stop')).profile;
     print('Three tag presses on the feed page', summarise(tags));
+    printTrace('The same three presses, the main thread by trace event (self time)', await traced(cdp, () => pressThreeTags(page)));
+    await context.close();
+
+    const baseline = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const basePage = await baseline.newPage();
+    const baseCdp = await baseline.newCDPSession(basePage);
+    await basePage.goto(`${origin}/baseline/index.html?src=/feeds/${path.basename(feed)}`);
+    await basePage.waitForSelector('[role=feed] article', { timeout: 600_000 });
+    await basePage.waitForTimeout(1000); // The baseline builds its search text after its first paint.
+    printTrace('The JavaScript baseline, the same three presses (self time)', await traced(baseCdp, () => pressThreeTags(basePage)));
   } finally {
     await browser.close();
     server.close();
