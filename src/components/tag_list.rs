@@ -31,7 +31,9 @@ pub fn tag_list(props: &TagListProps) -> Html {
     let label = props.label.clone().unwrap_or_else(|| AttrValue::from(cx.ui.label(Label::Tags)));
     html! {
         <ul class={classes!("ar-tags", props.follow.then_some("ar-tags--follow"))} aria-label={label}>
-            { for props.tags.iter().map(|tag| {
+            // Keyed by place, as the cards are: a card showing another article rewrites its tag
+            // links in place rather than rebuilding them.
+            { for props.tags.iter().enumerate().map(|(place, tag)| {
                 let href = Route::Feed(FeedQuery::filtered(props.filter.only(&tag.key))).to_hash();
                 let active = props.filter.contains(&tag.key);
                 let following = cx.prefs.followed.contains(&tag.key);
@@ -41,7 +43,7 @@ pub fn tag_list(props: &TagListProps) -> Html {
                     Callback::from(move |_: MouseEvent| cx.dispatch(PrefsAction::ToggleFollow(key.clone())))
                 };
                 html! {
-                    <li key={tag.key.as_str().to_owned()}>
+                    <li key={place}>
                         <a class={classes!("ar-tag", active.then_some("ar-tag--active"))} part="tag" {href}>
                             { tag.name.clone() }
                         </a>

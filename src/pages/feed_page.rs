@@ -109,9 +109,13 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                     // aria-setsize is the whole result, as the feed pattern asks, while only a
                     // page at a time is in the DOM.
                     <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)} ref={feed_ref}>
+                        // Keyed by slot, not by article: a new filter then rewrites the text and
+                        // attributes of the cards already there instead of building 20 new ones
+                        // node by node (a tag press on 10,000 articles made about 400 DOM
+                        // insertions, each a call out of the wasm).
                         { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| html! {
                             <FeedItem
-                                key={position}
+                                key={n}
                                 data={props.data.clone()}
                                 {position}
                                 posinset={n + 1}

@@ -40,9 +40,10 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
                     { cx.ui.articles(selection.articles.len()) }
                 </p>
                 <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)}>
+                    // Keyed by slot, as on the feed page.
                     { for selection.articles.iter().enumerate().map(|(n, &position)| html! {
                         <FeedItem
-                            key={position}
+                            key={n}
                             data={props.data.clone()}
                             {position}
                             posinset={n + 1}
