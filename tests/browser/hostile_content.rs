@@ -116,6 +116,9 @@ const ALLOWED_ATTRIBUTES: &[&str] = &[
     "dir",
     "data-article",
     "data-label",
+    // A tag toggle's place in the tag bar (a number the reader writes), read by the bar's one
+    // click listener.
+    "data-slot",
     "name",
     "value",
     "placeholder",
