@@ -11,7 +11,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -241,7 +241,10 @@ async function splitFeedOf(feedsDir, size, facts) {
   const feed = feedFile(feedsDir, size);
   const dir = feed.replace(/\.json$/, '-split');
   const index = path.join(dir, 'index.json');
-  if (!existsSync(index) || statSync(index).mtimeMs < statSync(feed).mtimeMs) {
+  // Split again when the feed or the splitter changed since.
+  const splitter = path.join(repo, 'crates', 'core', 'src', 'split.rs');
+  if (!existsSync(index) || statSync(index).mtimeMs < Math.max(statSync(feed).mtimeMs, statSync(splitter).mtimeMs)) {
+    rmSync(dir, { recursive: true, force: true });
     say(`splitting ${path.relative(repo, feed)} into ${path.relative(repo, dir)}/ with article-reader-split`);
     const run = spawnSync(
       'cargo',

@@ -27,7 +27,7 @@ Options:
       --max-items N   keep only the N newest items
       --split DIR     write the reader's split form into DIR instead (index.json and body
                       chunks fetched when an article opens; for very large feeds)
-      --per-chunk N   articles per chunk with --split (default 100)
+      --per-chunk N   articles per chunk with --split (default 50)
   -h, --help          show this help
   -V, --version       show the version
 

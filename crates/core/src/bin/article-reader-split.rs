@@ -2,7 +2,7 @@
 //! `article_reader_core::split`).
 //!
 //! ```sh
-//! cargo run --release -p article-reader-core --bin article-reader-split -- feed.json out/ [--per-chunk 100]
+//! cargo run --release -p article-reader-core --bin article-reader-split -- feed.json out/ [--per-chunk 50]
 //! ```
 //!
 //! Then point the reader at the index: `index.html?src=out/index.json`.
