@@ -69,13 +69,24 @@ pub fn local_date(date: &Timestamp, locale: &str) -> String {
 #[function_component(Dates)]
 pub fn dates(props: &DatesProps) -> Html {
     let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    dates_of(&cx, props.published.as_ref(), props.updated.as_ref(), props.compact)
+}
+
+/// The dates themselves, for a caller that has the context already (a feed card; see
+/// `tag_list::tag_links` for why).
+pub fn dates_of(
+    cx: &ReaderContext,
+    published: Option<&Timestamp>,
+    updated: Option<&Timestamp>,
+    compact: bool,
+) -> Html {
     let time = |updated: bool, date: &Timestamp, labelled: bool| {
         let text = local_date(date, &cx.locale);
         let text = if labelled || updated { cx.ui.dated(updated, &text) } else { text };
         html! { <time class="ar-date" datetime={date.as_rfc3339().to_owned()}>{ text }</time> }
     };
-    let shown: Vec<Html> = match (&props.published, &props.updated) {
-        (Some(published), _) if props.compact => vec![time(false, published, false)],
+    let shown: Vec<Html> = match (published, updated) {
+        (Some(published), _) if compact => vec![time(false, published, false)],
         (Some(published), Some(updated)) if updated > published => {
             vec![time(false, published, true), time(true, updated, true)]
         }

@@ -6,9 +6,9 @@ use article_reader_core::text::{direction, Label};
 use article_reader_core::{FeedQuery, Route};
 use yew::prelude::*;
 
-use crate::components::dates::{Dates, DatesProps};
+use crate::components::dates::dates_of;
 use crate::components::highlighted::highlighted;
-use crate::components::tag_list::TagList;
+use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
@@ -58,7 +58,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
                     <a class="ar-card__link" {href}>{ highlighted(&article.title, &search) }</a>
                 </h2>
                 <div class="ar-card__meta">
-                    <Dates ..DatesProps::of(article, true) />
+                    { dates_of(&cx, article.published.as_ref(), article.updated.as_ref(), true) }
                     if read {
                         <span class="ar-card__read">{ cx.ui.label(Label::Read) }</span>
                     }
@@ -66,7 +66,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
                 if let Some(summary) = &article.summary {
                     <p class="ar-card__summary" id={summary_id}>{ highlighted(summary, &search) }</p>
                 }
-                <TagList tags={article.tags.clone()} filter={props.query.filter.clone()} />
+                { tag_links(&cx, &article.tags, &props.query.filter, None, false) }
             </div>
         </article>
     }

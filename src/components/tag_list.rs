@@ -25,43 +25,62 @@ pub struct TagListProps {
 #[function_component(TagList)]
 pub fn tag_list(props: &TagListProps) -> Html {
     let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
-    if props.tags.is_empty() {
+    tag_links(&cx, &props.tags, &props.filter, props.label.clone(), props.follow)
+}
+
+/// The list itself, for a caller that has the context already: a feed card calls this rather
+/// than mounting a component, since 20 cards re-render on every filter change and a component
+/// each costs a context lookup, a copy of the tags and a DOM slot to keep.
+pub fn tag_links(
+    cx: &ReaderContext,
+    tags: &[Tag],
+    filter: &TagFilter,
+    label: Option<AttrValue>,
+    follow: bool,
+) -> Html {
+    if tags.is_empty() {
         return Html::default();
     }
-    let label = props.label.clone().unwrap_or_else(|| AttrValue::from(cx.ui.label(Label::Tags)));
+    let label = label.unwrap_or_else(|| AttrValue::from(cx.ui.label(Label::Tags)));
     html! {
-        <ul class={classes!("ar-tags", props.follow.then_some("ar-tags--follow"))} aria-label={label}>
+        <ul class={classes!("ar-tags", follow.then_some("ar-tags--follow"))} aria-label={label}>
             // Keyed by place, as the cards are: a card showing another article rewrites its tag
             // links in place rather than rebuilding them.
-            { for props.tags.iter().enumerate().map(|(place, tag)| {
-                let href = Route::Feed(FeedQuery::filtered(props.filter.only(&tag.key))).to_hash();
-                let active = props.filter.contains(&tag.key);
-                let following = cx.prefs.followed.contains(&tag.key);
-                let toggle = {
-                    let cx = cx.clone();
-                    let key = tag.key.clone();
-                    Callback::from(move |_: MouseEvent| cx.dispatch(PrefsAction::ToggleFollow(key.clone())))
-                };
+            { for tags.iter().enumerate().map(|(place, tag)| {
+                let href = Route::Feed(FeedQuery::filtered(filter.only(&tag.key))).to_hash();
+                let active = filter.contains(&tag.key);
                 html! {
                     <li key={place}>
                         <a class={classes!("ar-tag", active.then_some("ar-tag--active"))} part="tag" {href}>
                             { tag.name.clone() }
                         </a>
-                        if props.follow {
-                            <button
-                                type="button"
-                                class="ar-follow"
-                                part="follow"
-                                aria-pressed={if following { "true" } else { "false" }}
-                                aria-label={cx.ui.follow_tag(following, &tag.name)}
-                                onclick={toggle}
-                            >
-                                { cx.ui.label(if following { Label::Unfollow } else { Label::Follow }) }
-                            </button>
+                        if follow {
+                            { follow_button(cx, tag) }
                         }
                     </li>
                 }
             }) }
         </ul>
+    }
+}
+
+fn follow_button(cx: &ReaderContext, tag: &Tag) -> Html {
+    let following = cx.prefs.followed.contains(&tag.key);
+    let toggle = {
+        let cx = cx.clone();
+        let key = tag.key.clone();
+        Callback::from(move |_: MouseEvent| cx.dispatch(PrefsAction::ToggleFollow(key.clone())))
+    };
+    html! {
+        <button
+            type="button"
+            class="ar-follow"
+            part="follow"
+            aria-pressed={if following { "true" } else { "false" }}
+            aria-label={cx.ui.follow_tag(following, &tag.name)}
+            onclick={toggle}
+        >
+            { cx.ui.label(if following { Label::Unfollow } else { Label::Follow }) }
+        </button>
     }
 }
