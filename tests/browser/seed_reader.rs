@@ -1,6 +1,11 @@
 //! The reader on its bundled feed: the feed, filtering, the article view and routing.
 
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
 
 use crate::support::Mounted;
 
@@ -135,4 +140,37 @@ async fn an_unknown_article_shows_a_not_found_view_with_a_way_back() {
     assert!(reader.texts("p").iter().any(|t| t.contains("“no-such-article”")));
     reader.click("a.ar-button", "Back to the articles");
     reader.until("the feed is back", |r| r.headlines().len() == 2).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_click_anywhere_on_a_toggle_presses_it_and_a_disabled_one_stays_put() {
+    let reader = Mounted::at("#/").await;
+    let toggle = |r: &Mounted, name: &str| {
+        r.all("button.ar-toggle")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().contains(name))
+            .unwrap_or_else(|| panic!("no toggle for {name}"))
+    };
+    let click_inside = |r: &Mounted, name: &str, part: &str| {
+        let inner = toggle(r, name).query_selector(part).unwrap().expect("the toggle has the part");
+        inner.dyn_into::<HtmlElement>().unwrap().click();
+    };
+    // The bar has one listener for all its toggles; a click on the count inside one still counts.
+    click_inside(&reader, "Imran Khan", ".ar-toggle__count");
+    reader.until("Imran Khan is pressed", |r| r.headlines() == [title_of(US_ARTICLE)]).await;
+    assert_eq!(toggle(&reader, "Imran Khan").get_attribute("aria-pressed").as_deref(), Some("true"));
+
+    // In "all" mode a tag the result lacks would leave nothing: its toggle is disabled, and a
+    // click inside it changes nothing.
+    reader.click(".ar-mode__option", "All");
+    reader
+        .until("United Kingdom is disabled", |r| toggle(r, "United Kingdom").has_attribute("disabled"))
+        .await;
+    let hash = gloo::utils::window().location().hash().unwrap();
+    click_inside(&reader, "United Kingdom", ".ar-toggle__name");
+    sleep(Duration::from_millis(100)).await;
+    yew::scheduler::flush().await;
+    assert_eq!(toggle(&reader, "United Kingdom").get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(gloo::utils::window().location().hash().unwrap(), hash);
+    assert_eq!(reader.headlines(), [title_of(US_ARTICLE)]);
 }
