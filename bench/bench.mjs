@@ -1,6 +1,7 @@
 // The benchmark of issue 6, "Fast and small at every size": measures the release build of the
 // reader beside a plain JavaScript baseline (bench/baseline/) in Debian's headless Chromium, on
-// the bundled feed and on generated feeds of 1,000 to 100,000 articles, and prints one table.
+// the bundled feed and on generated feeds of 1,000 to 100,000 articles (100,000 also in split
+// form, for the reader alone), and prints one table.
 // Run it through scripts/bench.sh, which installs the tools and builds dist/ first:
 //
 //   scripts/bench.sh [--runs N] [--sizes 1000,10000,100000] [--check]
