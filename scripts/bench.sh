@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Measures the release build beside a plain JavaScript baseline in headless Chromium, on the
 # bundled feed and on generated feeds of 1,000, 10,000 and 100,000 articles (the largest also in
-# split form), and prints one table
-# (also written to target/bench/results.json and results.md). Not part of scripts/test.sh: it
-# takes minutes and its figures depend on the machine.
+# split form), and prints one table (also written to target/bench/results.json and results.md).
+# Not part of scripts/test.sh: it takes minutes and its figures depend on the machine.
 #
 #   scripts/bench.sh                          # 5 runs each (2 for 100,000 articles), about 4 minutes
 #   scripts/bench.sh --runs 3 --sizes 1000,10000
