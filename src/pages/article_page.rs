@@ -65,8 +65,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             let (newer, older) = if came_from.contains(position) {
                 neighbours(&came_from, *position)
             } else {
-                let whole_feed: Vec<usize> = (0..data.feed.articles.len()).collect();
-                neighbours(&whole_feed, *position)
+                // The whole feed, in its own order: the articles on either side.
+                let older = position + 1;
+                (position.checked_sub(1), (older < data.feed.articles.len()).then_some(older))
             };
             (newer, older, related(&data.feed, *position, 3))
         });

@@ -1,7 +1,5 @@
 //! The followed tags and their articles, newest first.
 
-use std::rc::Rc;
-
 use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, TagFilter};
 use yew::prelude::*;
@@ -21,7 +19,7 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
     let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     let followed = TagFilter::new(cx.prefs.followed.iter().cloned(), MatchMode::Any);
     let query = FeedQuery::filtered(followed.clone());
-    let selection = Rc::new(props.data.selector.select(&query, &props.data.tags, &props.data.search));
+    let selection = props.data.selector.select(&query, &props.data.tags, &props.data.search);
     // The followed tags as the feed spells them, including ones this feed no longer has.
     let tags: Vec<article_reader_core::Tag> = followed
         .tags()

@@ -100,27 +100,30 @@ pub const TOO_DEEP: &str = "arrays and objects nest more than 128 levels deep";
 
 /// Reads one JSON document (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth_left: MAX_DEPTH };
+    let mut reader = Reader { text, at: 0, depth_left: MAX_DEPTH };
     let value = reader.value()?;
     reader.skip_whitespace();
-    if reader.at < reader.bytes.len() {
+    if reader.at < text.len() {
         return Err(reader.error_at_next("trailing characters"));
     }
     Ok(value)
 }
 
+/// Reads `text` byte by byte. It stops only at ASCII bytes, so every position it slices `text`
+/// at is a character boundary (and `slice` finding none is out of the question).
 struct Reader<'a> {
     text: &'a str,
-    /// `text`'s bytes. The reader stops only at ASCII bytes, so every position it slices `text`
-    /// at is a character boundary (and `get` returning `None` is out of the question).
-    bytes: &'a [u8],
     at: usize,
     depth_left: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+        self.bytes().get(self.at).copied()
     }
 
     fn skip_whitespace(&mut self) {
@@ -131,11 +134,11 @@ impl Reader<'_> {
 
     /// An error located just past the next byte (the one that gave it away), or at the end.
     fn error_at_next(&self, message: &'static str) -> SyntaxError {
-        self.error_at((self.at + 1).min(self.bytes.len()), message)
+        self.error_at((self.at + 1).min(self.bytes().len()), message)
     }
 
     fn error_at(&self, end: usize, message: &'static str) -> SyntaxError {
-        let before = &self.bytes[..end];
+        let before = &self.bytes()[..end];
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         SyntaxError { message, line, column: end - line_start }
@@ -234,7 +237,7 @@ impl Reader<'_> {
 
     /// Moves to the next quote, backslash or control character (or the end).
     fn skip_plain_text(&mut self) {
-        let rest = &self.bytes[self.at..];
+        let rest = &self.bytes()[self.at..];
         self.at += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
     }
 
@@ -322,8 +325,8 @@ impl Reader<'_> {
 
     /// Four hex digits, taken whole before they are checked.
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let Some(digits) = self.bytes.get(self.at..self.at + 4) else {
-            self.at = self.bytes.len();
+        let Some(digits) = self.bytes().get(self.at..self.at + 4) else {
+            self.at = self.bytes().len();
             return Err(self.error_at(self.at, "EOF while parsing a string"));
         };
         self.at += 4;
