@@ -94,6 +94,9 @@ mod tests {
             (&["x", "y"], MatchMode::All, &["a"]),
             (&["x", "z"], MatchMode::All, &[]),
             (&["nowhere"], MatchMode::Any, &[]),
+            (&["nowhere"], MatchMode::All, &[]),
+            (&["x", "nowhere"], MatchMode::Any, &["a"]),
+            (&["x", "nowhere"], MatchMode::All, &[]),
         ];
         // Filtering is the Selector's; these are the filter's semantics through it.
         let index = TagIndex::build(&feed);

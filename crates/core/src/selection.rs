@@ -82,8 +82,11 @@ impl Bits {
         bits
     }
 
+    /// Keeps what both hold; words `other` lacks count as empty (so [`EMPTY`] clears).
     fn and(&mut self, other: &Bits) {
-        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+        for (i, word) in self.0.iter_mut().enumerate() {
+            *word &= other.0.get(i).copied().unwrap_or(0);
+        }
     }
 
     fn or(&mut self, other: &Bits) {
@@ -183,7 +186,7 @@ impl Selector {
     }
 }
 
-/// A tag the feed does not have matches nothing; an empty word vector ands to nothing.
+/// A tag the feed does not have matches nothing: or-ing it adds nothing, and-ing it clears.
 static EMPTY: Bits = Bits(Vec::new());
 
 #[cfg(test)]
@@ -225,6 +228,8 @@ mod tests {
             (&["z"], MatchMode::Any, "NEWS", &[3], &[2, 3, 3]),
             (&[], MatchMode::Any, "nothing", &[], &[0, 0, 0]),
             (&["ghost"], MatchMode::Any, "", &[], &[2, 2, 2]),
+            (&["ghost"], MatchMode::All, "", &[], &[0, 0, 0]),
+            (&["x", "ghost"], MatchMode::All, "", &[], &[0, 0, 0]),
         ];
         for (tags_on, mode, text, articles, counts) in cases {
             let selection = selector.select(&query(tags_on, *mode, text), &tags, &search);
