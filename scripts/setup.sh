@@ -51,7 +51,9 @@ cargo_install() { # crate version binary [extra cargo flags...]
 
 install_debian_packages() {
   local missing=()
-  for pkg in chromium chromium-driver firefox-esr; do
+  # WebKitGTK's driver opens MiniBrowser, which needs an X display: Xvfb gives the tests one.
+  # locales has the sources of the en_GB locale the WebKit checks run in (see below).
+  for pkg in chromium chromium-driver firefox-esr webkit2gtk-driver xvfb locales; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -101,10 +103,22 @@ cargo_install trunk "$TRUNK_VERSION" trunk --locked
 install_e2e_packages
 
 wait "$apt_pid"
+
+# WebKitGTK takes its language from the C locale, and a fresh machine has none but C. The
+# end-to-end checks read dates in British English, so they get en_GB compiled into the tools
+# folder (used through LOCPATH; the system's locales stay as they are).
+if [ ! -f "$tools/locale/en_GB.UTF-8/LC_TIME" ]; then
+  say "compiling the en_GB.UTF-8 locale for the WebKit checks"
+  mkdir -p "$tools/locale"
+  localedef -i en_GB -f UTF-8 "$tools/locale/en_GB.UTF-8" >"$tools/log/locale.log" 2>&1 \
+    || { cat "$tools/log/locale.log" >&2; exit 1; }
+fi
 ) || { echo "[setup] failed; see the messages above" >&2; return 1 2>/dev/null || exit 1; }
 
 export PATH="$tools/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export GECKODRIVER="$tools/bin/geckodriver"
+export SAFARIDRIVER=/usr/bin/WebKitWebDriver
+export ARTICLE_READER_LOCALES="$tools/locale"
 export TRUNK_SKIP_VERSION_CHECK=true
 say "tools ready in $tools"

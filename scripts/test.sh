@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Runs every check the project has, stopping at the first failure:
 #   formatting, clippy (native and wasm32), the native tests, the browser tests in headless
-#   Chromium and in headless Firefox, the release build, and end-to-end checks of the built page.
+#   Chromium, headless Firefox and WebKit, the release build, and end-to-end checks of the built
+#   page in the same three engines.
 # Installs whatever is missing first (see scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
 
-step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+# Each step prints how long the one before it took, so a slow step shows where it is.
+step_started=
+step() {
+  [ -n "$step_started" ] && printf '\033[2m    (%d s)\033[0m\n' $((SECONDS - step_started))
+  step_started=$SECONDS
+  printf '\n\033[1;34m==> %s\033[0m\n' "$*"
+}
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -26,12 +33,18 @@ cargo test --workspace --locked
 
 # The runner picks the browser from whichever driver variable is set, so set exactly one.
 step "browser tests, headless Chromium"
-env -u GECKODRIVER CHROMEDRIVER="$CHROMEDRIVER" \
+env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$CHROMEDRIVER" \
   cargo test --locked -p article-reader --target wasm32-unknown-unknown
 
 step "browser tests, headless Firefox"
-env -u CHROMEDRIVER GECKODRIVER="$GECKODRIVER" \
+env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$GECKODRIVER" \
   cargo test --locked -p article-reader --target wasm32-unknown-unknown
+
+# WebKitGTK's MiniBrowser has no headless mode: it gets a virtual display of its own, which
+# scripts/with-display.sh stops by its process id however the tests end.
+step "browser tests, WebKit (WebKitGTK under Xvfb)"
+env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$SAFARIDRIVER" \
+  scripts/with-display.sh cargo test --locked -p article-reader --target wasm32-unknown-unknown
 
 step "release build (trunk)"
 trunk build --offline --release --locked
@@ -39,7 +52,17 @@ trunk build --offline --release --locked
 step "reader size (brotli) of the release build"
 node tests/size/reader-size.mjs dist
 
-step "end-to-end checks of the built page, headless Chromium"
+step "end-to-end checks in headless Chromium, through its DevTools protocol (axe, emulated media, requests)"
 node tests/e2e/reader.e2e.mjs dist
 
-printf '\n\033[1;32mAll checks passed.\033[0m\n'
+step "end-to-end checks through WebDriver, headless Chromium"
+node tests/e2e/engines.e2e.mjs dist chromium
+
+step "end-to-end checks through WebDriver, headless Firefox"
+node tests/e2e/engines.e2e.mjs dist firefox
+
+step "end-to-end checks through WebDriver, WebKit (WebKitGTK under Xvfb)"
+scripts/with-display.sh node tests/e2e/engines.e2e.mjs dist webkit
+
+printf '\033[2m    (%d s)\033[0m\n' $((SECONDS - step_started))
+printf '\n\033[1;32mAll checks passed in %d s.\033[0m\n' "$SECONDS"

@@ -1,0 +1,651 @@
+// End-to-end checks of the built reader in any of three engines, through WebDriver: Chromium
+// (chromedriver), Firefox (geckodriver) and WebKit (WebKitGTK's WebKitWebDriver, which needs an
+// X display: run it under scripts/with-display.sh). Every view, the demo host page, a
+// cross-origin embed, the Content-Security-Policy and a feed of hostile content, driven the way
+// a person and a host page would, with real clicks and keys.
+//
+//   node tests/e2e/engines.e2e.mjs dist firefox
+//   scripts/with-display.sh node tests/e2e/engines.e2e.mjs dist webkit
+//   E2E_SCREENSHOTS=shots node tests/e2e/engines.e2e.mjs dist chromium   # and save screenshots
+//   E2E_ONLY=demo node tests/e2e/engines.e2e.mjs dist firefox   # only the checks whose name matches
+//
+// WebDriver cannot read the console in every engine, so the server puts a probe into every page
+// (tests/e2e/probe.js) and each check fails on anything the probe recorded: an uncaught error, a
+// console.error, a CSP violation, a feed script that ran. Checks that need what only the
+// DevTools protocol gives (axe, emulated media, request interception) are in reader.e2e.mjs,
+// which runs in Chromium.
+//
+// The script starts the driver itself on a free port and stops it by its process id, whatever
+// happens; the driver closes the browser with the session.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Capabilities, WebDriver } from 'selenium-webdriver';
+import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
+import { BASE_PATH, POLICY, UK, US, originOf, serve } from './server.mjs';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const engine = process.argv[3] ?? 'firefox';
+const screenshots = process.env.E2E_SCREENSHOTS && path.resolve(process.env.E2E_SCREENSHOTS);
+const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-GB'];
+
+/** How to start each engine's driver, and the capabilities of a session in it. */
+const ENGINES = {
+  chromium: {
+    driver: process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver',
+    args: (port) => [`--port=${port}`],
+    capabilities: {
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: CHROMIUM_FLAGS,
+        prefs: { 'intl.accept_languages': 'en-GB' },
+      },
+    },
+  },
+  firefox: {
+    driver: process.env.GECKODRIVER ?? 'geckodriver',
+    args: (port) => ['--port', String(port)],
+    capabilities: {
+      browserName: 'firefox',
+      'moz:firefoxOptions': {
+        binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+        args: ['-headless'],
+        prefs: { 'intl.accept_languages': 'en-GB', 'intl.locale.requested': 'en-GB' },
+      },
+    },
+  },
+  webkit: {
+    // WebKitWebDriver opens MiniBrowser when asked with no capabilities at all. The browser
+    // takes its language from the C locale, which scripts/setup.sh compiles for it.
+    driver: process.env.SAFARIDRIVER ?? '/usr/bin/WebKitWebDriver',
+    args: (port) => [`--port=${port}`],
+    env: { LOCPATH: process.env.ARTICLE_READER_LOCALES ?? '', LC_ALL: 'en_GB.UTF-8' },
+    capabilities: {},
+    needsDisplay: true,
+  },
+};
+
+// ---- the driver and the page -------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `spec`'s driver and resolves once it answers /status; `stop()` ends it by its pid. */
+async function startDriver(spec) {
+  const port = await freePort();
+  const output = [];
+  const child = spawn(spec.driver, spec.args(port), {
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGTERM');
+    await exited;
+  };
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await (await fetch(`${url}/status`)).json()).value?.ready !== false) return { url, stop, output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`${spec.driver} did not start:\n${Buffer.concat(output)}`);
+}
+
+/**
+ * Finds elements in the page, through shadow roots: `within` is the list of shadow hosts to
+ * enter, outermost first; `name` (a RegExp's source and flags) keeps the elements whose
+ * accessible name, taken as aria-label or else the text, matches. Runs in the page.
+ */
+function find(selector, within, name) {
+  let root = document;
+  for (const host of within) {
+    root = root.querySelector(host)?.shadowRoot;
+    if (!root) return [];
+  }
+  const pattern = name && new RegExp(name[0], name[1]);
+  const accessibleName = (e) => (e.getAttribute('aria-label') ?? e.textContent).replace(/\s+/g, ' ').trim();
+  return [...root.querySelectorAll(selector)].filter((e) => !pattern || pattern.test(accessibleName(e)));
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A page in one WebDriver session, with the few verbs the checks need. */
+class Page {
+  constructor(driver, origin) {
+    this.driver = driver;
+    this.origin = origin;
+    this.recorded = { problems: [], warnings: [] };
+  }
+
+  /** Loads `address` (relative to the reader's folder, or absolute) as a new document. */
+  async open(address) {
+    const url = /^https?:/.test(address) ? address : `${this.origin}${BASE_PATH}${address}`;
+    await this.#harvest();
+    await this.driver.switchTo().defaultContent();
+    // Through a blank page, so that an address differing only in its fragment loads afresh.
+    await this.driver.get(`${new URL(url).origin}/e2e/blank.html`);
+    await this.driver.get(url);
+  }
+
+  /** Loads `address` framed at `width` × `height`, and works inside the frame from then on. */
+  async openFramed(address, width, height) {
+    const src = `${this.origin}${BASE_PATH}${address}`;
+    await this.open(`${this.origin}/e2e/frame.html?${new URLSearchParams({ src, width, height })}`);
+    await this.driver.switchTo().frame(0);
+  }
+
+  /** Runs `body` in the page with `find` in scope and `args` as `arguments`. */
+  run(body, ...args) {
+    return this.driver.executeScript(`${find}\n${body}`, ...args);
+  }
+
+  #query(selector, { within = [], name = null } = {}) {
+    const pattern = name === null ? null : name instanceof RegExp ? [name.source, name.flags] : [`^${escapeRegExp(name)}$`, ''];
+    return [selector, within, pattern];
+  }
+
+  /** Every element matching; see `find` for the options. */
+  all(selector, options) {
+    return this.run('return find(...arguments);', ...this.#query(selector, options));
+  }
+
+  async count(selector, options) {
+    return (await this.all(selector, options)).length;
+  }
+
+  /** Their text, whitespace collapsed; `rendered` reads innerText (as laid out) instead. */
+  texts(selector, { rendered = false, ...options } = {}) {
+    return this.run(
+      `return find(arguments[0], arguments[1], arguments[2]).map((e) =>
+        (arguments[3] ? e.innerText : e.textContent).replace(/\\s+/g, ' ').trim());`,
+      ...this.#query(selector, options), rendered);
+  }
+
+  async text(selector, options) {
+    const [first] = await this.texts(selector, { rendered: true, ...options });
+    assert.notEqual(first, undefined, `no ${selector}`);
+    return first;
+  }
+
+  async attribute(selector, attribute, options) {
+    return this.run('return find(arguments[0], arguments[1], arguments[2])[0]?.getAttribute(arguments[3]) ?? null;',
+      ...this.#query(selector, options), attribute);
+  }
+
+  /** A computed style property of the first match. */
+  async style(selector, property, options) {
+    return this.run('const e = find(arguments[0], arguments[1], arguments[2])[0]; return getComputedStyle(e).getPropertyValue(arguments[3]).trim();',
+      ...this.#query(selector, options), property);
+  }
+
+  /** Waits until at least `count` elements match (or, with `exactly`, that many). */
+  async waitFor(selector, { count = 1, exactly = false, timeout = 10_000, ...options } = {}) {
+    let seen = -1;
+    try {
+      await this.driver.wait(async () => {
+        seen = await this.count(selector, options);
+        return exactly ? seen === count : seen >= count;
+      }, timeout);
+    } catch {
+      const where = options.within?.length ? ` in ${options.within.join(' > ')}` : '';
+      const named = options.name ? ` named ${options.name}` : '';
+      const shown = await this.run('return [location.href, (document.querySelector(".ar-app") ?? document.body)?.innerText.slice(0, 300)];')
+        .catch(() => ['?', '?']);
+      throw new Error(`waited ${timeout} ms for ${exactly ? '' : 'at least '}${count} × ${selector}${named}${where}; saw ${seen}\n`
+        + `at ${shown[0]}, showing: ${JSON.stringify(shown[1])}`);
+    }
+  }
+
+  /** Waits until `body` (run in the page) returns something truthy. */
+  async until(body, what, timeout = 10_000) {
+    try {
+      await this.driver.wait(() => this.run(body), timeout);
+    } catch {
+      throw new Error(`waited ${timeout} ms for ${what}`);
+    }
+  }
+
+  /**
+   * A real click (WebDriver's: at the element's centre, hit-tested) on the first match, once it
+   * is there, scrolled to the middle of the view, has a size and has stopped moving. Things
+   * move: a stylesheet still arriving, and cards that render only once scrolled into view
+   * (content-visibility: auto) and change the height of everything above the element. A click
+   * the engine refuses because something is in the way, or the element cannot be clicked yet,
+   * is tried again until the deadline, as a person would.
+   */
+  async click(selector, { timeout = 10_000, ...options } = {}) {
+    const deadline = Date.now() + timeout;
+    await this.waitFor(selector, { timeout, ...options });
+    let previous = null;
+    for (;;) {
+      const [element] = await this.all(selector, options);
+      const box = element && JSON.stringify(await this.driver.executeScript(`const e = arguments[0];
+        e.scrollIntoView({ block: 'center', inline: 'center' });
+        const r = e.getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height];`, element));
+      try {
+        if (box && box === previous && !box.includes(',0,0]')) return await element.click();
+      } catch (error) {
+        const retryable = ['ElementNotInteractableError', 'ElementClickInterceptedError', 'StaleElementReferenceError'];
+        if (!retryable.includes(error.name) || Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`${selector} (${options.name ?? ''}) never held still to be clicked`);
+      previous = box;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Presses keys as a person would, into whatever has focus. */
+  async press(...keys) {
+    await this.driver.actions().sendKeys(...keys).perform();
+  }
+
+  /** Moves what the probe of the current document recorded into `recorded`. */
+  async #harvest() {
+    const found = await this.run('const e = window.__e2e; return e ? { problems: e.problems.splice(0), warnings: e.warnings.splice(0) } : null;')
+      .catch(() => null); // a page without the probe, or none yet
+    this.recorded.problems.push(...(found?.problems ?? []));
+    this.recorded.warnings.push(...(found?.warnings ?? []));
+  }
+
+  /** What the probes of every document since `forget()` recorded: `{ problems, warnings }`. */
+  async probe() {
+    await this.#harvest();
+    return this.recorded;
+  }
+
+  forget() {
+    this.recorded = { problems: [], warnings: [] };
+  }
+
+  async shot(name) {
+    if (!screenshots) return;
+    mkdirSync(screenshots, { recursive: true });
+    writeFileSync(path.join(screenshots, `${engine}-${name}.png`), await this.driver.takeScreenshot(), 'base64');
+  }
+}
+
+// ---- the checks --------------------------------------------------------------------------------
+
+const checks = [];
+function check(name, run) {
+  checks.push({ name, run });
+}
+
+const FEED_ARTICLE = '[role=feed] article';
+const headlines = (page, options) => page.texts(`${FEED_ARTICLE} h2`, options);
+const BUTTON = 'button, [role=button]';
+
+check('the feed lists both seed articles, newest first', async ({ page }) => {
+  await page.open('');
+  await page.waitFor(FEED_ARTICLE, { count: 2 });
+  assert.deepEqual(await headlines(page), [UK, US]);
+  assert.equal(await page.run('return document.title;'), 'Article Reader');
+  await page.shot('feed');
+});
+
+check('a tag narrows the feed and clearing restores it', async ({ page }) => {
+  await page.open('');
+  await page.click(BUTTON, { name: /^Imran Khan/ });
+  await page.waitFor(FEED_ARTICLE, { count: 1, exactly: true });
+  assert.deepEqual(await headlines(page), [US]);
+  assert.equal(await page.attribute(BUTTON, 'aria-pressed', { name: /^Imran Khan/ }), 'true');
+  assert.equal(await page.text('[aria-live=polite]'), '1 of 2 articles tagged Imran Khan');
+  assert.equal(await page.run('return location.hash;'), '#/?tag=imran%20khan');
+  await page.shot('filtered');
+  await page.click(BUTTON, { name: 'Clear filter' });
+  await page.waitFor(FEED_ARTICLE, { count: 2, exactly: true });
+});
+
+check('an article shows every paragraph, and back keeps the filter', async ({ page }) => {
+  await page.open('#/?tag=diplomacy');
+  await page.click('a', { name: US });
+  await page.waitFor('h1', { name: US });
+  assert.equal(await page.count('.ar-body p'), 12);
+  assert.equal(await page.text('.ar-body h2'), '‘HISTORIC LEVEL OF IRREGULARITIES’');
+  assert.equal(await page.count('.ar-highlights li'), 2);
+  assert.match(await page.text('figcaption'), /^Police cammandos escort .* \(AFP\/File\)$/);
+  assert.equal(await page.text('time'), 'Updated 25 October 2024');
+  await page.shot('article');
+  await page.click('a', { name: /Articles tagged Diplomacy/ });
+  await page.waitFor('[role=feed]');
+  assert.equal(await page.attribute(BUTTON, 'aria-pressed', { name: /^Diplomacy/ }), 'true');
+});
+
+check('a deep link opens its article cold', async ({ page }) => {
+  await page.open('#/article/pakistan-uk-regional-security-talks');
+  await page.waitFor('h1', { name: UK });
+  assert.equal(await page.count('.ar-body p'), 7);
+});
+
+check('an unknown article id shows a not-found page that leads back', async ({ page }) => {
+  await page.open('#/article/missing-article');
+  await page.waitFor('h1', { name: 'Article not found' });
+  await page.shot('not-found');
+  await page.click('a', { name: 'Back to the articles' });
+  await page.waitFor(FEED_ARTICLE, { count: 2 });
+});
+
+check('every view opens: search, empty result, following, skipped items', async ({ page }) => {
+  for (const [address, ready] of [
+    ['#/?q=lawmakers', 'mark'],
+    ['#/?q=nothing-matches-this', '.ar-empty'],
+    ['#/following', '.ar-following'],
+    ['#/?tag=pakistan&tag=diplomacy&match=all&q=islamabad', 'mark'],
+  ]) {
+    await page.open(address);
+    await page.waitFor(ready);
+  }
+  assert.deepEqual(await headlines(page), [UK, US]);
+  assert.match(await page.text('[aria-live=polite]'), /^2 of 2 articles/);
+  await page.shot('search-two-tags');
+});
+
+check('a 360 px screen shows the feed and the article without sideways scrolling', async ({ page }) => {
+  for (const [address, name] of [['', 'mobile-feed'], ['#/article/pakistan-us-lawmakers-letter-khan-release', 'mobile-article']]) {
+    await page.openFramed(address, 360, 740);
+    await page.waitFor(`${FEED_ARTICLE}, h1.ar-article__title`);
+    assert.equal(await page.run('return innerWidth;'), 360);
+    const overflow = await page.run('return document.documentElement.scrollWidth - innerWidth;');
+    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
+    await page.shot(name);
+  }
+});
+
+check('the dark theme changes the palette', async ({ page }) => {
+  await page.open('?theme=dark');
+  await page.waitFor(FEED_ARTICLE);
+  assert.equal(await page.style('.ar-app', 'background-color'), 'rgb(20, 20, 22)');
+  assert.equal(await page.style('.ar-app', 'color'), 'rgb(236, 235, 232)');
+  await page.shot('dark-feed');
+  await page.open('?theme=dark#/article/pakistan-us-lawmakers-letter-khan-release');
+  await page.waitFor('h1.ar-article__title');
+  await page.shot('dark-article');
+});
+
+check('the built page carries its Content-Security-Policy and breaks none of it', async ({ page }) => {
+  // Any violation, on any page of any check, fails that check through the probe; here the
+  // policy itself is checked, and an article whose images the policy must let load.
+  await page.open('');
+  await page.waitFor(FEED_ARTICLE, { count: 2 });
+  assert.equal(await page.attribute('meta[http-equiv=Content-Security-Policy]', 'content'), POLICY);
+  assert.equal(await page.count('script:not([src])'), 0, 'no inline script');
+  await page.open('?src=/fixtures/images.json#/article/images');
+  await page.waitFor('.ar-app img', { count: 2 });
+  await page.until('return [...document.querySelectorAll(".ar-app img")].every((i) => i.complete && i.naturalWidth > 0);',
+    'both images to load');
+  await page.shot('images');
+});
+
+check('?src= loads another feed, shows its valid articles and lists the rest', async ({ page }) => {
+  await page.open('?src=/fixtures/four-bad-of-ten.json');
+  await page.waitFor(FEED_ARTICLE, { count: 6 });
+  assert.equal(await page.count(FEED_ARTICLE), 6);
+  assert.equal(await page.text('.ar-masthead__title'), 'Fixture feed');
+  assert.equal(await page.text('.ar-notice__summary'), '4 items of this feed could not be shown:');
+  assert.deepEqual(await page.texts('.ar-notice__list li'), [
+    'item 3 (id "n3"): content_html and content_text are both missing; an item needs one',
+    'item 5 (id "n5"): date_published "last Tuesday" is not an RFC 3339 date such as "2024-10-25T09:30:00+05:00"',
+    'item 6 (id "n6"): content_html and content_text are both missing; an item needs one',
+    'item 9 (id "n9"): content_html and content_text are both missing; an item needs one',
+  ]);
+  const { warnings } = await page.probe();
+  assert.ok(warnings.some((w) => w.includes('4 item(s) skipped') && w.includes('last Tuesday')), warnings.join('\n'));
+  await page.shot('skipped-items');
+  await page.click(BUTTON, { name: 'Dismiss' });
+  assert.equal(await page.count('.ar-notice'), 0);
+});
+
+check('a feed that is not there is an alert naming the URL and the status', async ({ page, expectProblem }) => {
+  expectProblem(/console error: article-reader: The feed at/);
+  await page.open('?src=/fixtures/missing.json');
+  await page.waitFor('[role=alert]');
+  assert.match(await page.text('[role=alert]'), /The feed at \/fixtures\/missing\.json could not be loaded: the server answered 404/);
+  await page.shot('error');
+});
+
+check('an Arabic feed reads right to left, with an Arabic interface and Arabic dates', async ({ page }) => {
+  await page.open('?src=/fixtures/arabic.json');
+  await page.waitFor(FEED_ARTICLE, { count: 3 });
+  assert.equal(await page.attribute('.ar-app', 'dir'), 'rtl');
+  assert.equal(await page.attribute('.ar-app', 'lang'), 'ar');
+  assert.equal(await page.style('.ar-app', 'direction'), 'rtl');
+  assert.equal(await page.attribute('.ar-search__input', 'placeholder'), 'بحث');
+  assert.equal(await page.text('[aria-live=polite]'), 'عرض 3 مقالات');
+  assert.equal(await page.run(`return find('${FEED_ARTICLE}', [], null).find((e) => e.textContent.includes('An English item')).dir;`), 'ltr',
+    'an item in another language keeps its direction');
+  // The search box sits at the start of the line, which is the right in Arabic.
+  const [box, card] = await page.run(`return ['.ar-search', '${FEED_ARTICLE}'].map((s) => document.querySelector(s).getBoundingClientRect().x);`);
+  assert.ok(box > card, 'the sidebar is on the right');
+  await page.shot('arabic-feed');
+  await page.click('a', { name: /بريطانيا/ });
+  await page.waitFor('h1.ar-article__title');
+  assert.equal(await page.text('.ar-article__reading'), 'قراءة في دقيقة واحدة');
+  assert.match(await page.text('time'), /يناير/, 'an Arabic month name');
+  await page.shot('arabic-article');
+});
+
+check('the keyboard: / searches, j and k move, Enter opens, ? shows the help, Escape closes it', async ({ page }) => {
+  await page.open('');
+  await page.waitFor(FEED_ARTICLE, { count: 2 });
+  await page.press('/');
+  await page.until('return document.activeElement?.classList.contains("ar-search__input");', 'the search box to take focus');
+  await page.press('lawmakers');
+  await page.until('return location.hash === "#/?q=lawmakers";', 'the search to reach the URL');
+  await page.waitFor(FEED_ARTICLE, { count: 1, exactly: true });
+  await page.run('document.activeElement.blur();');
+  await page.press('j');
+  await page.until(`return document.activeElement?.matches('${FEED_ARTICLE}');`, 'j to focus the first article');
+  await page.press('\uE007'); // Enter
+  await page.waitFor('h1', { name: US });
+  await page.press('?');
+  await page.waitFor('[role=dialog]');
+  await page.shot('keyboard-help');
+  await page.press('\uE00C'); // Escape
+  await page.waitFor('[role=dialog]', { count: 0, exactly: true });
+});
+
+check('the demo host page: two embedded readers that host CSS cannot break', async ({ page }) => {
+  await page.open('demo.html');
+  const world = { within: ['#world'] };
+  const desk = { within: ['#desk'] };
+  await page.waitFor(FEED_ARTICLE, world);
+  await page.waitFor(FEED_ARTICLE, { ...desk, count: 2 });
+  assert.equal(await page.count(FEED_ARTICLE, world), 1, 'tags="afghanistan"');
+  assert.equal(await page.count(FEED_ARTICLE, desk), 2, 'page-size="2" of 3');
+
+  // The host's careless CSS does not reach the readers...
+  assert.equal(await page.style('.ar-card__title', 'display', world), 'block');
+  assert.ok(parseFloat(await page.style('.ar-card__title', 'font-size', world)) < 30, 'host * { font-size: 40px } stays out');
+  assert.notEqual(await page.style('.ar-card__title', 'color', world), 'rgb(255, 0, 255)', 'host h2 colour stays out');
+  const toggle = { ...world, name: /^Pakistan/ };
+  assert.notEqual(await page.style(BUTTON, 'border-top-left-radius', toggle), '0px', 'host button { all: unset } stays out');
+  assert.ok(!(await page.style(BUTTON, 'font-family', toggle)).includes('cursive'));
+  // ...while the host keeps its own styles,
+  assert.equal(await page.style('.host-article', 'display'), 'none');
+  assert.equal(await page.style('.host-button', 'font-family'), 'cursive');
+  assert.equal(await page.style('.host-button', 'color'), 'rgb(255, 0, 0)');
+  // and themes the readers the supported ways.
+  assert.equal(await page.style('.ar-card', 'border-left-color', world), 'rgb(11, 92, 173)', '::part(card)');
+  assert.equal(await page.style(BUTTON, 'border-top-left-radius', { ...desk, name: /^Embedding/ }), '999px');
+  assert.equal(await page.style('.ar-app', '--ar-c-accent', desk), '#6fd3c7');
+  assert.equal(await page.style('.ar-app', 'background-color', desk), 'rgb(20, 20, 22)', 'theme="dark"');
+  await page.shot('demo');
+
+  // Attributes change live; events reach the host; the host's URL stays as it was.
+  const log = async () => (await page.texts('#event-log li'))[0];
+  await page.click(BUTTON, { name: 'World: switch theme' });
+  await page.waitFor('.ar-app.ar-theme-dark', world);
+  await page.click(BUTTON, { name: 'World: tags = pakistan' });
+  await page.waitFor(FEED_ARTICLE, { ...world, count: 2, exactly: true });
+  assert.equal(await log(), 'world: article-reader-filter {"tags":["pakistan"],"match":"any"}');
+  await page.click('a', { ...world, name: UK });
+  await page.waitFor('h1', { ...world, name: UK });
+  assert.match(await log(), /^world: article-reader-open \{"id":"pakistan-uk-regional-security-talks"/);
+  assert.equal(await page.run('return location.hash;'), '', 'memory routing leaves the host URL alone');
+  await page.click(BUTTON, { name: /^Desk: setFilter/ });
+  await page.waitFor(FEED_ARTICLE, { ...desk, count: 1, exactly: true });
+
+  // Removing the element tears the reader down; adding it back starts a new one.
+  await page.click(BUTTON, { name: 'Desk: remove / add back' });
+  await page.waitFor('#desk', { count: 0, exactly: true });
+  await page.click(BUTTON, { name: 'Desk: remove / add back' });
+  await page.waitFor(FEED_ARTICLE, desk);
+  await page.shot('demo-after');
+});
+
+check('a narrow screen stacks the demo readers, each laid out for its own width', async ({ page }) => {
+  await page.openFramed('demo.html', 360, 800);
+  await page.waitFor(FEED_ARTICLE, { within: ['#desk'] });
+  const overflow = await page.run('return document.documentElement.scrollWidth - innerWidth;');
+  assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
+  await page.shot('demo-mobile');
+});
+
+check('a page on another origin embeds the reader from this one', async ({ page, hostOrigin }) => {
+  await page.open(`${hostOrigin}/cross-origin-host.html`);
+  await page.waitFor(FEED_ARTICLE, { within: ['#far'] });
+  assert.deepEqual(await headlines(page, { within: ['#far'] }), [UK]);
+  await page.click('a', { within: ['#far'], name: UK });
+  await page.waitFor('.ar-body p', { within: ['#far'], count: 7 });
+  await page.shot('cross-origin');
+});
+
+/**
+ * What no reader may hold after rendering a hostile feed, in one run in the page: forbidden
+ * elements, event-handler or style attributes, script URLs, and anything the feed put outside
+ * the reader.
+ */
+const HOSTILE_LEFTOVERS = `
+  const app = find('.ar-app', [], null)[0];
+  const found = [];
+  const forbidden = 'script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, meta, '
+    + 'link, style, template, noscript, video, audio, source, details, marquee, form:not(.ar-search), '
+    + 'input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)';
+  for (const e of app.querySelectorAll(forbidden)) found.push('element ' + e.outerHTML.slice(0, 80));
+  // A URL as the browser reads it: resolved, with the tabs, newlines and controls it ignores.
+  const scheme = (value) => {
+    try { return new URL(value, document.baseURI).href.slice(0, 16).toLowerCase(); } catch { return ''; }
+  };
+  for (const e of app.querySelectorAll('*')) {
+    for (const { name, value } of e.attributes) {
+      if (/^on|^(style|srcdoc|formaction|xlink:href)$/.test(name)) found.push('attribute ' + name + ' on ' + e.localName);
+      const urls = name === 'srcset' ? value.split(',').map((c) => c.trim().split(/\\s+/)[0]) : ['href', 'src', 'action', 'poster', 'background', 'data', 'cite'].includes(name) ? [value] : [];
+      for (const url of urls) if (/^(javascript|vbscript|data:text)/.test(scheme(url))) found.push(name + '=' + value);
+    }
+  }
+  const outside = [...document.body.children].filter((e) => e.id !== 'article-reader');
+  for (const e of outside) found.push('outside the reader: ' + e.outerHTML.slice(0, 80));
+  for (const script of document.scripts) {
+    if (!script.src.startsWith(location.origin + '/')) found.push('script ' + script.outerHTML.slice(0, 80));
+  }
+  if (document.querySelector('base, meta[http-equiv=refresh]')) found.push('a base or refresh in the page');
+  return found;`;
+
+check('a feed of hostile content runs nothing and escapes nothing', async ({ page }) => {
+  const feed = '?src=/fixtures/hostile.json';
+  await page.open(feed);
+  await page.waitFor('.ar-notice__list li');
+  await page.waitFor(FEED_ARTICLE);
+  const ids = await page.run(`return find('${FEED_ARTICLE} a[href*="#/article/"]', [], null)
+    .map((a) => decodeURIComponent(a.hash.slice('#/article/'.length)));`);
+  assert.ok(ids.length >= 10, `the feed shows ${ids.length} articles`);
+  // The URL payloads cost their items, each named.
+  const skipped = (await page.texts('.ar-notice__list li')).join('\n');
+  assert.match(skipped, /javascript:__xss\(\)/, skipped);
+  await page.shot('hostile-feed');
+  assert.deepEqual(await page.run(HOSTILE_LEFTOVERS), [], 'the feed view');
+  for (const id of ids) {
+    await page.open(`${feed}#/article/${encodeURIComponent(id)}`);
+    await page.waitFor('.ar-body');
+    assert.deepEqual(await page.run(HOSTILE_LEFTOVERS), [], `article ${id}`);
+  }
+  await page.shot('hostile-article');
+});
+
+// ---- the run -----------------------------------------------------------------------------------
+
+const spec = ENGINES[engine];
+if (!spec) {
+  console.error(`unknown engine "${engine}"; one of ${Object.keys(ENGINES).join(', ')}`);
+  process.exit(2);
+}
+if (spec.needsDisplay && !process.env.DISPLAY) {
+  console.error(`${engine} needs an X display: run this under scripts/with-display.sh`);
+  process.exit(2);
+}
+
+// The reader's files, with CORS, and a second origin for a host page that embeds them.
+const server = await serve(dist, { cors: true, probe: true });
+const origin = originOf(server);
+const hostServer = await serve(dist, { readerOrigin: () => origin, probe: true });
+const hostOrigin = originOf(hostServer, 'localhost');
+
+const driverProcess = await startDriver(spec);
+let driver = null;
+let failed = 0;
+const only = new RegExp(process.env.E2E_ONLY ?? '');
+const selected = checks.filter((c) => only.test(c.name));
+const stopAll = async () => {
+  await driver?.quit().catch(() => {});
+  driver = null;
+  await driverProcess.stop();
+  server.close();
+  hostServer.close();
+};
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stopAll().then(() => process.exit(130)));
+try {
+  driver = await WebDriver.createSession(new Executor(new HttpClient(driverProcess.url)), new Capabilities(spec.capabilities));
+  const capabilities = await driver.getCapabilities();
+  console.log(`${engine}: ${capabilities.get('browserName')} ${capabilities.get('browserVersion')}`);
+  await driver.manage().window().setRect({ width: 1200, height: 900 });
+  await driver.manage().setTimeouts({ script: 10_000, pageLoad: 30_000 });
+  const page = new Page(driver, origin);
+  for (const { name, run } of selected) {
+    const expected = [];
+    const expectProblem = (pattern) => expected.push(pattern);
+    try {
+      // A clean slate on both origins: what one check follows or reads, the next must not see.
+      for (const each of [origin, hostOrigin]) {
+        await page.open(`${each}/e2e/blank.html`);
+        await page.run('localStorage.clear(); sessionStorage.clear();');
+      }
+      page.forget();
+      await run({ page, hostOrigin, expectProblem });
+      const { problems } = await page.probe();
+      const unexpected = problems.filter((p) => !expected.some((pattern) => pattern.test(p)));
+      assert.deepEqual(unexpected, [], 'the page recorded no problems');
+      console.log(`ok   ${name}`);
+    } catch (error) {
+      failed += 1;
+      console.log(`FAIL ${name}\n     ${String(error.message || error.stack || error).split('\n').join('\n     ')}`);
+      await page.shot(`FAIL-${name.replace(/\W+/g, '-')}`).catch(() => {});
+    }
+  }
+} catch (error) {
+  failed += 1;
+  console.log(`FAIL ${engine}: ${error.message}\n${Buffer.concat(driverProcess.output)}`);
+} finally {
+  await stopAll();
+}
+console.log(`\n${engine}: ${selected.length - failed} passed; ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,101 @@
+// The loopback server both end-to-end suites read the built reader from: `dist/` under a
+// sub-path (the build must work from any path, not only from `/`), the committed fixtures at
+// /fixtures/, feeds the suites make with the project's own commands at /generated/, and, on a
+// second origin, a host page that embeds the reader from the first.
+//
+// With `probe`, every HTML page gets `probe.js` as the first script of its <head>: it records
+// what goes wrong in the page (see that file), for suites whose browser driver cannot read the
+// console.
+
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+export const fixtures = path.join(here, 'fixtures');
+export const repoRoot = path.resolve(here, '..', '..');
+
+export const BASE_PATH = '/some/sub/path/';
+
+/** The bundled feed's two headlines, newest last. */
+export const US = 'Pakistan says US lawmakers’ letter calling for ex-PM Khan’s release ‘counterproductive’';
+export const UK = 'Pakistan, UK discuss regional security, cross-border attacks as senior official visits Islamabad';
+
+/** The policy scripts/trunk-post-build.sh writes into the built page. */
+export const POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+const PROBE_TAG = '<script src="/e2e/probe.js"></script>';
+const probeSource = readFileSync(path.join(here, 'probe.js'));
+
+/** A host page on one origin embedding the reader from another (`readerOrigin`). */
+const crossOriginHost = (readerOrigin, probe) => `<!doctype html>
+<html lang="en"><head>${probe ? PROBE_TAG : ''}<meta charset="utf-8"><title>Another origin</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${readerOrigin}${BASE_PATH}article-reader.js"></script></head>
+<body><article-reader id="far" tags="united kingdom"></article-reader></body></html>`;
+
+/**
+ * A page that frames `src` at `width` × `height` CSS pixels: a narrow viewport in any engine,
+ * whatever the smallest window its browser allows.
+ */
+const framePage = (src, width, height) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Framed</title><link rel="icon" href="data:,"></head>
+<body style="margin:0"><iframe src="${src.replace(/"/g, '&quot;')}" width="${width}" height="${height}"
+style="border:0;display:block"></iframe></body></html>`;
+
+/**
+ * Serves `root` (a `trunk build` output) at BASE_PATH. Options: `cors` lets other origins read
+ * the files; `readerOrigin()` names the origin the cross-origin host page loads the reader from;
+ * `generated` is the folder served at /generated/; `probe` injects probe.js into every page.
+ */
+export function serve(root, { cors = false, readerOrigin = null, generated = null, probe = false } = {}) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (cors) response.setHeader('access-control-allow-origin', '*');
+    const html = (body) => response.writeHead(200, { 'content-type': TYPES['.html'] }).end(body);
+    if (url.pathname === '/cross-origin-host.html' && readerOrigin) return html(crossOriginHost(readerOrigin(), probe));
+    if (url.pathname === '/e2e/frame.html') {
+      const { src, width, height } = Object.fromEntries(url.searchParams);
+      return html(framePage(src, Number(width), Number(height)));
+    }
+    if (url.pathname === '/e2e/blank.html') return html('<!doctype html><title>blank</title><link rel="icon" href="data:,">');
+    if (url.pathname === '/e2e/probe.js') return response.writeHead(200, { 'content-type': TYPES['.js'] }).end(probeSource);
+    const served = [['/fixtures/', fixtures], ...(generated ? [['/generated/', generated]] : [])];
+    const [base, dir] = served.find(([prefix]) => url.pathname.startsWith(prefix)) ?? [BASE_PATH, root];
+    if (!url.pathname.startsWith(base)) return response.writeHead(404).end();
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
+    if (!file.startsWith(dir)) return response.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) return response.writeHead(404).end();
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (probe && path.extname(file) === '.html') {
+      return html(readFileSync(file, 'utf8').replace(/<head>/i, (head) => `${head}${PROBE_TAG}`));
+    }
+    response.writeHead(200, { 'content-type': type });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** The origin a listening server answers on, by the host name given. */
+export const originOf = (server, host = '127.0.0.1') => `http://${host}:${server.address().port}`;
+
+/** Runs one of the workspace's binaries with cargo; fails the suite with its stderr if it fails. */
+export function cargoRun(args, what) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, `${what} failed:\n${run.stderr}`);
+  return run;
+}
