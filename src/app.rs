@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use article_reader_core::text::{direction, Label, Language, Ui};
 use article_reader_core::{
-    FeedLocation, Limits, Navigation, Progress, ReaderEvent, ReaderOptions, Route, Routing, Theme,
+    FailureKind, FeedLocation, Limits, Navigation, Progress, ReaderEvent, ReaderOptions, Route, Routing,
+    Theme,
 };
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,14 +22,14 @@ use crate::components::masthead::Masthead;
 use crate::components::problems_notice::ProblemsNotice;
 use crate::context::ReaderContext;
 use crate::feed_source::{fetch_feed, Cancelled, FeedData, FeedHandle};
-use crate::host_events;
+use crate::host_events::{self, Failed, Filtered, Opening, Ready};
 use crate::keyboard::{self, KeyState};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
 use crate::pages::following_page::FollowingPage;
 use crate::pages::not_found::NotFound;
 use crate::prefs::{Prefs, PrefsAction};
-use crate::routing::{self, Navigator};
+use crate::routing::{self, Navigator, OpeningGuard};
 use crate::state::{ReaderAction, ReaderState};
 
 thread_local! {
@@ -46,6 +47,13 @@ fn next_id_prefix() -> AttrValue {
 pub struct AppProps {
     #[prop_or_default]
     pub options: ReaderOptions,
+    /// Counts the host's writes of the filter (`tags`, `match`, `setFilter`): each one moves the
+    /// reader to the feed with the filter, even an unchanged one; other options never move it.
+    #[prop_or_default]
+    pub filter_version: u32,
+    /// The reader is the page (the standalone page): its shortcuts work anywhere on it.
+    #[prop_or_default]
+    pub standalone: bool,
 }
 
 /// Where getting the feed stands.
@@ -53,44 +61,57 @@ pub struct AppProps {
 enum FeedState {
     Loading { url: String, progress: Progress },
     Ready(FeedHandle),
-    Failed(String),
+    Failed { message: String, kind: FailureKind, url: Option<String> },
 }
 
 impl FeedState {
     /// The state a feed starts in: the bundled feed is parsed at once, so it shows in the
     /// first render with no loading flash; a URL starts loading.
     fn initial(feed: &Result<FeedLocation, String>, limits: &Limits) -> FeedState {
-        match feed {
-            Err(message) => FeedState::Failed(message.clone()),
-            Ok(FeedLocation::Url(url)) => {
-                FeedState::Loading { url: url.clone(), progress: Progress::default() }
+        let (loaded, source) = match feed {
+            Err(message) => {
+                return FeedState::Failed { message: message.clone(), kind: FailureKind::Invalid, url: None }
             }
-            Ok(FeedLocation::Bundled) => match FeedData::bundled(limits) {
-                Ok(data) => {
-                    data.report_to_console("bundled feed");
-                    FeedState::Ready(FeedHandle(Rc::new(data)))
-                }
-                Err(error) => FeedState::Failed(error.to_string()),
-            },
+            Ok(FeedLocation::Url(url)) => {
+                return FeedState::Loading { url: url.clone(), progress: Progress::default() }
+            }
+            Ok(FeedLocation::Bundled) => (FeedData::bundled(limits), "bundled feed"),
+            Ok(FeedLocation::Text(text)) => (FeedData::from_json(text, limits), "inline feed"),
+            Ok(FeedLocation::Object(value)) => {
+                (FeedData::from_value((**value).clone(), limits), "feed object")
+            }
+        };
+        match loaded {
+            Ok(data) => {
+                data.report_to_console(source);
+                FeedState::Ready(FeedHandle(Rc::new(data)))
+            }
+            Err(error) => {
+                let message = error.to_string();
+                web_sys::console::error_1(&JsValue::from_str(&format!(
+                    "article-reader, {source}: {message}"
+                )));
+                FeedState::Failed { message, kind: FailureKind::of_feed_error(&error), url: None }
+            }
         }
     }
 }
 
-/// Where a reader starts: the fragment with hash routing (unless it is empty and the host asked
-/// for a filter), else the feed with the host's filter.
+/// Where a reader starts: with hash routing, the fragment when it is one of the reader's own
+/// and not empty; else the feed with the host's filter.
 fn initial_route(options: &ReaderOptions) -> Route {
-    match options.routing {
-        Routing::Hash if !gloo::utils::window().location().hash().unwrap_or_default().is_empty() => {
-            routing::current_route()
-        }
-        _ => Route::Feed(article_reader_core::FeedQuery::filtered(options.filter.clone())),
-    }
+    let own = (options.routing == Routing::Hash)
+        .then(|| gloo::utils::window().location().hash().unwrap_or_default())
+        .filter(|hash| !hash.is_empty() && hash != "#")
+        .and_then(|hash| Route::from_own_hash(&hash));
+    own.unwrap_or_else(|| Route::Feed(article_reader_core::FeedQuery::filtered(options.filter.clone())))
 }
 
 /// The name a feed's follows and read marks are stored under.
 fn prefs_scope(feed: &Result<FeedLocation, String>) -> String {
     match feed {
         Ok(FeedLocation::Url(url)) => url.clone(),
+        Ok(FeedLocation::Text(_) | FeedLocation::Object(_)) => "given".to_owned(),
         _ => "bundled".to_owned(),
     }
 }
@@ -103,34 +124,54 @@ fn browser_language() -> String {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
-    let feed_state = use_state(|| FeedState::initial(&options.feed, &options.limits));
+    let feed = options.feed();
+    let feed_state = use_state(|| FeedState::initial(&feed, &options.limits));
     let state = use_reducer(|| ReaderState { navigation: Navigation::new(initial_route(options)) });
-    let prefs = use_reducer(|| Prefs::load(&prefs_scope(&options.feed)));
+    let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
     let help_open = use_state(|| false);
     let return_to = use_state(|| None::<String>);
     let id_prefix = use_memo((), |_| next_id_prefix());
     let root = use_node_ref();
-    let navigator = Navigator::new(options.routing, state.dispatcher());
+    // The feed on screen, for what happens between renders (the host's answer to an opening).
+    let shown = use_mut_ref(|| None::<FeedHandle>);
+    *shown.borrow_mut() = match &*feed_state {
+        FeedState::Ready(data) => Some(data.clone()),
+        _ => None,
+    };
+    let opening: OpeningGuard = {
+        let (root, shown) = (root.clone(), shown.clone());
+        Rc::new(move |id: &str| announce_opening(&root, &shown, id, true))
+    };
+    let navigator = Navigator::new(options.routing, state.dispatcher(), opening);
 
-    // Hash routing follows the fragment for as long as the reader is mounted.
+    // Hash routing follows the fragment for as long as the reader is mounted. An article opened
+    // by the page's history (back, forward) is announced, but it has already happened.
     {
         let dispatcher = state.dispatcher();
+        let (root, shown) = (root.clone(), shown.clone());
         use_effect_with(options.routing, move |routing| {
             let listeners = (*routing == Routing::Hash).then(|| {
-                routing::on_route_change(move |route| dispatcher.dispatch(ReaderAction::Navigated(route)))
+                routing::on_route_change(move |route| {
+                    if let Route::Article(id) = &route {
+                        announce_opening(&root, &shown, id, false);
+                    }
+                    dispatcher.dispatch(ReaderAction::Navigated(route));
+                })
             });
             move || drop(listeners)
         });
     }
 
-    // A filter the host sets after mounting (an attribute, or `setFilter`) moves the reader to
-    // the feed with that filter. The first run is the initial filter, already in place.
+    // Each write of the filter by the host (an attribute, an option, `setFilter`) after mounting
+    // moves the reader to the feed with that filter; the last write wins. The first run is the
+    // initial filter, already in place.
     {
         let navigator = navigator.clone();
+        let filter = options.filter.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(options.filter.clone(), move |filter| {
+        use_effect_with(props.filter_version, move |_| {
             if !first.replace(false) {
-                navigator.go(Route::Feed(article_reader_core::FeedQuery::filtered(filter.clone())));
+                navigator.go(Route::Feed(article_reader_core::FeedQuery::filtered(filter)));
             }
         });
     }
@@ -141,7 +182,7 @@ pub fn app(props: &AppProps) -> Html {
         let feed_state = feed_state.clone();
         let prefs = prefs.dispatcher();
         let first = use_mut_ref(|| true);
-        use_effect_with((options.feed.clone(), options.limits), move |(feed, limits)| {
+        use_effect_with((feed.clone(), options.limits), move |(feed, limits)| {
             let cancelled: Cancelled = Rc::default();
             if !first.replace(false) {
                 feed_state.set(FeedState::initial(feed, limits));
@@ -154,12 +195,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Tell the host what happened (opened articles, filter changes), and remember which article
-    // a return to the feed comes from, to give its card the focus again.
+    // Tell the host the filter changed, and remember which article a return to the feed comes
+    // from, to give its card the focus again. (Openings are announced before they happen.)
     {
         let root = root.clone();
         let previous = use_mut_ref(|| state.navigation.clone());
-        let feed_state = feed_state.clone();
         let return_to = return_to.clone();
         use_effect_with(state.navigation.clone(), move |navigation| {
             let before = previous.replace(navigation.clone());
@@ -168,14 +208,31 @@ pub fn app(props: &AppProps) -> Html {
                 (_, Route::Article(_)) => return_to.set(None),
                 _ => {}
             }
-            if let (Some(element), FeedState::Ready(data)) = (root.cast::<web_sys::Element>(), &*feed_state) {
+            if let Some(element) = root.cast::<web_sys::Element>() {
                 for event in before.events_to(navigation) {
-                    if matches!(&event, ReaderEvent::ArticleOpened { id } if data.feed.article(id).is_none())
-                    {
-                        continue;
+                    if let ReaderEvent::FilterChanged { filter } = &event {
+                        host_events::dispatch(&element, host_events::FILTER, &Filtered::of(filter), false);
                     }
-                    host_events::dispatch(&element, &event, data);
                 }
+            }
+        });
+    }
+
+    // Tell the host when a feed is on screen, or cannot be.
+    {
+        let root = root.clone();
+        use_effect_with(feed_state.clone(), move |feed_state| {
+            let Some(element) = root.cast::<web_sys::Element>() else { return };
+            match &**feed_state {
+                FeedState::Ready(data) => {
+                    let ready = Ready { articles: data.feed.articles.len(), skipped: data.skipped.len() };
+                    host_events::dispatch(&element, host_events::READY, &ready, false);
+                }
+                FeedState::Failed { message, kind, url } => {
+                    let failed = Failed { message, kind: kind.as_str(), url: url.as_deref() };
+                    host_events::dispatch(&element, host_events::ERROR, &failed, false);
+                }
+                FeedState::Loading { .. } => {}
             }
         });
     }
@@ -190,15 +247,16 @@ pub fn app(props: &AppProps) -> Html {
             navigator: navigator.clone(),
             help_open: *help_open,
             set_help: Box::new(move |open| help_open.set(open)),
+            single_keys: options.keyboard,
         });
     }
     {
         let root = root.clone();
         let key_state = key_state.clone();
-        use_effect_with(options.routing, move |routing| {
-            let target: Option<web_sys::EventTarget> = match routing {
-                Routing::Hash => Some(gloo::utils::document().into()),
-                Routing::Memory => root.cast::<web_sys::Element>().map(Into::into),
+        use_effect_with(props.standalone, move |standalone| {
+            let target: Option<web_sys::EventTarget> = match standalone {
+                true => Some(gloo::utils::document().into()),
+                false => root.cast::<web_sys::Element>().map(Into::into),
             };
             let listener = target.map(|target| {
                 let root = root.clone();
@@ -261,7 +319,7 @@ pub fn app(props: &AppProps) -> Html {
         (FeedState::Loading { url, progress }, _) => {
             html! { <main class="ar-main"><LoadingView url={url.clone()} progress={*progress} /></main> }
         }
-        (FeedState::Failed(message), _) => html! {
+        (FeedState::Failed { message, .. }, _) => html! {
             <main class="ar-main">
                 <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
             </main>
@@ -357,8 +415,27 @@ fn start_fetch(url: String, limits: Limits, feed_state: UseStateHandle<FeedState
             Ok(None) => return,
             Err(failure) => {
                 web_sys::console::error_1(&JsValue::from_str(&format!("article-reader: {failure}")));
-                FeedState::Failed(failure.to_string())
+                FeedState::Failed { message: failure.to_string(), kind: failure.kind(), url: Some(url) }
             }
         });
     });
+}
+
+/// Tells the host that article `id` is about to open; `false` when the host cancelled it
+/// (only a `cancelable` announcement can be).
+fn announce_opening(
+    root: &NodeRef,
+    shown: &Rc<std::cell::RefCell<Option<FeedHandle>>>,
+    id: &str,
+    cancelable: bool,
+) -> bool {
+    let (Some(element), Some(data)) = (root.cast::<web_sys::Element>(), shown.borrow().clone()) else {
+        return true;
+    };
+    match data.feed.article(id) {
+        Some(article) => {
+            host_events::dispatch(&element, host_events::OPEN, &Opening::of(article), cancelable)
+        }
+        None => true,
+    }
 }

@@ -1,41 +1,69 @@
 //! Every export the JavaScript side calls: `static/article-reader.js` (the `<article-reader>`
-//! element and `mount()`) and `static/boot.js` (the standalone page). Options arrive as plain
-//! objects of attribute names to strings and are read by the core, so the element, the
-//! JavaScript API and the page's query string mean exactly the same thing.
+//! element and `mount()`) and `static/boot.js` (the standalone page).
+//!
+//! Options arrive as plain objects, read member by member through serde-wasm-bindgen into the
+//! core's JSON values (see `interop`) and set by the core, which reads an attribute's string
+//! and a typed JavaScript value alike; so the element, the JavaScript API and the page's query
+//! string mean exactly the same thing. An update names only what changes: the other options
+//! keep their values, and `null` returns an option to its default.
 
-use article_reader_core::{options::ATTRIBUTES, ReaderOptions, Routing};
-use js_sys::{Object, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
+
+use article_reader_core::json::{Object, Value};
+use article_reader_core::{ReaderOptions, Routing};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::app::{App, AppProps};
+use crate::interop::{self, Json};
+
+thread_local! {
+    /// One reader on a page may route by the URL fragment; it holds this while it does.
+    static HASH_TAKEN: Cell<bool> = const { Cell::new(false) };
+}
 
 /// A mounted reader, as JavaScript holds it.
 #[wasm_bindgen]
 pub struct ReaderHandle {
     app: Option<yew::AppHandle<App>>,
+    /// The options as the host has set them so far.
     options: ReaderOptions,
+    filter_version: u32,
+    standalone: bool,
+    /// This reader routes by the fragment (and holds [`HASH_TAKEN`]).
+    owns_hash: bool,
+    /// It asked to and was told another reader does, once.
+    hash_refused: bool,
 }
 
 #[wasm_bindgen]
 impl ReaderHandle {
-    /// Applies new options (an object of attribute names to strings), as after an attribute
-    /// change. Options left out return to their defaults, as a removed attribute does.
+    /// Applies the options named in `options` (an object of option names, JavaScript's or the
+    /// attributes', to values); the others keep their values, and `null` resets one.
     pub fn update(&mut self, options: &JsValue) {
-        self.options = read_options(options, self.options.routing);
+        let members = interop::members_of(options);
+        self.apply(members.iter().map(|(name, value)| (name.as_str(), value.as_ref())));
         self.render();
     }
 
-    /// Shows the feed filtered by `tags` (tag names), matching any or all of them.
+    /// Shows the feed filtered by `tags` (an array of tag names), matching `"any"` (the
+    /// default) or `"all"` of them. Like writing the `tags` attribute, the last write wins.
     #[wasm_bindgen(js_name = setFilter)]
-    pub fn set_filter(&mut self, tags: Vec<String>, match_mode: Option<String>) {
-        let joined = tags.join(",");
-        let mode = match_mode.unwrap_or_else(|| "any".to_owned());
-        let (parsed, ignored) =
-            ReaderOptions::from_attributes([("tags", joined.as_str()), ("match", mode.as_str())]);
-        warn(&ignored);
-        self.options.filter = parsed.filter;
+    pub fn set_filter(&mut self, tags: JsValue, match_mode: JsValue) {
+        let tags = interop::from_js(tags);
+        let mode = interop::from_js(match_mode).filter(|mode| *mode != Value::Null);
+        let any = Value::String("any".to_owned());
+        self.apply([("tags", tags.as_ref()), ("match", Some(mode.as_ref().unwrap_or(&any)))].into_iter());
         self.render();
+    }
+
+    /// Every option's current value, typed (`pageSize` a number, `tags` an array): what the
+    /// element's properties read.
+    pub fn options(&self) -> JsValue {
+        let values = self.options.values();
+        let object = Object(values.into_iter().map(|(name, value)| (name.to_owned(), value)).collect());
+        interop::to_js(&Json(&Value::Object(object)))
     }
 
     /// Unmounts the reader: its DOM and every listener it added are gone.
@@ -43,23 +71,109 @@ impl ReaderHandle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
+        self.release_hash();
+    }
+}
+
+impl ReaderHandle {
+    fn mount(root: Element, options: ReaderOptions, standalone: bool) -> ReaderHandle {
+        let mut handle = ReaderHandle {
+            app: None,
+            options,
+            filter_version: 0,
+            standalone,
+            owns_hash: false,
+            hash_refused: false,
+        };
+        let props = handle.props();
+        handle.app = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
+        handle
+    }
+
+    /// Sets options in order, warning once for each value that cannot be used.
+    fn apply<'a>(&mut self, members: impl Iterator<Item = (&'a str, Option<&'a Value>)>) {
+        let mut warnings = Vec::new();
+        let mut readable = Vec::new();
+        for (name, value) in members {
+            match value {
+                Some(value) => readable.push((name, value)),
+                None => warnings.push(format!("{name}: a value JSON cannot hold is ignored.")),
+            }
+        }
+        let applied = self.options.apply(readable);
+        warnings.extend(applied.warnings);
+        warn(&warnings);
+        if applied.filter_written {
+            self.filter_version += 1;
+        }
+    }
+
+    fn props(&mut self) -> AppProps {
+        let mut options = self.options.clone();
+        options.routing = self.routing();
+        AppProps { options, filter_version: self.filter_version, standalone: self.standalone }
+    }
+
+    /// The routing this reader gets: hash routing only while no other reader on the page has
+    /// it; else memory, with one warning.
+    fn routing(&mut self) -> Routing {
+        if self.options.routing != Routing::Hash {
+            self.release_hash();
+            return self.options.routing;
+        }
+        if !self.owns_hash && !HASH_TAKEN.get() {
+            HASH_TAKEN.set(true);
+            self.owns_hash = true;
+        }
+        if self.owns_hash {
+            return Routing::Hash;
+        }
+        if !self.hash_refused {
+            self.hash_refused = true;
+            warn(&["another reader on this page already keeps its place in the URL fragment; this one \
+                    keeps it in memory (routing=\"memory\")."
+                .to_owned()]);
+        }
+        Routing::Memory
+    }
+
+    fn release_hash(&mut self) {
+        if self.owns_hash {
+            self.owns_hash = false;
+            HASH_TAKEN.set(false);
+        }
+        self.hash_refused = false;
     }
 
     fn render(&mut self) {
+        let props = self.props();
         if let Some(app) = &mut self.app {
-            app.update(AppProps { options: self.options.clone() });
+            app.update(props);
         }
     }
 }
 
 /// Mounts a reader into `root` (an element, usually inside a shadow root) with `options`, an
-/// object of attribute names to strings. Embedded readers keep their place in memory unless
-/// `routing` is `"hash"`.
+/// object of option names to values, and `inline_feed`, the JSON text of the element's own
+/// `<script type="application/feed+json">` if it has one. Embedded readers keep their place in
+/// memory unless `routing` is `"hash"`.
 #[wasm_bindgen(js_name = mountReader)]
-pub fn mount_reader(root: Element, options: &JsValue) -> ReaderHandle {
-    let options = read_options(options, Routing::Memory);
-    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { options: options.clone() }).render();
-    ReaderHandle { app: Some(app), options }
+pub fn mount_reader(root: Element, options: &JsValue, inline_feed: Option<String>) -> ReaderHandle {
+    let mut initial = ReaderOptions { inline: inline_feed.map(Rc::from), ..ReaderOptions::default() };
+    let members = interop::members_of(options);
+    let mut warnings = Vec::new();
+    let readable: Vec<(&str, &Value)> = members
+        .iter()
+        .filter_map(|(name, value)| {
+            if value.is_none() {
+                warnings.push(format!("{name}: a value JSON cannot hold is ignored."));
+            }
+            Some((name.as_str(), value.as_ref()?))
+        })
+        .collect();
+    warnings.extend(initial.apply(readable).warnings);
+    warn(&warnings);
+    ReaderHandle::mount(root, initial, false)
 }
 
 /// The standalone page: reads the query string (`?src=…&tags=…`) and routes by the fragment.
@@ -68,26 +182,7 @@ pub fn mount_page(root: Element) -> ReaderHandle {
     let search = gloo::utils::window().location().search().unwrap_or_default();
     let (options, ignored) = ReaderOptions::from_query(&search, Routing::Hash);
     warn(&ignored);
-    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { options: options.clone() }).render();
-    ReaderHandle { app: Some(app), options }
-}
-
-fn read_options(options: &JsValue, default_routing: Routing) -> ReaderOptions {
-    let object: Option<&Object> = options.dyn_ref::<Object>();
-    let pairs: Vec<(&str, String)> = ATTRIBUTES
-        .iter()
-        .filter_map(|&name| {
-            let value = Reflect::get(object?, &JsValue::from_str(name)).ok()?.as_string()?;
-            Some((name, value))
-        })
-        .collect();
-    let has_routing = pairs.iter().any(|(name, _)| *name == "routing");
-    let (mut parsed, ignored) = ReaderOptions::from_attributes(pairs.iter().map(|(n, v)| (*n, v.as_str())));
-    warn(&ignored);
-    if !has_routing {
-        parsed.routing = default_routing;
-    }
-    parsed
+    ReaderHandle::mount(root, options, true)
 }
 
 fn warn(messages: &[String]) {

@@ -5,9 +5,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use article_reader_core::json::Value;
 use article_reader_core::{
-    load_feed_with_limits, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, SafeUrl,
-    SearchIndex, Selector, TagIndex,
+    load_feed_value, load_feed_with_limits, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure,
+    LoadedFeed, Progress, SafeUrl, SearchIndex, Selector, TagIndex,
 };
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -39,12 +40,20 @@ pub struct FeedData {
 
 impl FeedData {
     pub fn from_json(json: &str, limits: &Limits) -> Result<FeedData, FeedError> {
-        let loaded = load_feed_with_limits(json, limits)?;
+        Ok(Self::from_loaded(load_feed_with_limits(json, limits)?, limits))
+    }
+
+    /// A feed a host page handed over as an object, read into the core's tree.
+    pub fn from_value(value: Value, limits: &Limits) -> Result<FeedData, FeedError> {
+        Ok(Self::from_loaded(load_feed_value(value, limits)?, limits))
+    }
+
+    fn from_loaded(loaded: LoadedFeed, limits: &Limits) -> FeedData {
         let over_limit = loaded.over_limit_message(limits);
         let tags = TagIndex::build(&loaded.feed);
         let search = SearchIndex::build(&loaded.feed);
         let selector = Selector::build(&loaded.feed, &tags);
-        Ok(FeedData {
+        FeedData {
             feed: loaded.feed,
             tags,
             search,
@@ -53,7 +62,7 @@ impl FeedData {
             over_limit,
             source: None,
             chunks: RefCell::default(),
-        })
+        }
     }
 
     pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {

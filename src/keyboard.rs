@@ -1,8 +1,9 @@
 //! Keyboard reading: `j`/`k` move between feed items, Enter or `o` opens one, Escape goes back
 //! to the feed, `/` searches, `?` shows the shortcuts. Nothing fires while the person types in a
-//! field or holds a modifier. With hash routing (the standalone page) the keys work anywhere on
-//! the page; an embedded reader only hears them while the focus is inside it, so it never takes
-//! keys from its host.
+//! field (the reader's or the host's, judged by the event's real target inside any shadow root)
+//! or holds a modifier. The standalone page hears the keys anywhere on it; an embedded reader,
+//! whatever its routing, only while the focus is inside it, so it never takes keys from its
+//! host. `keyboard="off"` turns the single-key shortcuts off (WCAG 2.1.4); Enter and Escape stay.
 
 use article_reader_core::Route;
 use wasm_bindgen::JsCast;
@@ -17,10 +18,15 @@ pub struct KeyState {
     pub navigator: Navigator,
     pub help_open: bool,
     pub set_help: Box<dyn Fn(bool)>,
+    /// The single-key shortcuts are on.
+    pub single_keys: bool,
 }
 
+/// The key went to a field. Not `event.target`: a listener outside a shadow root sees the
+/// shadow host there, and a field inside it would pass for the page.
 fn is_typing(event: &KeyboardEvent) -> bool {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    let target = event.composed_path().get(0);
+    let Ok(target) = target.dyn_into::<Element>() else { return false };
     let tag = target.tag_name().to_ascii_lowercase();
     matches!(tag.as_str(), "input" | "textarea" | "select")
         || target.closest("[contenteditable]:not([contenteditable='false'])").ok().flatten().is_some()
@@ -56,6 +62,9 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
         return false;
     }
     let key = event.key();
+    if !state.single_keys && key.chars().count() == 1 {
+        return false;
+    }
     if state.help_open {
         if key == "Escape" || key == "?" {
             (state.set_help)(false);

@@ -11,6 +11,7 @@ mod context;
 pub mod embed;
 pub mod feed_source;
 mod host_events;
+mod interop;
 mod keyboard;
 mod pages;
 mod prefs;
@@ -19,7 +20,9 @@ mod state;
 
 pub use app::{App, AppProps};
 pub use article_reader_core::{FeedLocation, ReaderOptions, Routing, Theme};
-pub use host_events::{FILTER as FILTER_EVENT, OPEN as OPEN_EVENT};
+pub use host_events::{
+    ERROR as ERROR_EVENT, FILTER as FILTER_EVENT, OPEN as OPEN_EVENT, READY as READY_EVENT,
+};
 
 /// Mounts a reader of the bundled feed into `root`, keeping its place in memory; the handle
 /// destroys it.
@@ -27,7 +30,12 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
     mount_with_options(root, ReaderOptions::default())
 }
 
-/// Mounts a reader into `root` with the given options.
+/// Mounts a reader into `root` with the given options, embedded.
 pub fn mount_with_options(root: web_sys::Element, options: ReaderOptions) -> yew::AppHandle<App> {
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { options }).render()
+    mount_with_props(root, AppProps { options, ..AppProps::default() })
+}
+
+/// Mounts a reader into `root` with the given properties (`standalone` for the page's own).
+pub fn mount_with_props(root: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root_and_props(root, props).render()
 }

@@ -3,6 +3,8 @@
 //! URL alone). The route table itself lives in the core (`article_reader_core::route`); this is
 //! the only module that reads or writes the page's URL.
 
+use std::rc::Rc;
+
 use article_reader_core::{Route, Routing};
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
@@ -10,21 +12,27 @@ use yew::prelude::*;
 
 use crate::state::{ReaderAction, ReaderState};
 
-/// The route the address bar shows now.
-pub fn current_route() -> Route {
+/// The reader's route in the address bar now; `None` when the fragment is the host page's own
+/// (see [`Route::from_own_hash`]).
+pub fn current_route() -> Option<Route> {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    Route::from_hash(&hash)
+    Route::from_own_hash(&hash)
 }
 
-/// Calls `on_change` with the new route whenever the fragment changes under the reader (back,
-/// forward, a typed address, another script). Dropping the listeners unsubscribes.
+/// Calls `on_change` with the new route whenever the fragment changes under the reader to one
+/// of its own (back, forward, a typed address, another script); the host page's own fragments
+/// are left to it. Dropping the listeners unsubscribes.
 pub fn on_route_change(on_change: impl Fn(Route) + 'static) -> [EventListener; 2] {
-    let on_change = std::rc::Rc::new(on_change);
+    let on_change = Rc::new(move || {
+        if let Some(route) = current_route() {
+            on_change(route);
+        }
+    });
     let window = gloo::utils::window();
     let again = on_change.clone();
     [
-        EventListener::new(&window, "hashchange", move |_| on_change(current_route())),
-        EventListener::new(&window, "popstate", move |_| again(current_route())),
+        EventListener::new(&window, "hashchange", move |_| on_change()),
+        EventListener::new(&window, "popstate", move |_| again()),
     ]
 }
 
@@ -39,12 +47,17 @@ pub fn page_url_with(route: &Route) -> String {
     )
 }
 
+/// Asked before the reader opens an article itself, with the article's id: `false` keeps the
+/// reader where it is (the host cancelled `article-reader-open`).
+pub type OpeningGuard = Rc<dyn Fn(&str) -> bool>;
+
 /// How components move the reader: shared through the reader's context so no view needs to know
 /// which routing the host chose.
 #[derive(Clone)]
 pub struct Navigator {
     pub routing: Routing,
     dispatcher: UseReducerDispatcher<ReaderState>,
+    opening: OpeningGuard,
 }
 
 impl PartialEq for Navigator {
@@ -54,8 +67,12 @@ impl PartialEq for Navigator {
 }
 
 impl Navigator {
-    pub fn new(routing: Routing, dispatcher: UseReducerDispatcher<ReaderState>) -> Navigator {
-        Navigator { routing, dispatcher }
+    pub fn new(
+        routing: Routing,
+        dispatcher: UseReducerDispatcher<ReaderState>,
+        opening: OpeningGuard,
+    ) -> Navigator {
+        Navigator { routing, dispatcher, opening }
     }
 
     /// Goes to `route`, as a new step of history with hash routing.
@@ -70,6 +87,11 @@ impl Navigator {
     }
 
     fn move_to(&self, route: Route, replace: bool) {
+        if let Route::Article(id) = &route {
+            if !(self.opening)(id) {
+                return;
+            }
+        }
         if self.routing == Routing::Hash {
             // pushState and replaceState fire no event, so the app is told at once below: a
             // route never arrives late, after a newer one (fast typing in the search box).

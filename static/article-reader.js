@@ -4,13 +4,37 @@
 //   <article-reader src="feed.json" tags="pakistan" theme="auto"></article-reader>
 //
 // A thin shell: it loads the wasm (from beside this file, whatever path or origin that is),
-// gives each reader a shadow root with the reader's stylesheet, and passes attributes through
-// unchanged. Every decision (what an attribute means, rendering, events) is made in Rust.
+// gives each reader a shadow root with the reader's stylesheet, and hands options to Rust as
+// they are written. Every decision (what an option means, rendering, events) is made in Rust.
 
 const here = import.meta.url;
 
-/** The attributes a reader understands; `mount()` takes the same names (or camelCase). */
-export const ATTRIBUTES = ['src', 'tags', 'match', 'routing', 'page-size', 'lang', 'theme', 'max-size'];
+/**
+ * Every option: its attribute (`null` for one only JavaScript can give) and its property, which
+ * is also its name in `mount()` and `update()`. Rust reads either name, and an attribute's text
+ * or a property's typed value alike.
+ */
+export const OPTIONS = [
+  ['src', 'src'],
+  [null, 'feed'],
+  ['tags', 'tags'],
+  ['match', 'match'],
+  ['routing', 'routing'],
+  ['page-size', 'pageSize'],
+  ['lang', 'lang'],
+  ['theme', 'theme'],
+  ['max-size', 'maxSize'],
+  ['layout', 'layout'],
+  ['controls', 'controls'],
+  ['open', 'open'],
+  ['keyboard', 'keyboard'],
+  ['max-items', 'maxItems'],
+];
+
+/** The attributes a reader understands. */
+export const ATTRIBUTES = OPTIONS.map(([attribute]) => attribute).filter(Boolean);
+
+const propertyOf = new Map(OPTIONS.filter(([a]) => a).map(([attribute, property]) => [attribute, property]));
 
 let wasm = null;
 
@@ -23,75 +47,145 @@ function loadWasm() {
   return wasm;
 }
 
-/** `{ pageSize: 5, tags: ['a', 'b'] }` as attribute-style strings: `{ 'page-size': '5', tags: 'a,b' }`. */
-function asAttributes(options = {}) {
-  const out = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (value === undefined || value === null) continue;
-    const name = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    out[name] = Array.isArray(value) ? value.join(',') : String(value);
-  }
-  return out;
-}
-
-/** Gives `host` an open shadow root holding the reader's stylesheet and a mount point. */
-function prepareShadowRoot(host) {
+/**
+ * Mounts a reader into `host` now, the wasm being loaded: a mount point and the stylesheet of
+ * its own in `host`'s open shadow root, so that destroying it removes exactly what it added.
+ */
+function mountNow(glue, host, options, inlineFeed) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const style = document.createElement('link');
   style.rel = 'stylesheet';
   style.href = new URL('./reader.css', here).href;
   const root = document.createElement('div');
-  shadow.replaceChildren(style, root);
-  return { shadow, root };
-}
+  shadow.append(style, root);
 
-/**
- * Mounts a reader into `host` (an element that can hold a shadow root, such as a <div> or
- * <section>) and resolves to a handle: `update(options)`, `setFilter(tags, match)`, `destroy()`.
- * Options are the attributes' names, camelCase or not: src, tags, match, routing, pageSize,
- * lang, theme, maxSize.
- */
-export async function mount(host, options = {}) {
-  const glue = await loadWasm();
-  const { shadow, root } = prepareShadowRoot(host);
-  let handle = glue.mountReader(root, asAttributes(options));
+  // Listening before the reader starts: the bundled feed is on screen in its first render.
+  const mine = (event) => event.composedPath().includes(root);
+  let settle;
+  const ready = new Promise((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // A host that never asks for `ready` must not hear of its rejection as an unhandled one.
+  ready.catch(() => {});
+  const onReady = (event) => mine(event) && settle.resolve(event.detail);
+  const onError = (event) => mine(event) && settle.reject(Object.assign(new Error(event.detail.message), event.detail));
+  host.addEventListener('article-reader-ready', onReady);
+  host.addEventListener('article-reader-error', onError);
+
+  let handle = glue.mountReader(root, options, inlineFeed ?? undefined);
   return {
-    update(next) {
-      handle?.update(asAttributes(next));
+    /** Resolves with `{ articles, skipped }` when the first feed is on screen; rejects if it cannot be. */
+    ready,
+    /** Sets the options named; the others keep their values, and `null` resets one. */
+    update(next = {}) {
+      handle?.update(next);
     },
+    /** Shows the feed filtered by `tags`, matching `any` (the default) or `all` of them. */
     setFilter(tags = [], match = 'any') {
       handle?.setFilter(Array.from(tags, String), match);
     },
+    /** Every option's current value, typed. */
+    get options() {
+      return handle?.options() ?? {};
+    },
+    /** Removes the reader: its DOM, its listeners and its stylesheet. */
     destroy() {
       if (!handle) return;
       handle.destroy();
       handle.free();
       handle = null;
-      shadow.replaceChildren();
+      host.removeEventListener('article-reader-ready', onReady);
+      host.removeEventListener('article-reader-error', onError);
+      style.remove();
+      root.remove();
     },
   };
+}
+
+/**
+ * Mounts a reader into `host` (an element that can hold a shadow root, such as a <div> or
+ * <section>) and resolves to a handle: `ready`, `update(options)`, `setFilter(tags, match)`,
+ * `options`, `destroy()`. Options are named as the element's properties (pageSize) or
+ * attributes (page-size); see OPTIONS.
+ */
+export async function mount(host, options = {}) {
+  const glue = await loadWasm();
+  return mountNow(glue, host, options);
+}
+
+/** An attribute's text as its property reads before the reader has started. */
+function typedAttribute(property, text) {
+  if (text === null) return null;
+  switch (property) {
+    case 'tags':
+      return text.split(',').map((tag) => tag.trim()).filter(Boolean);
+    case 'pageSize':
+    case 'maxItems':
+      return Number(text);
+    case 'keyboard':
+      return text.trim().toLowerCase() !== 'off';
+    default:
+      return text;
+  }
 }
 
 class ArticleReaderElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
+  /** The mounted reader's handle, once the wasm has loaded. */
   #reader = null;
-  #mounting = null;
+  /** Set while the wasm loads for this element; a connection that is over drops it. */
+  #starting = null;
+  /** What was written (attributes, properties, setFilter) before the reader started, in order. */
+  #writes = [];
+  #settle;
+  #ready = new Promise((resolve, reject) => {
+    this.#settle = { resolve, reject };
+  });
+
+  constructor() {
+    super();
+    this.#ready.catch(() => {});
+    this.addEventListener('article-reader-ready', (event) => this.#settle.resolve(event.detail));
+    this.addEventListener('article-reader-error', (event) =>
+      this.#settle.reject(Object.assign(new Error(event.detail.message), event.detail)));
+  }
+
+  static {
+    for (const [, property] of OPTIONS) {
+      Object.defineProperty(this.prototype, property, {
+        get() {
+          return this.#read(property);
+        },
+        set(value) {
+          this.#write({ [property]: value });
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+
+  /** Resolves with `{ articles, skipped }` when the first feed is on screen; rejects if it cannot be. */
+  get ready() {
+    return this.#ready;
+  }
 
   connectedCallback() {
-    if (this.#reader || this.#mounting) return;
-    const mounting = mount(this, this.#options()).then((reader) => {
-      // The element may have left the page, or its attributes changed, while the wasm loaded.
-      if (this.#mounting !== mounting || !this.isConnected) {
-        reader.destroy();
-        return;
-      }
-      this.#mounting = null;
-      this.#reader = reader;
-      reader.update(this.#options());
+    if (this.#reader || this.#starting) return;
+    const starting = loadWasm().then((glue) => {
+      // The element may have left the page while the wasm loaded; a later connection starts
+      // its own reader.
+      if (this.#starting !== starting || !this.isConnected) return;
+      this.#starting = null;
+      this.#reader = mountNow(glue, this, this.#initialOptions(), this.#inlineFeed());
+      this.#writes = [];
     });
-    this.#mounting = mounting;
-    mounting.catch((error) => console.error('article-reader: the reader could not start:', error));
+    this.#starting = starting;
+    starting.catch((error) => {
+      console.error('article-reader: the reader could not start:', error);
+      this.#settle.reject(error);
+    });
   }
 
   disconnectedCallback() {
@@ -99,28 +193,48 @@ class ArticleReaderElement extends HTMLElement {
     // when it is really gone.
     queueMicrotask(() => {
       if (this.isConnected) return;
-      this.#mounting = null;
+      this.#starting = null;
       this.#reader?.destroy();
       this.#reader = null;
     });
   }
 
-  attributeChangedCallback() {
-    this.#reader?.update(this.#options());
+  attributeChangedCallback(name, _old, value) {
+    this.#write({ [propertyOf.get(name)]: value });
   }
 
-  /** Shows the feed filtered by `tags`, matching `any` or `all` of them. */
-  setFilter(tags, match = 'any') {
-    this.#reader?.setFilter(tags, match);
+  /** Shows the feed filtered by `tags`, matching `any` (the default) or `all` of them. */
+  setFilter(tags = [], match = 'any') {
+    if (this.#reader) this.#reader.setFilter(tags, match);
+    else this.#writes.push({ tags: Array.from(tags, String), match });
   }
 
-  #options() {
+  #write(options) {
+    if (this.#reader) this.#reader.update(options);
+    else this.#writes.push(options);
+  }
+
+  #read(property) {
+    if (this.#reader) return this.#reader.options[property];
+    const written = this.#writes.findLast((write) => property in write);
+    if (written) return written[property];
+    const attribute = OPTIONS.find(([, p]) => p === property)[0];
+    return attribute ? typedAttribute(property, this.getAttribute(attribute)) : null;
+  }
+
+  /** The attributes as they are, then everything written since, in order: the last write wins. */
+  #initialOptions() {
     const options = {};
     for (const name of ATTRIBUTES) {
       const value = this.getAttribute(name);
-      if (value !== null) options[name] = value;
+      if (value !== null) options[propertyOf.get(name)] = value;
     }
-    return options;
+    return Object.assign(options, ...this.#writes);
+  }
+
+  /** The JSON text of a `<script type="application/feed+json">` inside the element. */
+  #inlineFeed() {
+    return this.querySelector(':scope > script[type="application/feed+json"]')?.textContent ?? null;
   }
 }
 

@@ -85,7 +85,7 @@ async fn the_host_hears_when_an_article_opens_and_the_filter_changes() {
     reader.click("[role=feed] h2 a", "US lawmakers");
     reader.until("the open event", |_| opened.borrow().len() == 1).await;
     let expected = format!(
-        r##"{{"id":"pakistan-us-lawmakers-letter-khan-release","title":"{US_TITLE}","url":"#/article/pakistan-us-lawmakers-letter-khan-release"}}"##
+        r##"{{"id":"pakistan-us-lawmakers-letter-khan-release","title":"{US_TITLE}","url":null,"route":"#/article/pakistan-us-lawmakers-letter-khan-release"}}"##
     );
     assert_eq!(opened.borrow()[0], expected);
     assert_eq!(filtered.borrow().len(), 1, "opening an article is not a filter change");

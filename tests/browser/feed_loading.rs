@@ -66,7 +66,7 @@ async fn three_bad_items_of_ten_leave_seven_articles_and_a_dismissible_notice() 
 #[wasm_bindgen_test]
 async fn a_missing_feed_names_the_status_and_the_url() {
     let options =
-        ReaderOptions { feed: Ok(FeedLocation::Url("no-such-feed.json".into())), ..ReaderOptions::default() };
+        ReaderOptions { src: Ok(FeedLocation::Url("no-such-feed.json".into())), ..ReaderOptions::default() };
     let reader = Mounted::with_options("#/", options).await;
     reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
     let alert = reader.texts("[role=alert]").join(" ");
@@ -80,7 +80,7 @@ async fn a_missing_feed_names_the_status_and_the_url() {
 async fn a_feed_over_the_size_limit_is_refused_in_words() {
     let json = feed_json(&[item("one", true)]);
     let mut options =
-        ReaderOptions { feed: Ok(FeedLocation::Url(blob_url(&json))), ..ReaderOptions::default() };
+        ReaderOptions { src: Ok(FeedLocation::Url(blob_url(&json))), ..ReaderOptions::default() };
     options.limits.max_feed_bytes = 50;
     let reader = Mounted::with_options("#/", options).await;
     reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;

@@ -223,7 +223,7 @@ async fn no_payload_runs_or_survives_in_the_dom() {
     let json = hostile_feed();
     // Every card on one page, so the check sees every payload in the feed view.
     let options = ReaderOptions {
-        feed: Ok(FeedLocation::Url(blob_url(&json))),
+        src: Ok(FeedLocation::Url(blob_url(&json))),
         routing: Routing::Hash,
         page_size: 1000,
         ..ReaderOptions::default()

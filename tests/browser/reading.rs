@@ -214,7 +214,7 @@ async fn an_arabic_feed_reads_right_to_left_with_an_arabic_interface() {
     let json = feed_json(&[item.to_owned()])
         .replace(r#""title": "Test feed""#, r#""title": "أخبار", "language": "ar""#);
     let options = ReaderOptions {
-        feed: Ok(FeedLocation::Url(blob_url(&json))),
+        src: Ok(FeedLocation::Url(blob_url(&json))),
         routing: Routing::Hash,
         ..ReaderOptions::default()
     };

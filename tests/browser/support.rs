@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use article_reader::{FeedLocation, ReaderOptions, Routing};
+use article_reader::{AppProps, FeedLocation, ReaderOptions, Routing};
 use gloo::timers::future::sleep;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -15,6 +15,8 @@ pub struct Mounted {
     /// The element added to the page: `root` itself, or the host of the shadow root `root` is in.
     outer: Element,
     handle: Option<yew::AppHandle<article_reader::App>>,
+    /// How many times [`Mounted::update`] wrote the filter.
+    filter_writes: u32,
 }
 
 impl Drop for Mounted {
@@ -27,21 +29,27 @@ impl Drop for Mounted {
 }
 
 impl Mounted {
-    /// Sets the address to `hash`, then mounts a reader of the bundled feed that routes by the
-    /// fragment, as the standalone page does, and waits for its first render.
+    /// Sets the address to `hash`, then mounts a reader of the bundled feed as the standalone
+    /// page does (routing by the fragment, its keys heard anywhere on the page), and waits for
+    /// its first render.
     pub async fn at(hash: &str) -> Mounted {
-        Self::with_options(hash, ReaderOptions { routing: Routing::Hash, ..seed_options() }).await
+        let options = ReaderOptions { routing: Routing::Hash, ..seed_options() };
+        Self::with_props(hash, AppProps { options, standalone: true, ..AppProps::default() }).await
     }
 
-    /// Sets the address to `hash`, then mounts a reader with `options`.
+    /// Sets the address to `hash`, then mounts a reader with `options`, embedded.
     pub async fn with_options(hash: &str, options: ReaderOptions) -> Mounted {
+        Self::with_props(hash, AppProps { options, ..AppProps::default() }).await
+    }
+
+    async fn with_props(hash: &str, props: AppProps) -> Mounted {
         set_hash(hash).await;
         let document = gloo::utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let handle = article_reader::mount_with_options(root.clone(), options);
+        let handle = article_reader::mount_with_props(root.clone(), props);
         yew::scheduler::flush().await;
-        Mounted { outer: root.clone(), root, handle: Some(handle) }
+        Mounted { outer: root.clone(), root, handle: Some(handle), filter_writes: 0 }
     }
 
     /// Mounts a reader with `options` into a `<div>` inside the open shadow root of a fresh
@@ -56,24 +64,25 @@ impl Mounted {
         shadow.append_child(&root).unwrap();
         let handle = article_reader::mount_with_options(root.clone(), options);
         yew::scheduler::flush().await;
-        Mounted { root, outer, handle: Some(handle) }
+        Mounted { root, outer, handle: Some(handle), filter_writes: 0 }
     }
 
     /// Mounts a reader of `json`, served to it from a `blob:` URL as a fetched feed would be,
     /// routing by the fragment.
     pub async fn with_feed(hash: &str, json: &str) -> Mounted {
         let options = ReaderOptions {
-            feed: Ok(FeedLocation::Url(blob_url(json))),
+            src: Ok(FeedLocation::Url(blob_url(json))),
             routing: Routing::Hash,
             ..ReaderOptions::default()
         };
         Self::with_options(hash, options).await
     }
 
-    /// Replaces the reader's options, as an attribute change does.
+    /// Replaces the reader's options, filter included, as `update()` naming every option does.
     pub async fn update(&mut self, options: ReaderOptions) {
+        self.filter_writes += 1;
         if let Some(handle) = &mut self.handle {
-            handle.update(article_reader::AppProps { options });
+            handle.update(AppProps { options, filter_version: self.filter_writes, standalone: false });
         }
         yew::scheduler::flush().await;
     }

@@ -1,7 +1,8 @@
 // The loopback server both end-to-end suites read the built reader from: `dist/` under a
 // sub-path (the build must work from any path, not only from `/`), the committed fixtures at
-// /fixtures/, feeds the suites make with the project's own commands at /generated/, and, on a
-// second origin, a host page that embeds the reader from the first.
+// /fixtures/, the checks' own host pages at /e2e/pages/, feeds the suites make with the
+// project's own commands at /generated/, and, on a second origin, a host page that embeds the
+// reader from the first.
 //
 // With `probe`, every HTML page gets `probe.js` as the first script of its <head>: it records
 // what goes wrong in the page (see that file), for suites whose browser driver cannot read the
@@ -15,6 +16,8 @@ import assert from 'node:assert/strict';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const fixtures = path.join(here, 'fixtures');
+/** Host pages of the checks' own, served at /e2e/pages/. */
+const pages = path.join(here, 'pages');
 export const repoRoot = path.resolve(here, '..', '..');
 
 export const BASE_PATH = '/some/sub/path/';
@@ -73,7 +76,7 @@ export function serve(root, { cors = false, readerOrigin = null, generated = nul
     }
     if (url.pathname === '/e2e/blank.html') return html('<!doctype html><title>blank</title><link rel="icon" href="data:,">');
     if (url.pathname === '/e2e/probe.js') return response.writeHead(200, { 'content-type': TYPES['.js'] }).end(probeSource);
-    const served = [['/fixtures/', fixtures], ...(generated ? [['/generated/', generated]] : [])];
+    const served = [['/fixtures/', fixtures], ['/e2e/pages/', pages], ...(generated ? [['/generated/', generated]] : [])];
     const [base, dir] = served.find(([prefix]) => url.pathname.startsWith(prefix)) ?? [BASE_PATH, root];
     if (!url.pathname.startsWith(base)) return response.writeHead(404).end();
     let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));

@@ -14,8 +14,13 @@ import zlib from 'node:zlib';
 export const KB = 1000;
 /** Issue 6: the reader's transfer (wasm + JS + CSS, brotli) without the bundled feed. */
 export const BUDGET = 100 * KB;
-/** What this test allows today: the size after the last reduction, rounded up. Lower it with each reduction. */
-export const CEILING = 170 * KB;
+/**
+ * What this test allows today: the size after the last reduction, rounded up. Lower it with each
+ * reduction. It only ever rises where an issue allows it: 170 KB to 176 KB for the typed
+ * embedding API (options read and event details written through serde-wasm-bindgen, lifecycle
+ * events, merge semantics), which that issue allowed up to 6 KB.
+ */
+export const CEILING = 176 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

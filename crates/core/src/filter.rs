@@ -10,6 +10,16 @@ pub enum MatchMode {
     All,
 }
 
+impl MatchMode {
+    /// `"any"` or `"all"`, as the `match` option and the URL write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchMode::Any => "any",
+            MatchMode::All => "all",
+        }
+    }
+}
+
 /// A set of selected tags and how they combine. No tags selected means every article matches.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TagFilter {

@@ -14,7 +14,7 @@ use std::fmt;
 
 /// A JSON value. Numbers keep the text they were written as (`42`, `1.5e3`): the reader only
 /// ever shows them or uses them as ids, never computes with them.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Value {
     #[default]
     Null,
@@ -26,7 +26,7 @@ pub enum Value {
 }
 
 /// A JSON object's members in document order.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Object(pub Vec<(String, Value)>);
 
 impl Object {

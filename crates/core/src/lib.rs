@@ -39,15 +39,15 @@ pub use content::{Block, Inline};
 pub use date::Timestamp;
 pub use filter::{MatchMode, TagFilter};
 pub use load::{
-    group_digits, human_bytes, load_feed, load_feed_with_limits, quote, FeedError, ItemProblem, Limits,
-    LoadedFeed,
+    group_digits, human_bytes, load_feed, load_feed_value, load_feed_with_limits, quote, FeedError,
+    ItemProblem, Limits, LoadedFeed,
 };
 pub use model::{Article, ArticleId, Author, Feed, Image, Tag, TagKey};
-pub use options::{ReaderOptions, Routing, Theme};
+pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS};
 pub use route::{Navigation, ReaderEvent, Route};
 pub use search::{Query, SearchIndex};
 pub use selection::{FeedQuery, Selection, Selector};
-pub use source::{FeedLocation, LoadFailure, Progress};
+pub use source::{FailureKind, FeedLocation, LoadFailure, Progress};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;
 

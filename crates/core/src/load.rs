@@ -134,6 +134,12 @@ pub fn load_feed_with_limits(json: &str, limits: &Limits) -> Result<LoadedFeed, 
         column: error.column,
         message: error.message.to_owned(),
     })?;
+    load_feed_value(raw, limits)
+}
+
+/// Validates a JSON Feed document already parsed into a [`Value`] tree (by [`json::parse`], or
+/// from an object a host page handed over), exactly as [`load_feed_with_limits`] does its text.
+pub fn load_feed_value(raw: Value, limits: &Limits) -> Result<LoadedFeed, FeedError> {
     let Value::Object(raw) = raw else {
         return Err(FeedError::NotAnObject);
     };

@@ -44,6 +44,14 @@ impl Route {
         }
     }
 
+    /// Reads a fragment under hash routing on a page the reader shares: only an empty
+    /// fragment and those starting with `#/` are the reader's; any other (`#main`, a footnote's
+    /// `#fn1`) is the host page's own, and `None` leaves the reader where it is.
+    pub fn from_own_hash(hash: &str) -> Option<Route> {
+        let fragment = hash.strip_prefix('#').unwrap_or(hash);
+        (fragment.is_empty() || fragment.starts_with('/')).then(|| Route::from_hash(fragment))
+    }
+
     /// The URL fragment for this route, with its leading `#`.
     pub fn to_hash(&self) -> String {
         match self {
@@ -160,6 +168,24 @@ mod tests {
 
     fn searched(text: &str, pages: usize) -> Route {
         Route::Feed(FeedQuery { text: text.to_owned(), pages, ..FeedQuery::default() })
+    }
+
+    #[test]
+    fn only_fragments_starting_with_a_slash_are_the_readers() {
+        let cases: &[(&str, Option<Route>)] = &[
+            ("", Some(Route::default())),
+            ("#", Some(Route::default())),
+            ("#/", Some(Route::default())),
+            ("#/following", Some(Route::Following)),
+            ("#/article/a", Some(Route::Article("a".into()))),
+            ("#/nowhere", Some(Route::NotFound("/nowhere".into()))),
+            ("#main", None),
+            ("#fn1", None),
+            ("#article/a", None),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(&Route::from_own_hash(hash), expected, "{hash}");
+        }
     }
 
     #[test]

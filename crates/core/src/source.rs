@@ -3,7 +3,9 @@
 //! fetching itself is the app's; everything decidable without a browser is here.
 
 use std::fmt;
+use std::rc::Rc;
 
+use crate::json::Value;
 use crate::load::{group_digits, human_bytes, quote, FeedError};
 use crate::url::scheme_of;
 
@@ -15,6 +17,11 @@ pub enum FeedLocation {
     Bundled,
     /// A JSON Feed at this URL (`http`, `https`, `blob` or relative to the page).
     Url(String),
+    /// A JSON Feed's text the host page wrote into the element
+    /// (`<script type="application/feed+json">`).
+    Text(Rc<str>),
+    /// A JSON Feed the host page handed over already parsed, as an object.
+    Object(Rc<Value>),
 }
 
 impl FeedLocation {
@@ -109,6 +116,47 @@ impl fmt::Display for LoadFailure {
                 write!(f, "The feed at {url} is not UTF-8 text (byte {} is not valid).", group_digits(*at))
             }
             LoadFailure::Feed(error) => error.fmt(f),
+        }
+    }
+}
+
+/// What kind of failure stopped a reader from showing its feed, as the host hears it in the
+/// `kind` of an `article-reader-error` event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The feed could not be fetched: the network, CORS, or an error status.
+    Fetch,
+    /// What arrived (or was given) is not a usable JSON Feed, or its address is not usable.
+    Invalid,
+    /// The feed is larger than the reader's `max-size`.
+    TooLarge,
+}
+
+impl FailureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::Fetch => "fetch",
+            FailureKind::Invalid => "invalid",
+            FailureKind::TooLarge => "too-large",
+        }
+    }
+
+    /// The kind of a document that could not be read as a feed.
+    pub fn of_feed_error(error: &FeedError) -> FailureKind {
+        match error {
+            FeedError::TooLarge { .. } => FailureKind::TooLarge,
+            _ => FailureKind::Invalid,
+        }
+    }
+}
+
+impl LoadFailure {
+    pub fn kind(&self) -> FailureKind {
+        match self {
+            LoadFailure::Network { .. } | LoadFailure::Status { .. } => FailureKind::Fetch,
+            LoadFailure::TooLarge { .. } => FailureKind::TooLarge,
+            LoadFailure::NotText { .. } => FailureKind::Invalid,
+            LoadFailure::Feed(error) => FailureKind::of_feed_error(error),
         }
     }
 }

@@ -79,7 +79,7 @@ impl ObjectAccess {
     }
 }
 
-fn str_deserializer(s: &str) -> de::value::StrDeserializer<Error> {
+fn str_deserializer(s: &str) -> de::value::StrDeserializer<'_, Error> {
     de::IntoDeserializer::into_deserializer(s)
 }
 
@@ -215,27 +215,10 @@ impl Deserializer {
 
     #[cold]
     fn invalid_type_(&self, visitor: &dyn de::Expected) -> Error {
-        let string;
-        let bytes;
-
-        let unexpected = if self.is_nullish() {
-            de::Unexpected::Unit
-        } else if let Some(v) = self.value.as_bool() {
-            de::Unexpected::Bool(v)
-        } else if let Some(v) = self.value.as_f64() {
-            de::Unexpected::Float(v)
-        } else if let Some(v) = self.value.as_string() {
-            string = v;
-            de::Unexpected::Str(&string)
-        } else if let Some(v) = self.as_bytes() {
-            bytes = v;
-            de::Unexpected::Bytes(&bytes)
-        } else {
-            string = format!("{:?}", self.value);
-            de::Unexpected::Other(&string)
-        };
-
-        de::Error::invalid_type(unexpected, visitor)
+        // Patched (see PATCHES.md): not `de::Error::invalid_type`, whose `Unexpected` formats
+        // floats, and float formatting is 11 KB of wasm.
+        let found = self.value.js_typeof().as_string().unwrap_or_default();
+        de::Error::custom(format_args!("invalid type: {found}, expected {visitor}"))
     }
 
     fn invalid_type<'de, V: de::Visitor<'de>>(&self, visitor: V) -> Result<V::Value> {

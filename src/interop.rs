@@ -1,0 +1,155 @@
+//! The JavaScript boundary, in values: what a host page hands over (an options object, a feed
+//! object) is read through serde-wasm-bindgen into the core's JSON [`Value`] tree, and what the
+//! reader hands back (event details, the element's property values) is written out through it.
+//!
+//! Nothing is decided here: the core reads a [`Value`] exactly as it reads the same JSON text,
+//! so an option or a feed given as an object means what its JSON would mean, and a wrong-typed
+//! field is the core's precise complaint, not a failure of the conversion.
+
+use std::fmt;
+
+use article_reader_core::json::{Object, Value};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Any JavaScript value that JSON can express, as the core's [`Value`]. `undefined` reads as
+/// null; a number keeps the text JSON would write for it.
+pub struct Loose(pub Value);
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseVisitor).map(Loose)
+    }
+}
+
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value JSON can hold")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.to_string()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.to_string()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // As JSON.stringify writes it (NaN and ±Infinity as null), by JavaScript's own number
+        // formatting: Rust's would add kilobytes of float formatting to the wasm.
+        Ok(match value {
+            v if !v.is_finite() => Value::Null,
+            v => Value::Number(
+                js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default(),
+            ),
+        })
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    // Typed arrays arrive as bytes. Without this, serde's default answer would format the
+    // unexpected value, which links float formatting (11 KB of wasm) for a case JSON lacks.
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<Value, E> {
+        Err(E::custom("bytes are not JSON"))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(LooseVisitor)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut values = Vec::new();
+        while let Some(Loose(value)) = seq.next_element()? {
+            values.push(value);
+        }
+        Ok(Value::Array(values))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Vec::new();
+        while let Some((key, Loose(value))) = map.next_entry::<String, Loose>()? {
+            members.push((key, value));
+        }
+        Ok(Value::Object(Object(members)))
+    }
+}
+
+/// `value` as a JavaScript value; `None` when it holds something JSON cannot (a function, a
+/// symbol, a cycle), which callers report as a value of the wrong type.
+pub fn from_js(value: JsValue) -> Option<Value> {
+    serde_wasm_bindgen::from_value::<Loose>(value).ok().map(|Loose(value)| value)
+}
+
+/// A plain object's own members, each read on its own, so one member JSON cannot hold (a
+/// function) costs that member only. Anything but an object has no members.
+pub fn members_of(object: &JsValue) -> Vec<(String, Option<Value>)> {
+    if !object.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::entries(object.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.into();
+            Some((pair.get(0).as_string()?, from_js(pair.get(1))))
+        })
+        .collect()
+}
+
+/// `value` written out as JSON would read it in JavaScript: `null` for null, plain objects
+/// and arrays.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// The core's [`Value`], serializable.
+pub struct Json<'a>(pub &'a Value);
+
+impl Serialize for Json<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(value) => serializer.serialize_bool(*value),
+            // JavaScript's parseFloat, not Rust's: see `visit_f64`.
+            Value::Number(text) => serializer.serialize_f64(js_sys::Number::parse_float(text)),
+            Value::String(text) => serializer.serialize_str(text),
+            Value::Array(values) => {
+                let mut seq = serializer.serialize_seq(Some(values.len()))?;
+                for value in values {
+                    seq.serialize_element(&Json(value))?;
+                }
+                seq.end()
+            }
+            Value::Object(Object(members)) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, &Json(value))?;
+                }
+                map.end()
+            }
+        }
+    }
+}

@@ -1,0 +1,489 @@
+// Cases of the public embedding surface, run inside a host page in every engine the end-to-end
+// checks run (engines.e2e.mjs opens embedding.html, which loads this module): only what a
+// publisher uses is touched, `article-reader.js` with its element, the element's attributes,
+// properties and events, and `mount()` with its handle. Nothing of the reader's Rust API.
+//
+// Results land in `window.__cases` as `{ done, results: [{ name, ok, message }] }`.
+//
+// The first cases start before anything is awaited, so their calls reach the element before
+// the wasm has loaded; the others run one at a time, each with its own host elements.
+
+const readerUrl = new URL(location.href).searchParams.get('reader');
+const reader = await import(readerUrl);
+
+const FEED = '/fixtures/publisher.json';
+const SKIPPING = '/fixtures/four-bad-of-ten.json';
+const HARBOUR = ['Council passes the harbour budget after a late-night vote', 'Winter ferry timetable adds an early crossing'];
+const TEA = 'Tea, coffee and cake: the market festival returns';
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+class Failure extends Error {}
+
+function assert(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+function assertEqual(actual, expected, message) {
+  const [a, e] = [JSON.stringify(actual), JSON.stringify(expected)];
+  if (a !== e) throw new Failure(`${message}: got ${a}, expected ${e}`);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(what, condition, timeout = 8000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Failure(`timed out waiting until ${what}`);
+    await sleep(20);
+  }
+}
+
+const all = (host, selector) => [...(host.shadowRoot?.querySelectorAll(selector) ?? [])];
+const one = (host, selector) => host.shadowRoot?.querySelector(selector) ?? null;
+const text = (node) => node?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+const headlines = (host) => all(host, '[role=feed] article h2').map(text);
+const masthead = (host) => text(one(host, '.ar-masthead__title'));
+const isArticle = (host) => one(host, 'h1.ar-article__title') !== null;
+
+/** A new `<article-reader>` with `attributes`, in the page. */
+function element(attributes = {}, inner = '') {
+  const el = document.createElement('article-reader');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.innerHTML = inner;
+  document.body.append(el);
+  return el;
+}
+
+/** A new `<div>` in the page, to mount into. */
+function box() {
+  const div = document.createElement('div');
+  document.body.append(div);
+  return div;
+}
+
+/** A reader mounted with `mount()` into a new `<div>`, removed when the case ends. */
+async function mounted(options) {
+  const host = box();
+  const handle = await reader.mount(host, options);
+  later(() => {
+    handle.destroy();
+    host.remove();
+  });
+  return [host, handle];
+}
+
+/** Every `name` event's detail that reaches `target`, as it arrives. */
+function record(target, name) {
+  const seen = [];
+  target.addEventListener(name, (event) => seen.push(event.detail));
+  return seen;
+}
+
+/** The warnings the page's probe has seen since `from`. */
+const warningsSince = (from) => window.__e2e.warnings.slice(from);
+
+function clickLink(host, name) {
+  const link = all(host, 'a').find((a) => text(a) === name);
+  assert(link, `a link named ${name}`);
+  link.click();
+}
+
+function clickToggle(host, name) {
+  const toggle = all(host, 'button[aria-pressed]').find((b) => text(b).startsWith(name));
+  assert(toggle, `a toggle named ${name}`);
+  toggle.click();
+}
+
+/** The case leaves the page as it found it, whatever happened. */
+const cleanups = [];
+const later = (cleanup) => cleanups.push(cleanup);
+
+// ---- cases that start before the wasm has loaded -------------------------------------------------
+
+const cold = {
+  queued: (() => {
+    const el = element({ src: FEED });
+    el.setFilter(['harbour']);
+    el.pageSize = 1;
+    el.theme = 'dark';
+    el.setAttribute('tags', 'politics');
+    el.setFilter(['events', 'culture']);
+    return el;
+  })(),
+  readded: element({ src: FEED, tags: 'harbour' }),
+  moved: element({ src: FEED, tags: 'culture' }),
+};
+{
+  // Removed, its removal seen, and added back, all before the wasm has loaded.
+  cold.readded.remove();
+  await Promise.resolve();
+  await Promise.resolve();
+  document.body.append(cold.readded);
+  const elsewhere = document.createElement('section');
+  document.body.append(elsewhere);
+  elsewhere.append(cold.moved);
+}
+
+const cases = [];
+function test(name, run) {
+  cases.push({ name, run });
+}
+
+test('calls made before the wasm has loaded are applied in order', async () => {
+  const el = cold.queued;
+  later(() => el.remove());
+  await el.ready;
+  await until('the last filter shows', () => headlines(el).length === 1);
+  assertEqual(headlines(el), [TEA], 'setFilter after the tags attribute wins');
+  assertEqual(el.tags, ['culture', 'events'], 'el.tags');
+  assertEqual(el.pageSize, 1, 'el.pageSize');
+  assert(one(el, '.ar-app.ar-theme-dark'), 'the theme set before loading applies');
+});
+
+test('removed and added back while the wasm loads: exactly one working reader', async () => {
+  const el = cold.readded;
+  later(() => el.remove());
+  await el.ready;
+  await until('the reader shows its filter', () => headlines(el).length === 2);
+  assertEqual(all(el, '.ar-app').length, 1, 'readers in the shadow root');
+  clickToggle(el, 'Politics');
+  await until('the reader responds to a click', () => headlines(el).length === 3);
+});
+
+test('moved while the wasm loads: exactly one working reader', async () => {
+  const el = cold.moved;
+  later(() => el.parentElement.remove());
+  await el.ready;
+  await until('the reader shows its filter', () => headlines(el).length === 1);
+  assertEqual(all(el, '.ar-app').length, 1, 'readers in the shadow root');
+});
+
+// ---- merging, properties, the filter ---------------------------------------------------------------
+
+test('update() merges: options it does not name keep their values', async () => {
+  const [host, handle] = await mounted({ src: FEED, tags: ['harbour'] });
+  await handle.ready;
+  await until('the filter shows', () => headlines(host).length === 2);
+  handle.update({ theme: 'dark' });
+  await until('the theme applies', () => one(host, '.ar-app.ar-theme-dark'));
+  assertEqual(masthead(host), 'The Harbour Times', 'the feed stays');
+  assertEqual(headlines(host), HARBOUR, 'the filter stays');
+});
+
+test('null returns an option to its default', async () => {
+  const [host, handle] = await mounted({ src: FEED, tags: ['harbour'], theme: 'dark' });
+  await handle.ready;
+  handle.update({ tags: null, theme: null });
+  await until('every article shows', () => headlines(host).length === 5);
+  assert(!one(host, '.ar-app.ar-theme-dark'), 'the theme is back to auto');
+  handle.update({ src: null });
+  await until('the bundled feed shows', () => masthead(host) === 'Latest news');
+});
+
+test('every option is a typed property; attributes and properties update each other', async () => {
+  const el = element({ src: FEED, 'page-size': '2' });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(el.pageSize, 2, 'a number from the attribute');
+  assertEqual(el.src, FEED, 'el.src');
+  assertEqual(el.keyboard, true, 'a boolean');
+  assertEqual(el.maxItems, null, 'unset');
+  el.pageSize = 1;
+  await until('one article a page', () => headlines(el).length === 1);
+  el.setAttribute('page-size', '3');
+  await until('three articles a page', () => headlines(el).length === 3);
+  assertEqual(el.pageSize, 3, 'the property follows the attribute');
+  el.tags = ['Tea, coffee'];
+  await until('the tag with a comma filters', () => headlines(el).length === 1);
+  assertEqual(headlines(el), [TEA], 'a tag may contain a comma');
+  assertEqual(el.tags, ['tea, coffee'], 'el.tags');
+});
+
+test('setFilter() then the tags attribute: the last write wins', async () => {
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  el.setFilter(['culture']);
+  await until('setFilter applies', () => headlines(el).length === 1);
+  el.setAttribute('tags', 'harbour');
+  await until('the attribute applies', () => headlines(el).length === 2);
+  el.setFilter(['culture']);
+  await until('setFilter applies again', () => headlines(el).length === 1);
+});
+
+test('the same filter written again returns to the feed with it', async () => {
+  const el = element({ src: FEED, tags: 'culture' });
+  later(() => el.remove());
+  await el.ready;
+  await until('the filter shows', () => headlines(el).length === 1);
+  clickLink(el, 'The central library opens on Sundays again');
+  await until('the article opens', () => isArticle(el));
+  el.setAttribute('tags', 'culture');
+  await until('the feed shows again', () => headlines(el).length === 1);
+});
+
+test('a change to an unrelated option never navigates, after setFilter() too', async () => {
+  const el = element({ src: FEED, tags: 'culture' });
+  later(() => el.remove());
+  await el.ready;
+  el.setFilter(['harbour']);
+  await until('the feed shows', () => headlines(el).length === 2);
+  clickLink(el, HARBOUR[0]);
+  await until('the article opens', () => isArticle(el));
+  el.setAttribute('theme', 'dark');
+  el.pageSize = 4;
+  el.lang = 'en-GB';
+  await until('the theme applies', () => one(el, '.ar-app.ar-theme-dark'));
+  await sleep(100);
+  assert(isArticle(el), 'the article stays open');
+});
+
+test('a value of the wrong type is one warning naming it; the other options apply', async () => {
+  const before = window.__e2e.warnings.length;
+  const [host, handle] = await mounted({ src: FEED, pageSize: 'many', theme: 'dark', tags: [7] });
+  await handle.ready;
+  const warnings = warningsSince(before);
+  assert(warnings.some((w) => w.includes('pageSize="many" is not a whole number from 1 to 1000')), warnings.join(' | '));
+  assert(warnings.some((w) => w.includes('tags=[7] is not a list of tag names')), warnings.join(' | '));
+  assertEqual(warnings.length, 2, 'one warning each');
+  assert(one(host, '.ar-app.ar-theme-dark'), 'the theme applies');
+  assertEqual(headlines(host).length, 5, 'no filter, the default page size');
+});
+
+// ---- moving and removing ---------------------------------------------------------------------------
+
+test('moved after it started: the same reader, with what the person did', async () => {
+  const el = element({ src: FEED });
+  const elsewhere = document.createElement('aside');
+  document.body.append(elsewhere);
+  later(() => elsewhere.remove());
+  later(() => el.remove());
+  await el.ready;
+  clickToggle(el, 'Harbour');
+  await until('the filter shows', () => headlines(el).length === 2);
+  elsewhere.append(el);
+  await sleep(50);
+  assertEqual(headlines(el).length, 2, 'the filter the person chose is still there');
+  assertEqual(all(el, '.ar-app').length, 1, 'readers');
+});
+
+test('removed and added back after it started: exactly one working reader', async () => {
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  el.remove();
+  await sleep(20);
+  assertEqual(all(el, '.ar-app').length, 0, 'the removed reader is gone');
+  document.body.append(el);
+  await until('a reader starts again', () => headlines(el).length === 5);
+  assertEqual(all(el, '.ar-app').length, 1, 'readers');
+  assertEqual(all(el, 'link[rel=stylesheet]').length, 1, 'stylesheets');
+});
+
+// ---- lifecycle -----------------------------------------------------------------------------------
+
+test('ready resolves, and article-reader-ready fires, with what is on screen', async () => {
+  const el = document.createElement('article-reader');
+  el.setAttribute('src', SKIPPING);
+  const seen = record(el, 'article-reader-ready');
+  document.body.append(el);
+  later(() => el.remove());
+  assertEqual(await el.ready, { articles: 6, skipped: 4 }, 'el.ready');
+  assertEqual(seen, [{ articles: 6, skipped: 4 }], 'the event');
+  assertEqual(headlines(el).length, 6, 'on screen when ready resolves');
+  const [, handle] = await mounted({});
+  assertEqual(await handle.ready, { articles: 2, skipped: 0 }, 'the handle’s ready, bundled feed');
+});
+
+test('a feed that cannot be shown: article-reader-error with its kind, and ready rejects', async () => {
+  for (const [options, kind] of [
+    [{ src: '/fixtures/missing.json' }, 'fetch'],
+    [{ src: '/e2e/pages/embedding.html' }, 'invalid'],
+    [{ src: FEED, maxSize: 100 }, 'too-large'],
+    [{ src: 'javascript:alert(1)' }, 'invalid'],
+  ]) {
+    const el = document.createElement('article-reader');
+    const seen = record(el, 'article-reader-error');
+    el.src = options.src;
+    if (options.maxSize) el.maxSize = options.maxSize;
+    document.body.append(el);
+    later(() => el.remove());
+    const error = await el.ready.then(() => null, (e) => e);
+    assert(error, `${kind}: ready rejects`);
+    assertEqual(error.kind, kind, `${options.src}: the rejection's kind`);
+    assertEqual(seen.length, 1, `${kind}: one error event`);
+    assertEqual(seen[0].kind, kind, `${kind}: the event's kind`);
+    assert(seen[0].message.length > 10, `${kind}: a message`);
+    if (kind === 'fetch') assertEqual(seen[0].url, '/fixtures/missing.json', 'the url');
+  }
+});
+
+test('article-reader-open comes before the article opens, and cancelling it keeps the reader where it is', async () => {
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  let openAtEvent = null;
+  let cancel = true;
+  const seen = [];
+  el.addEventListener('article-reader-open', (event) => {
+    seen.push({ detail: event.detail, cancelable: event.cancelable });
+    openAtEvent = isArticle(el);
+    if (cancel) event.preventDefault();
+  });
+  clickLink(el, HARBOUR[1]);
+  await sleep(100);
+  assertEqual(openAtEvent, false, 'dispatched before the article opens');
+  assert(!isArticle(el), 'cancelled: the feed stays');
+  assertEqual(seen[0].detail, {
+    id: 'ferry-timetable',
+    title: HARBOUR[1],
+    url: 'https://news.example.org/ferry-timetable.html',
+    route: '#/article/ferry-timetable',
+  }, 'the detail: the article’s own address, and the reader’s route');
+  assertEqual(seen[0].cancelable, true, 'cancelable');
+  cancel = false;
+  clickLink(el, HARBOUR[1]);
+  await until('not cancelled: the article opens', () => isArticle(el));
+});
+
+test('article-reader-filter tells the host the filter', async () => {
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  const seen = record(el, 'article-reader-filter');
+  await el.ready;
+  clickToggle(el, 'Harbour');
+  await until('the event', () => seen.length === 1);
+  assertEqual(seen[0], { tags: ['harbour'], match: 'any' }, 'detail');
+  el.setFilter(['culture', 'politics'], 'all');
+  await until('the second event', () => seen.length === 2);
+  assertEqual(seen[1], { tags: ['culture', 'politics'], match: 'all' }, 'detail');
+});
+
+// ---- routing -------------------------------------------------------------------------------------
+
+test('under hash routing, a fragment of the host page’s own leaves the reader where it is', async () => {
+  const el = element({ src: FEED, routing: 'hash' });
+  later(() => {
+    el.remove();
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+  await el.ready;
+  location.hash = '#/article/library-hours';
+  await until('the reader follows its own fragment', () => isArticle(el));
+  location.hash = '#main';
+  await sleep(100);
+  assert(isArticle(el), 'the host’s fragment leaves the article open');
+  assert(!text(one(el, 'h1')).includes('not found'), 'no “Article not found”');
+  history.back();
+  await sleep(100);
+  assert(isArticle(el), 'back to the reader’s fragment');
+});
+
+test('a second reader with hash routing keeps its place in memory, with one warning', async () => {
+  const before = window.__e2e.warnings.length;
+  const first = element({ src: FEED, routing: 'hash' });
+  const second = element({ src: FEED, routing: 'hash' });
+  later(() => {
+    first.remove();
+    second.remove();
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+  await Promise.all([first.ready, second.ready]);
+  clickLink(second, HARBOUR[0]);
+  await until('the second reader opens the article', () => isArticle(second));
+  assertEqual(location.hash, '', 'the second reader leaves the URL alone');
+  clickLink(first, HARBOUR[1]);
+  await until('the first reader opens its article', () => isArticle(first));
+  assertEqual(location.hash, '#/article/ferry-timetable', 'the first reader routes by the fragment');
+  const warnings = warningsSince(before).filter((w) => w.includes('keeps it in memory'));
+  assertEqual(warnings.length, 1, 'one warning');
+});
+
+// ---- feeds the host hands over ---------------------------------------------------------------------
+
+const inlineFeed = (title) => JSON.stringify({
+  version: 'https://jsonfeed.org/version/1.1',
+  title,
+  items: [{ id: 'inline-1', title: 'Written into the page', content_text: 'By the CMS template.' }],
+});
+
+test('a feed written into the element as <script type="application/feed+json">', async () => {
+  const el = element({}, `<script type="application/feed+json">${inlineFeed('Inline feed')}</script>`);
+  later(() => el.remove());
+  assertEqual(await el.ready, { articles: 1, skipped: 0 }, 'ready');
+  assertEqual(masthead(el), 'Inline feed', 'the inline feed shows');
+  assertEqual(headlines(el), ['Written into the page'], 'its article');
+});
+
+test('a feed object: a wrong-typed field costs that item only, named', async () => {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Handed over',
+    items: [
+      { id: 'good', title: 'A good item', content_text: 'Fine.', tags: ['A'] },
+      { id: 'bad', title: 'A bad item', content_text: 'Not fine.', tags: 'not an array' },
+      { id: 'also-good', title: 'Another good item', content_html: '<p>Fine too.</p>', date_published: '2025-01-02T03:04:05Z' },
+    ],
+  };
+  const [host, handle] = await mounted({ feed });
+  assertEqual(await handle.ready, { articles: 2, skipped: 1 }, 'ready');
+  assertEqual(headlines(host).sort(), ['A good item', 'Another good item'], 'the good items show');
+  const problem = text(one(host, '.ar-notice__list li'));
+  assert(problem.includes('item 2') && problem.includes('"bad"') && problem.includes('tags'), problem);
+});
+
+test('which feed shows: feed, then the inline script, then src, then the bundled one', async () => {
+  const el = element({ src: FEED }, `<script type="application/feed+json">${inlineFeed('Inline feed')}</script>`);
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(masthead(el), 'Inline feed', 'the inline feed before src');
+  el.feed = JSON.parse(inlineFeed('Object feed'));
+  await until('the object before the inline feed', () => masthead(el) === 'Object feed');
+  el.feed = null;
+  await until('the inline feed again', () => masthead(el) === 'Inline feed');
+  const plain = element({ src: FEED });
+  later(() => plain.remove());
+  await plain.ready;
+  assertEqual(masthead(plain), 'The Harbour Times', 'src');
+  plain.removeAttribute('src');
+  await until('the bundled feed', () => masthead(plain) === 'Latest news');
+});
+
+test('two readers on one page keep their own state', async () => {
+  const a = element({ src: FEED });
+  const b = element({ src: FEED });
+  later(() => {
+    a.remove();
+    b.remove();
+  });
+  await Promise.all([a.ready, b.ready]);
+  clickToggle(a, 'Culture');
+  await until('the first filters', () => headlines(a).length === 1);
+  assertEqual(headlines(b).length, 5, 'the second is unchanged');
+  const ids = [...all(a, '[id]'), ...all(b, '[id]')].map((e) => e.id);
+  assertEqual(new Set(ids).size, ids.length, 'no element id is shared');
+});
+
+// ---- the run -------------------------------------------------------------------------------------
+
+const results = [];
+window.__cases = { done: false, results };
+for (const { name, run } of cases) {
+  try {
+    await run();
+    results.push({ name, ok: true });
+  } catch (error) {
+    results.push({ name, ok: false, message: error instanceof Failure ? error.message : String(error?.stack ?? error) });
+  } finally {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        cleanup();
+      } catch {
+        // A cleanup that fails must not hide the case's own result.
+      }
+    }
+  }
+}
+window.__cases.done = true;
