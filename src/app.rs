@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use article_reader_core::text::{direction, Label, Language, Ui};
 use article_reader_core::{
-    FailureKind, FeedLocation, Limits, Navigation, Progress, ReaderEvent, ReaderOptions, Route, Routing,
-    Theme,
+    Controls, FailureKind, FeedLocation, Layout, Limits, Navigation, Progress, ReaderEvent, ReaderOptions,
+    Route, Routing, Theme,
 };
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
@@ -312,8 +312,13 @@ pub fn app(props: &AppProps) -> Html {
         locale: locale.into(),
         prefs: prefs.clone(),
         page_size: options.page_size,
+        max_items: options.max_items,
+        layout: options.layout,
+        controls: options.controls(),
+        open: options.open,
         id_prefix: (*id_prefix).clone(),
     };
+    let controls = context.controls;
 
     let body = match (&*feed_state, &data) {
         (FeedState::Loading { url, progress }, _) => {
@@ -324,7 +329,7 @@ pub fn app(props: &AppProps) -> Html {
                 <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
             </main>
         },
-        (_, Some(data)) => page(data, &state.navigation, (*return_to).clone(), ui),
+        (_, Some(data)) => page(data, &state.navigation, (*return_to).clone(), ui, controls),
         (FeedState::Ready(_), None) => Html::default(),
     };
     let close_help = {
@@ -347,7 +352,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<ReaderContext> {context}>
             <div
-                class={classes!("ar-app", theme)}
+                class={classes!("ar-app", theme, layout_class(options.layout))}
                 part="app"
                 lang={content_lang.clone()}
                 dir={content_lang.as_deref().map(direction)}
@@ -364,8 +369,24 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// The masthead and the page for the current route.
-fn page(data: &FeedHandle, navigation: &Navigation, return_to: Option<String>, ui: Ui) -> Html {
+/// The class a layout other than the full one adds to the reader's root.
+fn layout_class(layout: Layout) -> Option<&'static str> {
+    match layout {
+        Layout::Full => None,
+        Layout::List => Some("ar-layout-list"),
+        Layout::Cards => Some("ar-layout-cards"),
+        Layout::Compact => Some("ar-layout-compact"),
+    }
+}
+
+/// The masthead (when the host shows it) and the page for the current route.
+fn page(
+    data: &FeedHandle,
+    navigation: &Navigation,
+    return_to: Option<String>,
+    ui: Ui,
+    controls: Controls,
+) -> Html {
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
         Route::Feed(query) => {
@@ -380,12 +401,15 @@ fn page(data: &FeedHandle, navigation: &Navigation, return_to: Option<String>, u
     };
     html! {
         <>
-            <Masthead
-                title={data.feed.title.clone()}
-                description={data.feed.description.clone()}
-                is_page_heading={following == Some(false)}
-                {following}
-            />
+            if controls.masthead {
+                <Masthead
+                    title={data.feed.title.clone()}
+                    description={data.feed.description.clone()}
+                    is_page_heading={following == Some(false)}
+                    following={following.filter(|_| controls.following)}
+                    views={controls.following}
+                />
+            }
             <main class="ar-main">
                 if !data.skipped.is_empty() || data.over_limit.is_some() {
                     <ProblemsNotice data={data.clone()} />

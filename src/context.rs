@@ -1,8 +1,9 @@
 //! What every component of a reader may need, handed down once through a Yew context: how to
-//! move, the interface language, the locale for dates, the remembered preferences, the page
-//! size and the reader's element-id prefix.
+//! move, the interface language, the locale for dates, the remembered preferences, how the host
+//! wants the articles laid out, and the reader's element-id prefix.
 
 use article_reader_core::text::Ui;
+use article_reader_core::{Controls, Layout, OpenMode};
 use yew::prelude::*;
 
 use crate::prefs::{Prefs, PrefsAction};
@@ -17,6 +18,13 @@ pub struct ReaderContext {
     pub prefs: UseReducerHandle<Prefs>,
     /// Articles per page of the feed.
     pub page_size: usize,
+    /// At most this many articles in all.
+    pub max_items: Option<usize>,
+    pub layout: Layout,
+    /// The chrome shown around the articles.
+    pub controls: Controls,
+    /// What following a headline does.
+    pub open: OpenMode,
     /// Unique per reader, for element ids.
     pub id_prefix: AttrValue,
 }

@@ -99,8 +99,11 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
             if key == "Enter" && active_element(root).is_some_and(|a| a.tag_name() == "A") {
                 return false;
             }
-            let Some(id) = card.get_attribute("data-article") else { return false };
-            state.navigator.go(Route::Article(id));
+            // As a click on its headline: the reader opens it, or the host's page goes to its own
+            // address, whichever `open` says, the host asked first either way.
+            let Some(link) = card.query_selector("a.ar-card__link").ok().flatten() else { return false };
+            let Ok(link) = link.dyn_into::<HtmlElement>() else { return false };
+            link.click();
         }
         "Escape" if matches!(state.route, Route::Article(_) | Route::NotFound(_)) => {
             state.navigator.go(state.back.clone());

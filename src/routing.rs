@@ -109,7 +109,8 @@ impl Navigator {
 
     /// A click handler for the reader's root: a plain click on one of the reader's own `#/…`
     /// links moves the reader through [`Navigator::go`] (which, in memory, leaves the host's
-    /// URL alone).
+    /// URL alone); a headline that leads to the article's own address (`open="link"`) asks the
+    /// host first, and a cancelled opening stays where it is.
     pub fn link_interceptor(&self) -> Callback<MouseEvent> {
         let navigator = self.clone();
         Callback::from(move |event: MouseEvent| {
@@ -122,11 +123,17 @@ impl Navigator {
                 return;
             }
             use wasm_bindgen::JsCast;
-            let href = event
+            let link = event
                 .target()
                 .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .and_then(|element| element.closest("a[href^='#/']").ok().flatten())
-                .and_then(|link| link.get_attribute("href"));
+                .and_then(|element| element.closest("a[href]").ok().flatten());
+            if let Some(id) = link.as_ref().and_then(|link| link.get_attribute("data-opens")) {
+                if !(navigator.opening)(&id) {
+                    event.prevent_default();
+                }
+                return;
+            }
+            let href = link.and_then(|link| link.get_attribute("href")).filter(|href| href.starts_with("#/"));
             if let Some(href) = href {
                 event.prevent_default();
                 navigator.go(Route::from_hash(&href));

@@ -37,27 +37,50 @@ export const ATTRIBUTES = OPTIONS.map(([attribute]) => attribute).filter(Boolean
 const propertyOf = new Map(OPTIONS.filter(([a]) => a).map(([attribute, property]) => [attribute, property]));
 
 let wasm = null;
+let styles = null;
 
-/** Loads and starts the wasm once for the whole page. */
+/**
+ * Loads and starts the wasm once for the whole page, with the reader's stylesheet: one
+ * constructed sheet that every reader's shadow root adopts, in place before its first render.
+ * Where constructed sheets are missing (or the fetch fails) the sheet is `null` and each reader
+ * links the stylesheet instead.
+ */
 function loadWasm() {
   wasm ??= import(new URL('./article-reader-app.js', here).href).then(async (glue) => {
     await glue.default({ module_or_path: new URL('./article-reader-app_bg.wasm', here) });
     return glue;
   });
-  return wasm;
+  styles ??= 'adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype
+    ? fetch(new URL('./reader.css', here))
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.statusText))))
+      .then((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return sheet;
+      })
+      .catch(() => null)
+    : Promise.resolve(null);
+  return Promise.all([wasm, styles]);
 }
 
 /**
- * Mounts a reader into `host` now, the wasm being loaded: a mount point and the stylesheet of
- * its own in `host`'s open shadow root, so that destroying it removes exactly what it added.
+ * Mounts a reader into `host` now, the wasm being loaded: a mount point of its own in `host`'s
+ * open shadow root, styled by the shared `sheet` (or a `<link>` of its own), so that destroying
+ * it removes exactly what it added.
  */
-function mountNow(glue, host, options, inlineFeed) {
+function mountNow([glue, sheet], host, options, inlineFeed) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = new URL('./reader.css', here).href;
   const root = document.createElement('div');
-  shadow.append(style, root);
+  let link = null;
+  if (sheet) {
+    if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  } else {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('./reader.css', here).href;
+    shadow.append(link);
+  }
+  shadow.append(root);
 
   // Listening before the reader starts: the bundled feed is on screen in its first render.
   const mine = (event) => event.composedPath().includes(root);
@@ -96,7 +119,8 @@ function mountNow(glue, host, options, inlineFeed) {
       handle = null;
       host.removeEventListener('article-reader-ready', onReady);
       host.removeEventListener('article-reader-error', onError);
-      style.remove();
+      link?.remove();
+      if (sheet) shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
       root.remove();
     },
   };
@@ -109,8 +133,7 @@ function mountNow(glue, host, options, inlineFeed) {
  * attributes (page-size); see OPTIONS.
  */
 export async function mount(host, options = {}) {
-  const glue = await loadWasm();
-  return mountNow(glue, host, options);
+  return mountNow(await loadWasm(), host, options);
 }
 
 /** An attribute's text as its property reads before the reader has started. */
@@ -173,12 +196,12 @@ class ArticleReaderElement extends HTMLElement {
 
   connectedCallback() {
     if (this.#reader || this.#starting) return;
-    const starting = loadWasm().then((glue) => {
+    const starting = loadWasm().then((loaded) => {
       // The element may have left the page while the wasm loaded; a later connection starts
       // its own reader.
       if (this.#starting !== starting || !this.isConnected) return;
       this.#starting = null;
-      this.#reader = mountNow(glue, this, this.#initialOptions(), this.#inlineFeed());
+      this.#reader = mountNow(loaded, this, this.#initialOptions(), this.#inlineFeed());
       this.#writes = [];
     });
     this.#starting = starting;

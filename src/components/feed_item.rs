@@ -1,9 +1,9 @@
 //! One article in the feed: an `<article>` of the WAI-ARIA feed pattern with its headline (a
-//! link to the article), date, summary, tags and image; search matches marked; read articles
-//! shown as read.
+//! link to the article), date, summary, tags and image, as many of them as the layout shows;
+//! search matches marked; read articles shown as read.
 
 use article_reader_core::text::{direction, Label};
-use article_reader_core::{FeedQuery, Route};
+use article_reader_core::{FeedQuery, Layout, OpenMode, Route};
 use yew::prelude::*;
 
 use crate::components::dates::dates_of;
@@ -31,8 +31,25 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
     };
     let headline_id = cx.id(&format!("headline-{}", props.posinset));
     let summary_id = cx.id(&format!("summary-{}", props.posinset));
-    let href = Route::Article(article.id.as_str().to_owned()).to_hash();
-    let image = article.image.as_ref().and_then(|image| image.url.as_ref());
+    // With `open="link"` or `"new-tab"` the headline is the article's own address, when it has
+    // one; `data-opens` lets the reader ask the host first (`article-reader-open`).
+    let own = article.url.as_ref().or(article.external_url.as_ref()).filter(|_| cx.open != OpenMode::Inline);
+    let (href, opens, target) = match own {
+        Some(url) => (
+            url.as_str().to_owned(),
+            Some(article.id.as_str().to_owned()),
+            (cx.open == OpenMode::NewTab).then_some("_blank"),
+        ),
+        None => (Route::Article(article.id.as_str().to_owned()).to_hash(), None, None),
+    };
+    let rel = target.map(|_| "noopener");
+    let layout = cx.layout;
+    let image = article
+        .image
+        .as_ref()
+        .and_then(|image| image.url.as_ref())
+        .filter(|_| matches!(layout, Layout::Full | Layout::Cards));
+    let summary = article.summary.as_ref().filter(|_| layout != Layout::Compact);
     let read = cx.prefs.is_read(article.id.as_str());
     let search = props.query.search();
     let lang = article.language.clone().filter(|l| Some(l) != props.data.feed.language.as_ref());
@@ -45,7 +62,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
             aria-posinset={props.posinset.to_string()}
             aria-setsize={props.setsize.to_string()}
             aria-labelledby={headline_id.clone()}
-            aria-describedby={article.summary.is_some().then(|| summary_id.clone())}
+            aria-describedby={summary.is_some().then(|| summary_id.clone())}
             tabindex="-1"
             {lang}
             {dir}
@@ -55,7 +72,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
             }
             <div class="ar-card__text">
                 <h2 class="ar-card__title" part="card-title" id={headline_id}>
-                    <a class="ar-card__link" {href}>{ highlighted(&article.title, &search) }</a>
+                    <a class="ar-card__link" {href} data-opens={opens} {target} {rel}>{ highlighted(&article.title, &search) }</a>
                 </h2>
                 <div class="ar-card__meta">
                     { dates_of(&cx, article.published.as_ref(), article.updated.as_ref(), true) }
@@ -63,10 +80,12 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
                         <span class="ar-card__read">{ cx.ui.label(Label::Read) }</span>
                     }
                 </div>
-                if let Some(summary) = &article.summary {
+                if let Some(summary) = summary {
                     <p class="ar-card__summary" id={summary_id}>{ highlighted(summary, &search) }</p>
                 }
-                { tag_links(&cx, &article.tags, &props.query.filter, None, false) }
+                if layout == Layout::Full {
+                    { tag_links(&cx, &article.tags, &props.query.filter, None, false) }
+                }
             </div>
         </article>
     }

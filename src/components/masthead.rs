@@ -16,6 +16,9 @@ pub struct MastheadProps {
     /// Which view is shown: the feed (`false`) or the followed tags (`true`); `None` elsewhere.
     #[prop_or_default]
     pub following: Option<bool>,
+    /// Show the way between all articles and the followed ones.
+    #[prop_or(true)]
+    pub views: bool,
 }
 
 #[function_component(Masthead)]
@@ -36,6 +39,7 @@ pub fn masthead(props: &MastheadProps) -> Html {
                     <p class="ar-masthead__description">{ description.clone() }</p>
                 }
             </div>
+            if props.views {
             <nav class="ar-views" aria-label={cx.ui.label(Label::Articles)}>
                 <a class="ar-views__link" href={Route::default().to_hash()} aria-current={current(props.following == Some(false))}>
                     { cx.ui.label(Label::AllArticles) }
@@ -44,6 +48,7 @@ pub fn masthead(props: &MastheadProps) -> Html {
                     { cx.ui.following_count(cx.prefs.followed.len()) }
                 </a>
             </nav>
+            }
         </header>
     }
 }

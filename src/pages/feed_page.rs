@@ -77,7 +77,8 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
             }
         });
     }
-    let setsize = selection.articles.len();
+    // `max-items` caps the list itself: the feed's size as announced, and where paging stops.
+    let setsize = selection.articles.len().min(cx.max_items.unwrap_or(usize::MAX));
     let shown = setsize.min(cx.page_size.saturating_mul(props.query.pages));
     let show_more = {
         let navigator = cx.navigator.clone();
@@ -91,10 +92,16 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
     };
     html! {
         <>
-            <div class="ar-sidebar">
-                <SearchBox query={props.query.clone()} />
-                <TagFilterBar data={props.data.clone()} query={props.query.clone()} selection={Rc::clone(&selection)} />
-            </div>
+            if cx.controls.search || cx.controls.tags {
+                <div class="ar-sidebar">
+                    if cx.controls.search {
+                        <SearchBox query={props.query.clone()} />
+                    }
+                    if cx.controls.tags {
+                        <TagFilterBar data={props.data.clone()} query={props.query.clone()} selection={Rc::clone(&selection)} />
+                    }
+                </div>
+            }
             if selection.articles.is_empty() {
                 <div class="ar-empty" part="empty">
                     <p class="ar-empty__message">

@@ -260,6 +260,16 @@ class Page {
     }
   }
 
+  /**
+   * Puts the focus on the first match. For fields, where WebKit's WebDriver refuses a click on
+   * a text field inside a shadow root as intercepted (its hit test finds the field's own inner
+   * editor); the keys that follow are real either way.
+   */
+  async focus(selector, options) {
+    await this.waitFor(selector, options);
+    await this.run('find(arguments[0], arguments[1], arguments[2])[0].focus();', ...this.#query(selector, options));
+  }
+
   /** Presses keys as a person would, into whatever has focus. */
   async press(...keys) {
     await this.driver.actions().sendKeys(...keys).perform();
@@ -551,6 +561,71 @@ check('the embedding surface: the element, its properties and events, mount() an
   for (const { name, ok, message } of results) console.log(`       ${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `\n              ${message}`}`);
   assert.ok(results.length >= 20, `${results.length} cases ran`);
   assert.deepEqual(results.filter((r) => !r.ok).map((r) => r.name), [], 'every case passes');
+});
+
+/** Opens one of the checks' own host pages, loading the reader under test. */
+const openHostPage = (page, name) =>
+  page.open(`${page.origin}/e2e/pages/${name}?reader=${encodeURIComponent(`${BASE_PATH}article-reader.js`)}`);
+
+/** The value of the field `selector` in the reader `host`, or in the page without one. */
+const fieldValue = (page, selector, host) =>
+  page.run('return find(arguments[0], arguments[1], null)[0].value;', selector, host ? [host] : []);
+
+check('keys typed into a field, the reader’s or the host’s, are never taken as shortcuts', async ({ page }) => {
+  await openHostPage(page, 'keyboard.html');
+  await page.waitFor(FEED_ARTICLE, { within: ['#hashed'], count: 2 });
+  await page.focus('.ar-search__input', { within: ['#hashed'] });
+  await page.press('j/?k');
+  assert.equal(await fieldValue(page, '.ar-search__input', '#hashed'), 'j/?k', 'the reader’s own search box');
+  assert.equal(await page.count('[role=dialog]', { within: ['#hashed'] }), 0, 'no help');
+  await page.focus('#host-field');
+  await page.press('j?/o');
+  assert.equal(await fieldValue(page, '#host-field'), 'j?/o', 'the host’s field');
+  assert.equal(await page.run('return document.activeElement.id;'), 'host-field', 'the focus stays');
+});
+
+check('an embedded reader hears its shortcuts only while the focus is inside it', async ({ page }) => {
+  await openHostPage(page, 'keyboard.html');
+  await page.waitFor(FEED_ARTICLE, { within: ['#hashed'], count: 2 });
+  await page.run('document.activeElement?.blur();');
+  await page.press('j');
+  assert.equal(await page.run('return document.activeElement === document.body;'), true, 'j on the host page does nothing');
+  await page.focus('.ar-search__input', { within: ['#hashed'] });
+  await page.press('\uE004'); // Tab, out of the field, still inside the reader
+  await page.press('j');
+  await page.until(`return document.querySelector('#hashed').shadowRoot.activeElement?.matches('${FEED_ARTICLE}');`,
+    'j to focus the first article');
+  await page.press('?');
+  await page.waitFor('[role=dialog]', { within: ['#hashed'] });
+  assert.equal(await page.count('[role=dialog]', { within: ['#quiet'] }), 0, 'the other reader heard nothing');
+});
+
+check('keyboard="off" turns the single-key shortcuts off', async ({ page }) => {
+  await openHostPage(page, 'keyboard.html');
+  await page.waitFor(FEED_ARTICLE, { within: ['#quiet'], count: 2 });
+  await page.focus('.ar-search__input', { within: ['#quiet'] });
+  await page.press('\uE004'); // Tab, out of the field, still inside the reader
+  const focused = 'return document.querySelector("#quiet").shadowRoot.activeElement?.outerHTML.slice(0, 60) ?? null;';
+  const before = await page.run(focused);
+  assert.ok(before, 'the focus is inside the reader');
+  for (const key of ['j', '/', '?']) {
+    await page.press(key);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await page.run(focused), before, `${key} moved nothing`);
+    assert.equal(await page.count('[role=dialog]', { within: ['#quiet'] }), 0, `${key}: no help`);
+  }
+});
+
+check('a link to the host page’s own fragment leaves a hash-routed reader where it is', async ({ page }) => {
+  await openHostPage(page, 'keyboard.html');
+  await page.click('a', { within: ['#hashed'], name: US });
+  await page.waitFor('h1', { within: ['#hashed'], name: US });
+  assert.equal(await page.run('return location.hash;'), '#/article/pakistan-us-lawmakers-letter-khan-release');
+  await page.click('#host-link');
+  await page.until('return location.hash === "#notes";', 'the host’s fragment');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await page.waitFor('h1', { within: ['#hashed'], name: US });
+  assert.equal(await page.count('.ar-not-found', { within: ['#hashed'] }), 0, 'no “Article not found”');
 });
 
 /**

@@ -279,7 +279,7 @@ test('removed and added back after it started: exactly one working reader', asyn
   document.body.append(el);
   await until('a reader starts again', () => headlines(el).length === 5);
   assertEqual(all(el, '.ar-app').length, 1, 'readers');
-  assertEqual(all(el, 'link[rel=stylesheet]').length, 1, 'stylesheets');
+  assertEqual(all(el, 'link[rel=stylesheet]').length + el.shadowRoot.adoptedStyleSheets.length, 1, 'stylesheets');
 });
 
 // ---- lifecycle -----------------------------------------------------------------------------------
@@ -464,6 +464,104 @@ test('two readers on one page keep their own state', async () => {
   assertEqual(headlines(b).length, 5, 'the second is unchanged');
   const ids = [...all(a, '[id]'), ...all(b, '[id]')].map((e) => e.id);
   assertEqual(new Set(ids).size, ids.length, 'no element id is shared');
+});
+
+// ---- layouts, chrome, opening, max-items -------------------------------------------------------------
+
+const chrome = (host) => ({
+  masthead: one(host, '.ar-masthead') !== null,
+  views: one(host, '.ar-views') !== null,
+  search: one(host, '.ar-search') !== null,
+  tags: one(host, '.ar-filter') !== null,
+});
+
+test('each layout draws what it promises', async () => {
+  const expectations = {
+    full: { images: 5, summaries: 5, tagLinks: true },
+    list: { images: 0, summaries: 5, tagLinks: false },
+    cards: { images: 5, summaries: 5, tagLinks: false },
+    compact: { images: 0, summaries: 0, tagLinks: false },
+  };
+  for (const [layout, expected] of Object.entries(expectations)) {
+    const el = element({ src: FEED, layout });
+    later(() => el.remove());
+    await el.ready;
+    const seen = {
+      images: all(el, '[role=feed] article img').length,
+      summaries: all(el, '.ar-card__summary').length,
+      tagLinks: all(el, '[role=feed] article .ar-tag').length > 0,
+    };
+    assertEqual(seen, expected, `layout="${layout}"`);
+    assertEqual(headlines(el).length, 5, `${layout}: every article`);
+    assertEqual(el.layout, layout, 'el.layout');
+  }
+});
+
+test('the cards layout is a grid of several columns when there is room', async () => {
+  const el = element({ src: FEED, layout: 'cards', controls: 'none' });
+  el.style.width = '1100px';
+  later(() => el.remove());
+  await el.ready;
+  const columns = getComputedStyle(one(el, '[role=feed]')).gridTemplateColumns.split(' ').length;
+  assert(columns >= 3, `${columns} columns`);
+});
+
+test('controls choose the chrome; compact shows none of it unless asked', async () => {
+  const cases = [
+    [{}, { masthead: true, views: true, search: true, tags: true }],
+    [{ controls: 'none' }, { masthead: false, views: false, search: false, tags: false }],
+    [{ controls: 'search' }, { masthead: false, views: false, search: true, tags: false }],
+    [{ controls: 'masthead tags' }, { masthead: true, views: false, search: false, tags: true }],
+    [{ layout: 'compact' }, { masthead: false, views: false, search: false, tags: false }],
+    [{ layout: 'compact', controls: 'masthead following' }, { masthead: true, views: true, search: false, tags: false }],
+  ];
+  for (const [attributes, expected] of cases) {
+    const el = element({ src: FEED, ...attributes });
+    later(() => el.remove());
+    await el.ready;
+    assertEqual(chrome(el), expected, JSON.stringify(attributes));
+  }
+});
+
+test('max-items shows at most that many articles in all, unlike page-size', async () => {
+  const el = element({ src: FEED, 'max-items': '2' });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(headlines(el).length, 2, 'two articles');
+  assert(!one(el, '.ar-more__button'), 'no “Show more”');
+  assertEqual(one(el, '[role=feed] article').getAttribute('aria-setsize'), '2', 'the feed says two');
+  el.maxItems = null;
+  await until('all five again', () => headlines(el).length === 5);
+  el.pageSize = 2;
+  el.maxItems = 3;
+  await until('a page of two', () => headlines(el).length === 2);
+  one(el, '.ar-more__button').click();
+  await until('three in all', () => headlines(el).length === 3);
+  assert(!one(el, '.ar-more__button'), 'no more after the third');
+});
+
+test('open="link" and "new-tab": a headline is the article’s own address, and the host is asked first', async () => {
+  const el = element({ src: FEED, open: 'link' });
+  later(() => el.remove());
+  await el.ready;
+  const link = all(el, '.ar-card__link').find((a) => text(a) === HARBOUR[1]);
+  assertEqual(link.getAttribute('href'), 'https://news.example.org/ferry-timetable.html', 'href');
+  assertEqual(link.getAttribute('target'), null, 'same tab');
+  const seen = [];
+  el.addEventListener('article-reader-open', (event) => {
+    seen.push(event.detail.id);
+    event.preventDefault(); // The host routes itself, and this page stays.
+  });
+  const page = location.href;
+  link.click();
+  await sleep(50);
+  assertEqual(seen, ['ferry-timetable'], 'article-reader-open first');
+  assertEqual(location.href, page, 'cancelled: the page stays');
+  el.open = 'new-tab';
+  await until('new tab', () => all(el, '.ar-card__link')[0].getAttribute('target') === '_blank');
+  assertEqual(all(el, '.ar-card__link')[0].getAttribute('rel'), 'noopener', 'rel');
+  el.open = 'inline';
+  await until('inline again', () => all(el, '.ar-card__link')[0].getAttribute('href').startsWith('#/article/'));
 });
 
 // ---- the run -------------------------------------------------------------------------------------
