@@ -52,6 +52,9 @@ trunk build --offline --release --locked
 step "reader size (brotli) of the release build"
 node tests/size/reader-size.mjs dist
 
+step "the embedding module's types and manifest, held to the code (tsc --strict)"
+node tests/types/check.mjs dist
+
 step "end-to-end checks in headless Chromium, through its DevTools protocol (axe, emulated media, requests)"
 node tests/e2e/reader.e2e.mjs dist
 

@@ -9,6 +9,16 @@
 
 const here = import.meta.url;
 
+/** This module's version, the package's (Cargo.toml); the element has it as `version` too. */
+export const version = '0.1.0';
+
+/**
+ * The subresource integrity of each file this module loads, written here by the release build
+ * (scripts/trunk-post-build.sh); empty in a development build. A host that pins this module
+ * with `integrity=` so pins all of them.
+ */
+const INTEGRITY = {};
+
 /**
  * Every option: its attribute (`null` for one only JavaScript can give) and its property, which
  * is also its name in `mount()` and `update()`. Rust reads either name, and an attribute's text
@@ -46,12 +56,21 @@ let styles = null;
  * links the stylesheet instead.
  */
 function loadWasm() {
-  wasm ??= import(new URL('./article-reader-app.js', here).href).then(async (glue) => {
-    await glue.default({ module_or_path: new URL('./article-reader-app_bg.wasm', here) });
+  wasm ??= (async () => {
+    const glueUrl = new URL('./article-reader-app.js', here).href;
+    // `import()` takes no integrity; a module preloaded with one is what it then gets, or fails.
+    if (INTEGRITY.glue) {
+      const preload = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: glueUrl });
+      preload.integrity = INTEGRITY.glue;
+      document.head.append(preload);
+    }
+    const glue = await import(glueUrl);
+    const wasmUrl = new URL('./article-reader-app_bg.wasm', here);
+    await glue.default({ module_or_path: INTEGRITY.wasm ? fetch(wasmUrl, { integrity: INTEGRITY.wasm }) : wasmUrl });
     return glue;
-  });
+  })();
   styles ??= 'adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype
-    ? fetch(new URL('./reader.css', here))
+    ? fetch(new URL('./reader.css', here), { integrity: INTEGRITY.css ?? '' })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.statusText))))
       .then((text) => {
         const sheet = new CSSStyleSheet();
@@ -77,6 +96,7 @@ function mountNow([glue, sheet], host, options, inlineFeed) {
   } else {
     link = document.createElement('link');
     link.rel = 'stylesheet';
+    if (INTEGRITY.css) link.integrity = INTEGRITY.css;
     link.href = new URL('./reader.css', here).href;
     shadow.append(link);
   }
@@ -154,6 +174,12 @@ function typedAttribute(property, text) {
 
 class ArticleReaderElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
+  static version = version;
+
+  /** The version of the module that defined the element. */
+  get version() {
+    return version;
+  }
 
   /** The mounted reader's handle, once the wasm has loaded. */
   #reader = null;
@@ -178,7 +204,9 @@ class ArticleReaderElement extends HTMLElement {
     for (const [, property] of OPTIONS) {
       Object.defineProperty(this.prototype, property, {
         get() {
-          return this.#read(property);
+          const value = this.#read(property);
+          // HTMLElement's own `lang`, which this one stands in for, reads '' when unset.
+          return property === 'lang' ? value ?? '' : value;
         },
         set(value) {
           this.#write({ [property]: value });
@@ -261,6 +289,12 @@ class ArticleReaderElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('article-reader')) {
+const defined = customElements.get('article-reader');
+if (!defined) {
   customElements.define('article-reader', ArticleReaderElement);
+} else if (defined.version !== version) {
+  // A second copy of the module, of another version: the first one's element stays.
+  console.warn(
+    `article-reader: ${version} is loaded, but <article-reader> is already ${defined.version ?? 'defined by another script'}; the page keeps that one.`,
+  );
 }

@@ -76,7 +76,13 @@ export function serve(root, { cors = false, readerOrigin = null, generated = nul
     }
     if (url.pathname === '/e2e/blank.html') return html('<!doctype html><title>blank</title><link rel="icon" href="data:,">');
     if (url.pathname === '/e2e/probe.js') return response.writeHead(200, { 'content-type': TYPES['.js'] }).end(probeSource);
-    const served = [['/fixtures/', fixtures], ['/e2e/pages/', pages], ...(generated ? [['/generated/', generated]] : [])];
+    // The build again under /tampered/, its wasm not the one its article-reader.js carries the
+    // integrity of, yet still a valid module: one custom section ("x", empty) longer.
+    if (url.pathname === '/tampered/article-reader-app_bg.wasm') {
+      const bytes = readFileSync(path.join(root, 'article-reader-app_bg.wasm'));
+      return response.writeHead(200, { 'content-type': TYPES['.wasm'] }).end(Buffer.concat([bytes, Buffer.from([0, 2, 1, 0x78])]));
+    }
+    const served = [['/fixtures/', fixtures], ['/e2e/pages/', pages], ['/tampered/', root], ...(generated ? [['/generated/', generated]] : [])];
     const [base, dir] = served.find(([prefix]) => url.pathname.startsWith(prefix)) ?? [BASE_PATH, root];
     if (!url.pathname.startsWith(base)) return response.writeHead(404).end();
     let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));

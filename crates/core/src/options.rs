@@ -231,7 +231,7 @@ const fn spec(
 /// Every option, in the order they are documented.
 pub const OPTIONS: &[OptionSpec] = &[
     spec("src", "src", "string", "a feed address"),
-    OptionSpec { attribute: None, property: "feed", kind: "object", expected: "a JSON Feed object" },
+    OptionSpec { attribute: None, property: "feed", kind: "JsonFeed", expected: "a JSON Feed object" },
     spec("tags", "tags", "string[]", "a list of tag names"),
     spec("match", "match", "\"any\" | \"all\"", "any or all"),
     spec("routing", "routing", "\"memory\" | \"hash\"", "memory or hash"),

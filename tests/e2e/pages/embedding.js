@@ -564,6 +564,36 @@ test('open="link" and "new-tab": a headline is the article’s own address, and 
   await until('inline again', () => all(el, '.ar-card__link')[0].getAttribute('href').startsWith('#/article/'));
 });
 
+// ---- version and integrity -------------------------------------------------------------------------
+
+test('the module and the element say their version', async () => {
+  assert(/^\d+\.\d+\.\d+/.test(reader.version), `version ${reader.version}`);
+  const el = element({});
+  later(() => el.remove());
+  assertEqual(el.version, reader.version, 'el.version');
+});
+
+test('a second copy of the module of another version warns once and keeps the first element', async () => {
+  const before = window.__e2e.warnings.length;
+  const source = await (await fetch(readerUrl)).text();
+  const other = source.replace(/export const version = '[^']*';/, "export const version = '0.0.0-other';")
+    .replaceAll("new URL('./", `new URL('${new URL('.', new URL(readerUrl, location.href)).href}`);
+  const copy = await import(URL.createObjectURL(new Blob([other], { type: 'text/javascript' })));
+  assertEqual(copy.version, '0.0.0-other', 'the copy loaded');
+  const warnings = warningsSince(before).filter((w) => w.includes('0.0.0-other'));
+  assertEqual(warnings.length, 1, 'one warning');
+  assertEqual(customElements.get('article-reader').version, reader.version, 'the first definition stays');
+});
+
+test('a wasm that is not the one the build pinned is refused', async () => {
+  const tampered = await import(new URL('/tampered/article-reader.js', location.href).href);
+  const host = box();
+  later(() => host.remove());
+  const error = await tampered.mount(host, {}).then(() => null, (e) => e);
+  assert(error, 'mount() rejects');
+  assert(!one(host, '.ar-app'), 'no reader');
+});
+
 // ---- the run -------------------------------------------------------------------------------------
 
 const results = [];
