@@ -32,7 +32,7 @@ const say = (message) => console.error(`[profile] ${message}`);
 /** dist/ with a wasm that keeps its function names. */
 function namedDist() {
   const dist = path.join(repo, 'dist');
-  const built = path.join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'article_reader_app.wasm');
+  const built = path.join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'article_reader.wasm');
   if (!existsSync(built) || !existsSync(path.join(dist, 'index.html'))) {
     throw new Error('no release build: run scripts/bench.sh (or trunk build --release) first');
   }

@@ -34,17 +34,17 @@ cargo test --workspace --locked
 # The runner picks the browser from whichever driver variable is set, so set exactly one.
 step "browser tests, headless Chromium"
 env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$CHROMEDRIVER" \
-  cargo test --locked -p article-reader --target wasm32-unknown-unknown
+  cargo test --locked -p article-reader-app --target wasm32-unknown-unknown
 
 step "browser tests, headless Firefox"
 env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$GECKODRIVER" \
-  cargo test --locked -p article-reader --target wasm32-unknown-unknown
+  cargo test --locked -p article-reader-app --target wasm32-unknown-unknown
 
 # WebKitGTK's MiniBrowser has no headless mode: it gets a virtual display of its own, which
 # scripts/with-display.sh stops by its process id however the tests end.
 step "browser tests, WebKit (WebKitGTK under Xvfb)"
 env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$SAFARIDRIVER" \
-  scripts/with-display.sh cargo test --locked -p article-reader --target wasm32-unknown-unknown
+  scripts/with-display.sh cargo test --locked -p article-reader-app --target wasm32-unknown-unknown
 
 step "release build (trunk)"
 trunk build --offline --release --locked

@@ -19,6 +19,15 @@ pub mod routing;
 mod state;
 
 pub use app::{App, AppProps};
+
+// The browser tests name the crate as a caller would.
+#[cfg(test)]
+extern crate self as article_reader;
+
+/// The browser tests (`tests/browser/`), run by wasm-bindgen-test in headless browsers.
+#[cfg(all(test, target_arch = "wasm32"))]
+#[path = "../tests/browser/main.rs"]
+mod browser_tests;
 pub use article_reader_core::{FeedLocation, ReaderOptions, Routing, Theme};
 pub use host_events::{
     ERROR as ERROR_EVENT, FILTER as FILTER_EVENT, OPEN as OPEN_EVENT, READY as READY_EVENT,

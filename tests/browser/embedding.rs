@@ -11,7 +11,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use crate::support::{set_hash, Mounted};
+use super::support::{set_hash, Mounted};
 
 const US_TITLE: &str =
     "Pakistan says US lawmakers’ letter calling for ex-PM Khan’s release ‘counterproductive’";

@@ -3,7 +3,7 @@
 use article_reader::{FeedLocation, ReaderOptions};
 use wasm_bindgen_test::*;
 
-use crate::support::{blob_url, feed_json, Mounted};
+use super::support::{blob_url, feed_json, Mounted};
 
 fn item(id: &str, content: bool) -> String {
     if content {

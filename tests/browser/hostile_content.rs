@@ -15,7 +15,7 @@ use web_sys::Element;
 
 use article_reader::{FeedLocation, ReaderOptions, Routing};
 
-use crate::support::{blob_url, set_hash, Mounted};
+use super::support::{blob_url, set_hash, Mounted};
 
 /// Markup payloads: classic vectors, obfuscated script URLs, mutation-XSS shapes, SVG and MathML
 /// tricks, and DOM clobbering. Each calls `__xss()` if it ever runs.

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
-use crate::support::{blob_url, feed_json, seed_options, Mounted};
+use super::support::{blob_url, feed_json, seed_options, Mounted};
 
 const US: &str = "pakistan-us-lawmakers-letter-khan-release";
 const UK: &str = "pakistan-uk-regional-security-talks";

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-use crate::support::Mounted;
+use super::support::Mounted;
 
 const US_ARTICLE: &str = "pakistan-us-lawmakers-letter-khan-release";
 const UK_ARTICLE: &str = "pakistan-uk-regional-security-talks";
