@@ -6,8 +6,10 @@
 //! host. `keyboard="off"` turns the single-key shortcuts off (WCAG 2.1.4); Enter and Escape stay.
 
 use article_reader_core::Route;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
 
 use crate::routing::Navigator;
 
@@ -111,4 +113,38 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Listens for shortcuts for as long as the reader is mounted: on the whole page for the
+/// standalone page, inside `root` for an embedded reader. `state` is refreshed every render.
+#[hook]
+pub fn use_shortcuts(root: NodeRef, standalone: bool, state: KeyState) {
+    let key_state = use_mut_ref(|| None::<KeyState>);
+    *key_state.borrow_mut() = Some(state);
+    use_effect_with(standalone, move |standalone| {
+        let target: Option<web_sys::EventTarget> = match standalone {
+            true => Some(gloo::utils::document().into()),
+            false => root.cast::<Element>().map(Into::into),
+        };
+        let listener = target.map(|target| {
+            EventListener::new_with_options(
+                &target,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let (Some(event), Some(root)) =
+                        (event.dyn_ref::<KeyboardEvent>(), root.cast::<Element>())
+                    else {
+                        return;
+                    };
+                    if let Some(state) = &*key_state.borrow() {
+                        if handle(event, &root, state) {
+                            event.prevent_default();
+                        }
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
 }

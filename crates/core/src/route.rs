@@ -52,6 +52,15 @@ impl Route {
         (fragment.is_empty() || fragment.starts_with('/')).then(|| Route::from_hash(fragment))
     }
 
+    /// Where a reader starts: with hash routing (`fragment` given), the fragment when it is one
+    /// of the reader's own and not empty; else the feed with the host's `filter`.
+    pub fn initial(fragment: Option<&str>, filter: &TagFilter) -> Route {
+        fragment
+            .filter(|hash| !matches!(*hash, "" | "#"))
+            .and_then(Route::from_own_hash)
+            .unwrap_or_else(|| Route::Feed(FeedQuery::filtered(filter.clone())))
+    }
+
     /// The URL fragment for this route, with its leading `#`.
     pub fn to_hash(&self) -> String {
         match self {
@@ -168,6 +177,24 @@ mod tests {
 
     fn searched(text: &str, pages: usize) -> Route {
         Route::Feed(FeedQuery { text: text.to_owned(), pages, ..FeedQuery::default() })
+    }
+
+    #[test]
+    fn a_reader_starts_at_its_own_fragment_or_at_the_hosts_filter() {
+        let uk = TagFilter::new(TagKey::new("UK"), MatchMode::Any);
+        let host_feed = Route::Feed(FeedQuery::filtered(uk.clone()));
+        let cases: &[(Option<&str>, Route)] = &[
+            (None, host_feed.clone()),
+            (Some(""), host_feed.clone()),
+            (Some("#"), host_feed.clone()),
+            (Some("#main"), host_feed.clone()),
+            (Some("#/article/a"), Route::Article("a".into())),
+            (Some("#/?tag=pakistan"), Route::from_hash("#/?tag=pakistan")),
+            (Some("#/"), Route::default()),
+        ];
+        for (fragment, expected) in cases {
+            assert_eq!(&Route::initial(*fragment, &uk), expected, "{fragment:?}");
+        }
     }
 
     #[test]

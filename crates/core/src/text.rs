@@ -345,9 +345,58 @@ impl Ui {
     }
 }
 
+/// The languages a reader speaks: its content's (for `lang` and `dir`), its interface's, and
+/// its dates' (a BCP 47 tag for `Intl.DateTimeFormat`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Languages {
+    pub content: Option<String>,
+    pub interface: Language,
+    pub dates: String,
+}
+
+impl Languages {
+    /// The content's language is the host's `lang`, else the feed's. The interface speaks the
+    /// host's `lang`, else the content's, else the browser's, when it has a translation (else
+    /// English). Dates follow the host's `lang`, else the interface when it is not English (an
+    /// Arabic feed reads Arabic dates in any browser), else the browser's locale.
+    pub fn choose(host: Option<&str>, feed: Option<&str>, browser: &str) -> Languages {
+        let content = host.or(feed).map(str::to_owned);
+        let interface = Language::for_tag(host.or(feed).unwrap_or(browser));
+        let dates = match (host, interface) {
+            (Some(host), _) => host.to_owned(),
+            (None, Language::English) => browser.to_owned(),
+            (None, language) => language.tag().to_owned(),
+        };
+        Languages { content, interface, dates }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chooses_the_content_interface_and_date_languages() {
+        // (host's lang, feed's, browser's) and what they give (content, interface, dates).
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, &'a str, (Option<&'a str>, Language, &'a str));
+        let cases: &[Case] = &[
+            (None, None, "en-GB", (None, Language::English, "en-GB")),
+            (None, None, "ar-EG", (None, Language::Arabic, "ar")),
+            (None, Some("ar"), "en-GB", (Some("ar"), Language::Arabic, "ar")),
+            (None, Some("fr"), "en-GB", (Some("fr"), Language::English, "en-GB")),
+            (Some("en-US"), Some("ar"), "ar-EG", (Some("en-US"), Language::English, "en-US")),
+            (Some("ar-SA"), None, "en-GB", (Some("ar-SA"), Language::Arabic, "ar-SA")),
+            (Some("de"), Some("ar"), "en-GB", (Some("de"), Language::English, "de")),
+        ];
+        for &(host, feed, browser, (content, interface, dates)) in cases {
+            let chosen = Languages::choose(host, feed, browser);
+            assert_eq!(
+                (chosen.content.as_deref(), chosen.interface, chosen.dates.as_str()),
+                (content, interface, dates),
+                "host {host:?}, feed {feed:?}, browser {browser}"
+            );
+        }
+    }
 
     #[test]
     fn picks_language_and_direction_from_tags() {

@@ -1,0 +1,39 @@
+//! Where the focus goes when the view changes under a keyboard user: back to the card of the
+//! article they return from, and, from the skip link, to the first article or the article's
+//! title.
+
+use article_reader_core::{Navigation, Route};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The article a return to the feed comes from, whose card should get the focus again.
+#[hook]
+pub fn use_return_to(navigation: Navigation) -> Option<String> {
+    let return_to = use_state(|| None::<String>);
+    {
+        let return_to = return_to.clone();
+        let previous = use_mut_ref(|| navigation.clone());
+        use_effect_with(navigation, move |navigation| {
+            let before = previous.replace(navigation.clone());
+            match (&before.route, &navigation.route) {
+                (Route::Article(id), Route::Feed(_)) => return_to.set(Some(id.clone())),
+                (_, Route::Article(_)) => return_to.set(None),
+                _ => {}
+            }
+        });
+    }
+    (*return_to).clone()
+}
+
+/// The skip link's click: the focus to the first article of the feed, or the article's title.
+pub fn skip_to_content(root: NodeRef) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let first = root
+            .cast::<web_sys::Element>()
+            .and_then(|r| r.query_selector("[role=feed] > article, h1[tabindex]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(first) = first {
+            let _ = first.focus();
+        }
+    })
+}

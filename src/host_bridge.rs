@@ -1,0 +1,76 @@
+//! What the host page hears of a reader, and when: a feed on screen or failed, the filter
+//! changed, an article about to open (asked before, so the host can cancel it). The events
+//! themselves are `host_events`; this module decides when each is due.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use article_reader_core::{Navigation, ReaderEvent};
+use yew::prelude::*;
+
+use crate::feed_source::FeedHandle;
+use crate::feed_state::FeedState;
+use crate::host_events::{self, Failed, Filtered, Opening, Ready};
+use crate::routing::OpeningGuard;
+
+/// The feed on screen, kept between renders for the host's answer to an opening.
+pub type Shown = Rc<RefCell<Option<FeedHandle>>>;
+
+/// Tells the host that article `id` is about to open; `false` when the host cancelled it (only a
+/// `cancelable` announcement can be).
+pub fn announce_opening(root: &NodeRef, shown: &Shown, id: &str, cancelable: bool) -> bool {
+    let (Some(element), Some(data)) = (root.cast::<web_sys::Element>(), shown.borrow().clone()) else {
+        return true;
+    };
+    match data.feed.article(id) {
+        Some(article) => {
+            host_events::dispatch(&element, host_events::OPEN, &Opening::of(article), cancelable)
+        }
+        None => true,
+    }
+}
+
+/// Keeps `shown` the feed on screen, and returns what the navigator asks before it opens an
+/// article itself (cancelable).
+#[hook]
+pub fn use_opening_guard(root: NodeRef, feed_state: &FeedState) -> (OpeningGuard, Shown) {
+    let shown = use_mut_ref(|| None::<FeedHandle>);
+    *shown.borrow_mut() = feed_state.ready().cloned();
+    let guard: OpeningGuard = {
+        let shown = shown.clone();
+        Rc::new(move |id: &str| announce_opening(&root, &shown, id, true))
+    };
+    (guard, shown)
+}
+
+/// Tells the host when a feed is on screen or cannot be, and when the feed's filter changes.
+#[hook]
+pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, navigation: Navigation) {
+    {
+        let root = root.clone();
+        use_effect_with(feed_state, move |feed_state| {
+            let Some(element) = root.cast::<web_sys::Element>() else { return };
+            match &**feed_state {
+                FeedState::Ready(data) => {
+                    let ready = Ready { articles: data.feed.articles.len(), skipped: data.skipped.len() };
+                    host_events::dispatch(&element, host_events::READY, &ready, false);
+                }
+                FeedState::Failed { message, kind, url } => {
+                    let failed = Failed { message, kind: kind.as_str(), url: url.as_deref() };
+                    host_events::dispatch(&element, host_events::ERROR, &failed, false);
+                }
+                FeedState::Loading { .. } => {}
+            }
+        });
+    }
+    let previous = use_mut_ref(|| navigation.clone());
+    use_effect_with(navigation, move |navigation| {
+        let before = previous.replace(navigation.clone());
+        let Some(element) = root.cast::<web_sys::Element>() else { return };
+        for event in before.events_to(navigation) {
+            if let ReaderEvent::FilterChanged { filter } = &event {
+                host_events::dispatch(&element, host_events::FILTER, &Filtered::of(filter), false);
+            }
+        }
+    });
+}
