@@ -25,6 +25,7 @@ mkdir -p "$tools/bin" "$tools/log"
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132
+CSSO_VERSION=5.0.5
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or the generated glue
 # and the test runner disagree with the compiled wasm.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo_root/Cargo.lock")"
@@ -72,6 +73,15 @@ install_wasm_opt() {
   ln -sf "$tools/npm/node_modules/.bin/wasm-opt" "$tools/bin/wasm-opt"
 }
 
+# The release build's CSS minifier (scripts/finish-build.mjs), beside binaryen.
+install_csso() {
+  local installed="$tools/npm/node_modules/csso/package.json"
+  if [ -f "$installed" ] && grep -q "\"version\": \"$CSSO_VERSION\"" "$installed"; then return 0; fi
+  say "installing csso@$CSSO_VERSION (npm)"
+  npm install --silent --no-audit --no-fund --prefix "$tools/npm" "csso@$CSSO_VERSION" \
+    >"$tools/log/csso.log" 2>&1 || { cat "$tools/log/csso.log" >&2; return 1; }
+}
+
 # The end-to-end checks' npm packages (playwright-core, driving Debian's Chromium), installed
 # from the committed lockfile; a stamp of the lockfile skips the install when nothing changed.
 install_e2e_packages() {
@@ -95,6 +105,7 @@ install_debian_packages &
 apt_pid=$!
 
 install_wasm_opt
+install_csso
 cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen # not --locked: its lockfile pins a crate version the registry lacks
 ln -sf "$tools/cargo/bin/wasm-bindgen-test-runner" "$tools/bin/wasm-bindgen-test-runner"
 cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
@@ -120,5 +131,6 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export GECKODRIVER="$tools/bin/geckodriver"
 export SAFARIDRIVER=/usr/bin/WebKitWebDriver
 export ARTICLE_READER_LOCALES="$tools/locale"
+export ARTICLE_READER_NODE_MODULES="$tools/npm/node_modules"
 export TRUNK_SKIP_VERSION_CHECK=true
 say "tools ready in $tools"

@@ -1,14 +1,14 @@
 #!/bin/sh
-# Trunk post-build hook: writes the integrity of what article-reader.js loads into it, and the
-# reader's Content-Security-Policy into the built index.html.
+# Trunk post-build hook: minifies the stylesheet and writes the integrity of what
+# article-reader.js loads into it (scripts/finish-build.mjs), and writes the reader's
+# Content-Security-Policy into the built index.html.
 #
 # Every build gets the policy, except the development server (scripts/serve.sh sets
 # ARTICLE_READER_DEV_SERVER), whose live-reload script is inline and would be refused.
 # The policy allows feeds (connect-src) from the page's own origin only; a page that reads a
 # feed from another origin adds that origin to connect-src.
 set -eu
-# article-reader.js carries the integrity of the files it loads (scripts/integrity.mjs).
-node "$TRUNK_SOURCE_DIR/scripts/integrity.mjs" "$TRUNK_STAGING_DIR"
+node "$TRUNK_SOURCE_DIR/scripts/finish-build.mjs" "$TRUNK_STAGING_DIR"
 [ -n "${ARTICLE_READER_DEV_SERVER:-}" ] && exit 0
 policy="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'"
 index="$TRUNK_STAGING_DIR/index.html"

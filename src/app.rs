@@ -140,20 +140,24 @@ pub fn app(props: &AppProps) -> Html {
         layout: options.layout,
         controls: options.controls(),
         open: options.open,
+        standalone: props.standalone,
         id_prefix: (*id_prefix).clone(),
     };
     let controls = context.controls;
 
+    // The page's main landmark is the standalone reader's; an embedded one is part of its
+    // host's page, which has its own.
+    let main = props.standalone.then_some("main");
     let body = match (&*feed_state, &data) {
         (FeedState::Loading { url, progress }, _) => {
-            html! { <main class="ar-main"><LoadingView url={url.clone()} progress={*progress} /></main> }
+            html! { <div class="ar-main" role={main}><LoadingView url={url.clone()} progress={*progress} /></div> }
         }
         (FeedState::Failed { message, .. }, _) => html! {
-            <main class="ar-main">
+            <div class="ar-main" role={main}>
                 <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
-            </main>
+            </div>
         },
-        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls),
+        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls, main),
         (FeedState::Ready(_), None) => Html::default(),
     };
     let close_help = {
@@ -199,13 +203,16 @@ fn page(
     return_to: Option<String>,
     ui: Ui,
     controls: Controls,
+    main: Option<&'static str>,
 ) -> Html {
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
         Route::Feed(query) => {
             (html! { <FeedPage data={data.clone()} query={query.clone()} {return_to} /> }, Some(false))
         }
-        Route::Following => (html! { <FollowingPage data={data.clone()} /> }, Some(true)),
+        Route::Following(pages) => {
+            (html! { <FollowingPage data={data.clone()} pages={*pages} /> }, Some(true))
+        }
         Route::Article(id) => match data.feed.position(id) {
             Some(position) => (html! { <ArticlePage data={data.clone()} {position} {back} /> }, None),
             None => (html! { <NotFound what={ui.no_article_with_id(id)} {back} /> }, None),
@@ -223,12 +230,12 @@ fn page(
                     views={controls.following}
                 />
             }
-            <main class="ar-main">
+            <div class="ar-main" role={main}>
                 if !data.skipped.is_empty() || data.over_limit.is_some() {
                     <ProblemsNotice data={data.clone()} />
                 }
                 { content }
-            </main>
+            </div>
         </>
     }
 }

@@ -25,6 +25,8 @@ pub struct ReaderContext {
     pub controls: Controls,
     /// What following a headline does.
     pub open: OpenMode,
+    /// The reader is the page (the standalone page), not a part of a host's.
+    pub standalone: bool,
     /// Unique per reader, for element ids.
     pub id_prefix: AttrValue,
 }
@@ -37,5 +39,12 @@ impl ReaderContext {
     /// An element id unique to this reader.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.id_prefix)
+    }
+
+    /// For an embedded reader, the id of its masthead's title, which its landmarks add to their
+    /// names ("Latest news Search"), so two readers on one page never share a landmark's name.
+    /// `None` for the standalone page, the only reader there.
+    pub fn named_after_title(&self) -> Option<String> {
+        (!self.standalone).then(|| self.id("masthead-title"))
     }
 }

@@ -40,7 +40,7 @@ fn cards(root: &Element) -> Vec<HtmlElement> {
 }
 
 /// The focused element, looking into the reader's shadow root when it has one.
-fn active_element(root: &Element) -> Option<Element> {
+pub(crate) fn active_element(root: &Element) -> Option<Element> {
     match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
         Ok(shadow) => shadow.active_element(),
         Err(_) => gloo::utils::document().active_element(),

@@ -12,7 +12,7 @@ pub struct ErrorViewProps {
 pub fn error_view(props: &ErrorViewProps) -> Html {
     html! {
         <section class="ar-error" part="error" role="alert">
-            <h2 class="ar-error__title">{ props.title.clone() }</h2>
+            <h1 class="ar-error__title">{ props.title.clone() }</h1>
             <p class="ar-error__message">{ props.message.clone() }</p>
         </section>
     }

@@ -1,10 +1,14 @@
-//! The keyboard help: a modal dialog listing the shortcuts, opened with `?`.
+//! The keyboard help: a `<dialog>` listing the shortcuts, opened with `?` as a modal
+//! (`showModal()`: the rest of the page is inert, so the focus stays in it, and Escape closes
+//! it). The focus goes back to where it was when it closes.
 
 use article_reader_core::text::Label;
-use web_sys::HtmlElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
+use crate::keyboard::active_element;
 
 #[derive(Properties, PartialEq)]
 pub struct HelpOverlayProps {
@@ -13,12 +17,25 @@ pub struct HelpOverlayProps {
 
 #[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpOverlayProps) -> Html {
-    let close_button = use_node_ref();
+    let dialog = use_node_ref();
     {
-        let close_button = close_button.clone();
+        let dialog = dialog.clone();
         use_effect_with((), move |_| {
-            if let Some(button) = close_button.cast::<HtmlElement>() {
-                let _ = button.focus();
+            let element = dialog.cast::<HtmlDialogElement>();
+            let before = element
+                .as_ref()
+                .and_then(|d| active_element(d))
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            if let Some(element) = &element {
+                let _ = element.show_modal();
+            }
+            move || {
+                if let Some(element) = element.filter(|d| d.open()) {
+                    element.close();
+                }
+                if let Some(before) = before {
+                    let _ = before.focus();
+                }
             }
         });
     }
@@ -28,6 +45,11 @@ pub fn help_overlay(props: &HelpOverlayProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
+    // Escape closes the dialog by itself; the reader then forgets it was open.
+    let closed = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: Event| on_close.emit(()))
+    };
     let rows = [
         (&["j", "k"][..], Label::KeyNext),
         (&["Enter", "o"][..], Label::KeyOpen),
@@ -36,21 +58,19 @@ pub fn help_overlay(props: &HelpOverlayProps) -> Html {
         (&["?"][..], Label::KeyHelp),
     ];
     html! {
-        <div class="ar-dialog-backdrop">
-            <div class="ar-dialog" part="help" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()}>
-                <h2 class="ar-dialog__title" id={title_id}>{ cx.ui.label(Label::KeyboardShortcuts) }</h2>
-                <dl class="ar-shortcuts">
-                    { for rows.iter().map(|(keys, label)| html! {
-                        <div class="ar-shortcuts__row">
-                            <dt>{ for keys.iter().map(|key| html! { <kbd>{ *key }</kbd> }) }</dt>
-                            <dd>{ cx.ui.label(*label) }</dd>
-                        </div>
-                    }) }
-                </dl>
-                <button type="button" class="ar-button ar-dialog__close" ref={close_button} onclick={close}>
-                    { cx.ui.label(Label::Close) }
-                </button>
-            </div>
-        </div>
+        <dialog class="ar-dialog" part="help" aria-labelledby={title_id.clone()} ref={dialog} onclose={closed}>
+            <h2 class="ar-dialog__title" id={title_id}>{ cx.ui.label(Label::KeyboardShortcuts) }</h2>
+            <dl class="ar-shortcuts">
+                { for rows.iter().map(|(keys, label)| html! {
+                    <div class="ar-shortcuts__row">
+                        <dt>{ for keys.iter().map(|key| html! { <kbd>{ *key }</kbd> }) }</dt>
+                        <dd>{ cx.ui.label(*label) }</dd>
+                    </div>
+                }) }
+            </dl>
+            <button type="button" class="ar-button ar-dialog__close" onclick={close} autofocus=true>
+                { cx.ui.label(Label::Close) }
+            </button>
+        </dialog>
     }
 }

@@ -31,20 +31,20 @@ pub fn masthead(props: &MastheadProps) -> Html {
         <header class="ar-masthead" part="masthead">
             <div class="ar-masthead__text">
                 if props.is_page_heading {
-                    <h1 class="ar-masthead__title">{ title }</h1>
+                    <h1 class="ar-masthead__title" id={cx.id("masthead-title")}>{ title }</h1>
                 } else {
-                    <p class="ar-masthead__title">{ title }</p>
+                    <p class="ar-masthead__title" id={cx.id("masthead-title")}>{ title }</p>
                 }
                 if let Some(description) = &props.description {
                     <p class="ar-masthead__description">{ description.clone() }</p>
                 }
             </div>
             if props.views {
-            <nav class="ar-views" aria-label={cx.ui.label(Label::Articles)}>
+            <nav class="ar-views" aria-label={cx.ui.label(Label::Articles)} aria-labelledby={cx.named_after_title()}>
                 <a class="ar-views__link" href={Route::default().to_hash()} aria-current={current(props.following == Some(false))}>
                     { cx.ui.label(Label::AllArticles) }
                 </a>
-                <a class="ar-views__link" href={Route::Following.to_hash()} aria-current={current(props.following == Some(true))}>
+                <a class="ar-views__link" href={Route::Following(1).to_hash()} aria-current={current(props.following == Some(true))}>
                     { cx.ui.following_count(cx.prefs.followed.len()) }
                 </a>
             </nav>

@@ -26,9 +26,16 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         })
     };
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+    let label_id = cx.id("search-label");
     html! {
-        <form class="ar-search" part="search" role="search" {onsubmit}>
-            <label class="ar-visually-hidden" for={input_id.clone()}>{ cx.ui.label(Label::Search) }</label>
+        <form
+            class="ar-search"
+            part="search"
+            role="search"
+            aria-labelledby={cx.named_after_title().map(|title| format!("{title} {label_id}"))}
+            {onsubmit}
+        >
+            <label class="ar-visually-hidden" for={input_id.clone()} id={label_id.clone()}>{ cx.ui.label(Label::Search) }</label>
             <input
                 class="ar-search__input"
                 id={input_id}

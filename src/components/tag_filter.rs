@@ -76,7 +76,14 @@ pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
         }
     };
     html! {
-        <section class="ar-filter" part="filter" aria-labelledby={heading_id.clone()}>
+        <section
+            class="ar-filter"
+            part="filter"
+            aria-labelledby={match cx.named_after_title() {
+                Some(title) => format!("{heading_id} {title}"),
+                None => heading_id.clone(),
+            }}
+        >
             <h2 class="ar-filter__heading" id={heading_id}>{ ui.label(Label::FilterByTag) }</h2>
             if !entries.is_empty() {
                 <div class="ar-filter__tags" role="group" aria-label={ui.label(Label::Tags)} onclick={on_toggle}>

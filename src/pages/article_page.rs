@@ -232,7 +232,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     </section>
                 }
                 if newer.is_some() || older.is_some() {
-                    <nav class="ar-pager" aria-label={ui.label(Label::Articles)}>
+                    <nav class="ar-pager" aria-label={ui.label(Label::NeighbourArticles)}>
                         { neighbour(*newer, Label::Newer, "prev").unwrap_or_default() }
                         { neighbour(*older, Label::Older, "next").unwrap_or_default() }
                     </nav>

@@ -1,7 +1,7 @@
-//! The followed tags and their articles, newest first.
+//! The followed tags and their articles, newest first, a page at a time as on the feed.
 
 use article_reader_core::text::Label;
-use article_reader_core::{FeedQuery, MatchMode, TagFilter};
+use article_reader_core::{FeedQuery, MatchMode, Route, TagFilter};
 use yew::prelude::*;
 
 use crate::components::feed_item::FeedItem;
@@ -12,6 +12,8 @@ use crate::feed_source::FeedHandle;
 #[derive(Properties, PartialEq)]
 pub struct FollowingPageProps {
     pub data: FeedHandle,
+    /// Pages of articles shown, as in the route (`#/following?page=2`).
+    pub pages: usize,
 }
 
 #[function_component(FollowingPage)]
@@ -27,6 +29,13 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
         .filter_map(|key| article_reader_core::Tag::new(props.data.tags.display_name(key)))
         .collect();
     let heading_id = cx.id("following-heading");
+    let setsize = selection.articles.len();
+    let shown = setsize.min(cx.page_size.saturating_mul(props.pages));
+    let show_more = {
+        let navigator = cx.navigator.clone();
+        let more = Route::Following(props.pages + 1);
+        Callback::from(move |_: MouseEvent| navigator.go(more.clone()))
+    };
     html! {
         <section class="ar-following" aria-labelledby={heading_id.clone()}>
             <h1 class="ar-following__title" id={heading_id}>{ cx.ui.label(Label::Following) }</h1>
@@ -39,17 +48,24 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
                 </p>
                 <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)}>
                     // Keyed by slot, as on the feed page.
-                    { for selection.articles.iter().enumerate().map(|(n, &position)| html! {
+                    { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| html! {
                         <FeedItem
                             key={n}
                             data={props.data.clone()}
                             {position}
                             posinset={n + 1}
-                            setsize={selection.articles.len()}
+                            {setsize}
                             query={query.clone()}
                         />
                     }) }
                 </div>
+                if shown < setsize {
+                    <div class="ar-more">
+                        <button type="button" class="ar-more__button" part="show-more" onclick={show_more}>
+                            { cx.ui.show_more(shown, setsize) }
+                        </button>
+                    </div>
+                }
             }
         </section>
     }

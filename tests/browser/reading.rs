@@ -192,10 +192,10 @@ async fn the_keyboard_reads_the_feed() {
     reader.until("focus is back on the card", |_| focused_article().as_deref() == Some(US)).await;
 
     press("?");
-    reader.until("the help opens", |r| r.one("[role=dialog]").is_some()).await;
-    assert!(reader.texts("[role=dialog] dd").iter().any(|t| t == "next or previous article"));
+    reader.until("the help opens", |r| r.one("dialog[open]").is_some()).await;
+    assert!(reader.texts("dialog[open] dd").iter().any(|t| t == "next or previous article"));
     press("Escape");
-    reader.until("Escape closes the help", |r| r.one("[role=dialog]").is_none()).await;
+    reader.until("Escape closes the help", |r| r.one("dialog[open]").is_none()).await;
 
     press("/");
     let active = gloo::utils::document().active_element().unwrap();

@@ -463,6 +463,9 @@ check('an Arabic feed reads right to left, with an Arabic interface and Arabic d
 check('the keyboard: / searches, j and k move, Enter opens, ? shows the help, Escape closes it', async ({ page }) => {
   await page.open('');
   await page.waitFor(FEED_ARTICLE, { count: 2 });
+  // A click on plain text first, as a person's first contact with the page: a browser window
+  // that has not had one may not have the keyboard yet (seen in WebKit).
+  await page.click('.ar-masthead__description');
   await page.press('/');
   await page.until('return document.activeElement?.classList.contains("ar-search__input");', 'the search box to take focus');
   await page.press('lawmakers');
@@ -473,11 +476,18 @@ check('the keyboard: / searches, j and k move, Enter opens, ? shows the help, Es
   await page.until(`return document.activeElement?.matches('${FEED_ARTICLE}');`, 'j to focus the first article');
   await page.press('\uE007'); // Enter
   await page.waitFor('h1', { name: US });
+  await page.until('return document.activeElement?.matches("h1.ar-article__title");', 'the article’s title to take focus');
   await page.press('?');
-  await page.waitFor('[role=dialog]');
+  await page.waitFor('dialog[open]');
+  assert.equal(await page.run('return document.querySelector("dialog").matches(":modal");'), true, 'a modal dialog');
+  assert.equal(await page.run('return document.activeElement?.matches("dialog button");'), true, 'the focus in the dialog');
+  await page.press('\uE004'); // Tab: the focus stays in the dialog, whose only control is Close
+  assert.equal(await page.run('return document.querySelector("dialog").contains(document.activeElement) || document.activeElement === document.body;'),
+    true, 'Tab does not reach the page behind');
   await page.shot('keyboard-help');
   await page.press('\uE00C'); // Escape
-  await page.waitFor('[role=dialog]', { count: 0, exactly: true });
+  await page.waitFor('dialog[open]', { count: 0, exactly: true });
+  await page.until('return document.activeElement?.matches("h1.ar-article__title");', 'the focus back on the title');
 });
 
 check('the demo host page: two embedded readers that host CSS cannot break', async ({ page }) => {
@@ -577,7 +587,7 @@ check('keys typed into a field, the reader’s or the host’s, are never taken 
   await page.focus('.ar-search__input', { within: ['#hashed'] });
   await page.press('j/?k');
   assert.equal(await fieldValue(page, '.ar-search__input', '#hashed'), 'j/?k', 'the reader’s own search box');
-  assert.equal(await page.count('[role=dialog]', { within: ['#hashed'] }), 0, 'no help');
+  assert.equal(await page.count('dialog[open]', { within: ['#hashed'] }), 0, 'no help');
   await page.focus('#host-field');
   await page.press('j?/o');
   assert.equal(await fieldValue(page, '#host-field'), 'j?/o', 'the host’s field');
@@ -596,8 +606,8 @@ check('an embedded reader hears its shortcuts only while the focus is inside it'
   await page.until(`return document.querySelector('#hashed').shadowRoot.activeElement?.matches('${FEED_ARTICLE}');`,
     'j to focus the first article');
   await page.press('?');
-  await page.waitFor('[role=dialog]', { within: ['#hashed'] });
-  assert.equal(await page.count('[role=dialog]', { within: ['#quiet'] }), 0, 'the other reader heard nothing');
+  await page.waitFor('dialog[open]', { within: ['#hashed'] });
+  assert.equal(await page.count('dialog[open]', { within: ['#quiet'] }), 0, 'the other reader heard nothing');
 });
 
 check('keyboard="off" turns the single-key shortcuts off', async ({ page }) => {
@@ -612,7 +622,7 @@ check('keyboard="off" turns the single-key shortcuts off', async ({ page }) => {
     await page.press(key);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(await page.run(focused), before, `${key} moved nothing`);
-    assert.equal(await page.count('[role=dialog]', { within: ['#quiet'] }), 0, `${key}: no help`);
+    assert.equal(await page.count('dialog[open]', { within: ['#quiet'] }), 0, `${key}: no help`);
   }
 });
 

@@ -5,7 +5,7 @@
 //! | `#/` (or nothing)                     | the feed                                     |
 //! | `#/?tag=A&tag=B&match=all&q=w&page=2` | the feed with tags A and B, searched, 2 pages |
 //! | `#/article/<percent-encoded id>`      | one article                                  |
-//! | `#/following`                         | the articles of the followed tags            |
+//! | `#/following` (`?page=2`)             | the articles of the followed tags, 2 pages   |
 //! | anything else                         | not found                                    |
 //!
 //! Parsing is total: every string maps to some route, so a hand-edited URL never breaks the page.
@@ -19,7 +19,8 @@ use crate::url::{decode_component, decode_query_value, encode_component};
 pub enum Route {
     Feed(FeedQuery),
     Article(String),
-    Following,
+    /// The followed tags' articles, this many pages of them.
+    Following(usize),
     NotFound(String),
 }
 
@@ -36,7 +37,7 @@ impl Route {
         let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
         match path {
             "" | "/" => Route::Feed(feed_query_from(query)),
-            "/following" => Route::Following,
+            "/following" => Route::Following(feed_query_from(query).pages),
             _ => match path.strip_prefix("/article/") {
                 Some(id) if !id.is_empty() && !id.contains('/') => Route::Article(decode_component(id)),
                 _ => Route::NotFound(decode_component(fragment)),
@@ -87,7 +88,8 @@ impl Route {
                 }
             }
             Route::Article(id) => format!("#/article/{}", encode_component(id)),
-            Route::Following => "#/following".to_owned(),
+            Route::Following(1) => "#/following".to_owned(),
+            Route::Following(pages) => format!("#/following?page={pages}"),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -132,7 +134,7 @@ impl Navigation {
     pub fn navigate(&self, route: Route) -> Navigation {
         let feed = match &route {
             Route::Feed(query) => query.clone(),
-            Route::Article(_) | Route::Following | Route::NotFound(_) => self.feed.clone(),
+            Route::Article(_) | Route::Following(_) | Route::NotFound(_) => self.feed.clone(),
         };
         Navigation { route, feed }
     }
@@ -203,7 +205,7 @@ mod tests {
             ("", Some(Route::default())),
             ("#", Some(Route::default())),
             ("#/", Some(Route::default())),
-            ("#/following", Some(Route::Following)),
+            ("#/following", Some(Route::Following(1))),
             ("#/article/a", Some(Route::Article("a".into()))),
             ("#/nowhere", Some(Route::NotFound("/nowhere".into()))),
             ("#main", None),
@@ -234,7 +236,8 @@ mod tests {
             ("#/?q=%D8%B3%D9%84%D8%A7%D9%85&page=0", searched("سلام", 1)),
             ("#/?page=99999999999999999999", searched("", 1)),
             ("#/?page=20000", searched("", 10_000)),
-            ("#/following", Route::Following),
+            ("#/following", Route::Following(1)),
+            ("#/following?page=3", Route::Following(3)),
             ("#/article/", Route::NotFound("/article/".to_owned())),
             ("#/article/a/b", Route::NotFound("/article/a/b".to_owned())),
             ("#/settings", Route::NotFound("/settings".to_owned())),
@@ -263,7 +266,8 @@ mod tests {
                 }),
                 "#/?tag=uk&match=all&q=talks&page=4",
             ),
-            (Route::Following, "#/following"),
+            (Route::Following(1), "#/following"),
+            (Route::Following(2), "#/following?page=2"),
         ];
         for (route, expected) in cases {
             assert_eq!(route.to_hash(), expected);
@@ -310,7 +314,7 @@ mod tests {
             (Route::Article("a".into()), filtered.clone()),
             (Route::Article("b".into()), filtered.clone()),
             (Route::NotFound("x".into()), filtered.clone()),
-            (Route::Following, filtered.clone()),
+            (Route::Following(1), filtered.clone()),
             (Route::default(), Route::default()),
         ];
         let mut navigation = Navigation::default();

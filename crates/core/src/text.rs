@@ -102,6 +102,8 @@ pub enum Label {
     KeyHelp,
     ArticleNavigation,
     Articles,
+    /// The newer and older articles beside the one open.
+    NeighbourArticles,
 }
 
 /// The interface in one language.
@@ -172,6 +174,7 @@ impl Ui {
             KeyHelp => ("show this help", "عرض هذه المساعدة"),
             ArticleNavigation => ("Article", "المقالة"),
             Articles => ("Articles", "المقالات"),
+            NeighbourArticles => ("Newer and older articles", "المقالات الأحدث والأقدم"),
         };
         if arabic {
             ar

@@ -564,6 +564,27 @@ test('open="link" and "new-tab": a headline is the article’s own address, and 
   await until('inline again', () => all(el, '.ar-card__link')[0].getAttribute('href').startsWith('#/article/'));
 });
 
+test('the Following view pages like the feed', async () => {
+  const el = element({ src: FEED, 'page-size': '2' });
+  later(() => el.remove());
+  await el.ready;
+  clickLink(el, HARBOUR[0]);
+  await until('the article opens', () => isArticle(el));
+  for (const tag of ['Politics', 'Harbour']) {
+    const follow = all(el, 'button.ar-follow').find((b) => b.getAttribute('aria-label') === `Follow ${tag}`);
+    assert(follow, `a Follow ${tag} button`);
+    follow.click();
+  }
+  await until('two tags followed', () => all(el, 'button.ar-follow[aria-pressed="true"]').length === 2);
+  clickLink(el, 'Following (2)');
+  await until('a page of two', () => headlines(el).length === 2);
+  const more = one(el, '.ar-following .ar-more__button');
+  assert(more, '“Show more”');
+  more.click();
+  await until('the third', () => headlines(el).length === 3);
+  assert(!one(el, '.ar-following .ar-more__button'), 'all shown');
+});
+
 // ---- version and integrity -------------------------------------------------------------------------
 
 test('the module and the element say their version', async () => {

@@ -1,0 +1,40 @@
+// The last step of every trunk build (run by scripts/trunk-post-build.sh on trunk's staging
+// folder), for what trunk does not do itself:
+//   1. minifies reader.css with csso (structure kept, comments and spaces gone: 1.4 KB of its
+//      5.2 KB brotli), except for the development server, and writes the minified file's
+//      integrity into index.html's link to it in place of trunk's;
+//   2. writes the subresource integrity (sha384) of the files article-reader.js loads (the
+//      glue, the wasm and the stylesheet) into the built article-reader.js, so that a host
+//      pinning that module with `integrity=` pins them all.
+//
+//   node scripts/finish-build.mjs <staging folder>
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const folder = process.argv[2];
+const file = (name) => path.join(folder, name);
+const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(file(name))).digest('base64')}`;
+const fail = (message) => {
+  console.error(`finish-build: ${message}`);
+  process.exit(1);
+};
+
+if (!process.env.ARTICLE_READER_DEV_SERVER) {
+  const modules = process.env.ARTICLE_READER_NODE_MODULES;
+  if (!modules) fail('ARTICLE_READER_NODE_MODULES is not set: build after `. scripts/setup.sh`, which installs csso');
+  const csso = createRequire(path.join(modules, 'noop.js'))('csso');
+  const before = sri('reader.css');
+  writeFileSync(file('reader.css'), csso.minify(readFileSync(file('reader.css'), 'utf8'), { restructure: false }).css);
+  const page = readFileSync(file('index.html'), 'utf8');
+  if (!page.includes(before)) fail(`index.html does not carry reader.css's integrity ${before}`);
+  writeFileSync(file('index.html'), page.replace(before, sri('reader.css')));
+}
+
+const module = file('article-reader.js');
+const source = readFileSync(module, 'utf8');
+const placeholder = 'const INTEGRITY = {};';
+if (!source.includes(placeholder)) fail(`no "${placeholder}" in ${module}`);
+const integrity = { glue: sri('article-reader-app.js'), wasm: sri('article-reader-app_bg.wasm'), css: sri('reader.css') };
+writeFileSync(module, source.replace(placeholder, `const INTEGRITY = ${JSON.stringify(integrity)};`));
