@@ -10,5 +10,6 @@ pub mod loading_view;
 pub mod masthead;
 pub mod problems_notice;
 pub mod search_box;
+pub mod show_more;
 pub mod tag_filter;
 pub mod tag_list;

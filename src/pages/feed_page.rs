@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::components::feed_item::FeedItem;
 use crate::components::search_box::SearchBox;
+use crate::components::show_more::show_more as show_more_button;
 use crate::components::tag_filter::TagFilterBar;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
@@ -131,13 +132,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                             />
                         }) }
                     </div>
-                    if shown < setsize {
-                        <div class="ar-more">
-                            <button type="button" class="ar-more__button" part="show-more" onclick={show_more}>
-                                { cx.ui.show_more(shown, setsize) }
-                            </button>
-                        </div>
-                    }
+                    { show_more_button(&cx, shown, setsize, show_more) }
                 </div>
             }
         </>

@@ -5,6 +5,7 @@ use article_reader_core::{FeedQuery, MatchMode, Route, TagFilter};
 use yew::prelude::*;
 
 use crate::components::feed_item::FeedItem;
+use crate::components::show_more::show_more as show_more_button;
 use crate::components::tag_list::TagList;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
@@ -59,13 +60,7 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
                         />
                     }) }
                 </div>
-                if shown < setsize {
-                    <div class="ar-more">
-                        <button type="button" class="ar-more__button" part="show-more" onclick={show_more}>
-                            { cx.ui.show_more(shown, setsize) }
-                        </button>
-                    </div>
-                }
+                { show_more_button(&cx, shown, setsize, show_more) }
             }
         </section>
     }
