@@ -139,6 +139,8 @@ export interface ArticleReaderElement extends HTMLElement {
   readonly ready: Promise<ReadyDetail>;
   /** Shows the feed filtered by `tags`. */
   setFilter(tags: Iterable<string>, match?: 'any' | 'all'): void;
+  /** Sets the options named; the others keep their values. */
+  update(options: ReaderOptions): void;
   addEventListener<K extends keyof ArticleReaderEventMap>(
     type: K,
     listener: (this: ArticleReaderElement, event: ArticleReaderEventMap[K]) => unknown,

@@ -260,6 +260,11 @@ class ArticleReaderElement extends HTMLElement {
     else this.#writes.push({ tags: Array.from(tags, String), match });
   }
 
+  /** Sets the options named, as `mount()`'s handle does; the others keep their values. */
+  update(options = {}) {
+    this.#write({ ...options });
+  }
+
   #write(options) {
     if (this.#reader) this.#reader.update(options);
     else this.#writes.push(options);

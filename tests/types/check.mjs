@@ -82,7 +82,10 @@ check('the manifest lists every attribute and property, typed as the core does',
     withAttributes.map((o) => [o.attribute, o.property, o.kind]));
   const fields = new Map(element.members.filter((m) => m.kind === 'field').map((m) => [m.name, quotes(m.type.text)]));
   for (const { property, kind } of options) assert.equal(fields.get(property), kind, `member ${property}`);
-  assert.ok(element.members.some((m) => m.kind === 'method' && m.name === 'setFilter'), 'setFilter');
+  for (const method of ['setFilter', 'update']) {
+    assert.ok(element.members.some((m) => m.kind === 'method' && m.name === method), method);
+    assert.ok(block('ArticleReaderElement').includes(`\n  ${method}(`), `ArticleReaderElement.${method}`);
+  }
 });
 
 check('the manifest lists every ::part the views write', () => {

@@ -44,6 +44,9 @@ if (element) {
   element.ready.then((ready) => console.log(ready.articles), (error: unknown) => console.error(error));
   console.log(element.version.length);
   element.setFilter(['uk']);
+  element.update({ theme: 'dark', pageSize: 5 });
+  // @ts-expect-error update takes options
+  element.update({ pagesize: 5 });
 }
 
 const created = document.createElement('article-reader');

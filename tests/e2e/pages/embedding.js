@@ -110,6 +110,7 @@ const cold = {
     el.theme = 'dark';
     el.setAttribute('tags', 'politics');
     el.setFilter(['events', 'culture']);
+    el.update({ layout: 'list', maxItems: 4 });
     return el;
   })(),
   readded: element({ src: FEED, tags: 'harbour' }),
@@ -140,6 +141,8 @@ test('calls made before the wasm has loaded are applied in order', async () => {
   assertEqual(el.tags, ['culture', 'events'], 'el.tags');
   assertEqual(el.pageSize, 1, 'el.pageSize');
   assert(one(el, '.ar-app.ar-theme-dark'), 'the theme set before loading applies');
+  assert(one(el, '.ar-app.ar-layout-list'), 'update() before loading applies');
+  assertEqual(el.maxItems, 4, 'el.maxItems');
 });
 
 test('removed and added back while the wasm loads: exactly one working reader', async () => {
