@@ -708,7 +708,15 @@ const origin = originOf(server);
 const hostServer = await serve(dist, { readerOrigin: () => origin, probe: true });
 const hostOrigin = originOf(hostServer, 'localhost');
 
-const driverProcess = await startDriver(spec);
+// A free port can be taken between being found and being bound; try another then.
+let driverProcess = null;
+for (let attempt = 1; !driverProcess; attempt += 1) {
+  driverProcess = await startDriver(spec).catch((error) => {
+    if (attempt === 3) throw error;
+    console.log(`${engine}: the driver did not start (${error.message.split('\n')[0]}); trying again`);
+    return null;
+  });
+}
 let driver = null;
 let failed = 0;
 const only = new RegExp(process.env.E2E_ONLY ?? '');
