@@ -6,13 +6,15 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use article_reader_core::{
-    load_feed_with_limits, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, SafeUrl,
+    load_feed_from, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, Progress, SafeUrl,
     SearchIndex, Selector, TagIndex,
 };
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
+
+use crate::platform::Browser;
 
 /// The default content, `feeds/seed.json`, built into the binary so the reader works with no
 /// request at all.
@@ -39,10 +41,11 @@ pub struct FeedData {
 
 impl FeedData {
     pub fn from_json(json: &str, limits: &Limits) -> Result<FeedData, FeedError> {
-        let loaded = load_feed_with_limits(json, limits)?;
+        let browser = Browser::new();
+        let loaded = load_feed_from(json, limits, &browser)?;
         let over_limit = loaded.over_limit_message(limits);
         let tags = TagIndex::build(&loaded.feed);
-        let search = SearchIndex::build(&loaded.feed);
+        let search = SearchIndex::build(&loaded.feed, &browser);
         let selector = Selector::build(&loaded.feed, &tags);
         Ok(FeedData {
             feed: loaded.feed,
@@ -74,7 +77,8 @@ impl FeedData {
         let url = resolve(chunk.as_str(), self.source.as_deref());
         // A chunk only lends its bodies: no tag or search index is built for it.
         let text = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?.unwrap_or_default();
-        let articles = load_feed_with_limits(&text, limits).map_err(LoadFailure::Feed)?.feed.articles;
+        let articles =
+            load_feed_from(&text, limits, &Browser::new()).map_err(LoadFailure::Feed)?.feed.articles;
         self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
         Ok(())
     }

@@ -1,8 +1,8 @@
 //! What the article view adds around an article: how long it takes to read, the articles related
 //! to it, and its neighbours in the feed.
 
-use crate::content::block_text;
-use crate::model::{Article, Feed};
+use crate::content::{block_text, Block};
+use crate::model::Feed;
 
 /// Reading speed for words of alphabetic scripts.
 const WORDS_PER_MINUTE: usize = 230;
@@ -33,10 +33,10 @@ pub fn reading_minutes_of(text: &str) -> usize {
     work.div_ceil(WORDS_PER_MINUTE * CJK_CHARS_PER_MINUTE).max(1)
 }
 
-/// Minutes to read the article's highlights and body.
-pub fn reading_minutes(article: &Article) -> usize {
-    let mut text = article.highlights.join(" ");
-    for block in &article.body {
+/// Minutes to read an article's highlights and its body (as shown: parsed into blocks).
+pub fn reading_minutes(highlights: &[String], body: &[Block]) -> usize {
+    let mut text = highlights.join(" ");
+    for block in body {
         text.push(' ');
         text.push_str(&block_text(block));
     }
