@@ -17,6 +17,7 @@
 #![deny(missing_debug_implementations)]
 
 pub mod allowlist;
+pub mod case;
 pub mod content;
 pub mod date;
 pub mod filter;

@@ -31,7 +31,7 @@ impl fmt::Display for ArticleId {
 }
 
 /// The identity of a tag: its name, trimmed and lower-cased, so "Pakistan" and " pakistan "
-/// are one tag.
+/// are one tag (and a Greek final `ς` is `σ`, so `ΟΔΟΣ` and `οδος` are one too).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TagKey(String);
 
@@ -39,7 +39,7 @@ impl TagKey {
     /// `None` for a name that is empty after trimming.
     pub fn new(name: &str) -> Option<TagKey> {
         let trimmed = name.trim();
-        (!trimmed.is_empty()).then(|| TagKey(trimmed.to_lowercase()))
+        (!trimmed.is_empty()).then(|| TagKey(crate::case::lowercase(trimmed).replace('ς', "σ")))
     }
 
     pub fn as_str(&self) -> &str {

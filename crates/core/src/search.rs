@@ -52,7 +52,7 @@ fn fold_char(c: char, out: &mut String) {
         '“' | '”' | '„' => '"',
         '‐' | '‑' | '–' | '—' => '-',
         _ => {
-            out.extend(c.to_lowercase());
+            crate::case::push_lowercase(c, out);
             return;
         }
     };

@@ -19,27 +19,36 @@
 //! an unclosed `<svg>`, say, which the view drops, or a `</script>` that script data's escape
 //! states would have kept inside the script. The view itself always comes from the real parser.
 
-use std::collections::HashMap;
-
 use super::html::is_block_level;
 use super::scan::{pieces, Piece};
 use crate::platform::Platform;
 
 /// Character references read by the platform, each distinct one once: a feed of thousands of
-/// articles holds a few dozen different ones.
+/// articles holds a few dozen different ones. The first [`References::KEPT`] are kept (a list
+/// that short is searched faster than a map is hashed); past them, each is read again.
 pub struct References<'a> {
     platform: &'a dyn Platform,
-    decoded: HashMap<String, String>,
+    decoded: Vec<(String, String)>,
 }
 
 impl<'a> References<'a> {
+    const KEPT: usize = 64;
+
     pub fn new(platform: &'a dyn Platform) -> Self {
-        References { platform, decoded: HashMap::new() }
+        References { platform, decoded: Vec::new() }
     }
 
-    fn decode(&mut self, reference: &str) -> &str {
-        let platform = self.platform;
-        self.decoded.entry(reference.to_owned()).or_insert_with(|| platform.decode_reference(reference))
+    fn decode(&mut self, reference: &str, out: &mut String) {
+        match self.decoded.iter().find(|(known, _)| known == reference) {
+            Some((_, text)) => out.push_str(text),
+            None => {
+                let text = self.platform.decode_reference(reference);
+                out.push_str(&text);
+                if self.decoded.len() < Self::KEPT {
+                    self.decoded.push((reference.to_owned(), text));
+                }
+            }
+        }
     }
 }
 
@@ -58,7 +67,7 @@ pub fn search_text(html: &str, references: &mut References) -> String {
                 while let Some(at) = text.find('&') {
                     out.push_str(&text[..at]);
                     let len = reference_len(&text[at..]);
-                    out.push_str(references.decode(&text[at..at + len]));
+                    references.decode(&text[at..at + len], &mut out);
                     text = &text[at + len..];
                 }
                 out.push_str(text);
