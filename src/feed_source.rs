@@ -7,13 +7,15 @@ use std::rc::Rc;
 
 use article_reader_core::json::Value;
 use article_reader_core::{
-    load_feed_value, load_feed_with_limits, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure,
-    LoadedFeed, Progress, SafeUrl, SearchIndex, Selector, TagIndex,
+    load_feed_from, load_feed_value, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, LoadedFeed,
+    Progress, SafeUrl, SearchIndex, Selector, TagIndex,
 };
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
+
+use crate::platform::Browser;
 
 /// The default content, `feeds/seed.json`, built into the binary so the reader works with no
 /// request at all.
@@ -40,18 +42,20 @@ pub struct FeedData {
 
 impl FeedData {
     pub fn from_json(json: &str, limits: &Limits) -> Result<FeedData, FeedError> {
-        Ok(Self::from_loaded(load_feed_with_limits(json, limits)?, limits))
+        let browser = Browser::new();
+        Ok(Self::from_loaded(load_feed_from(json, limits, &browser)?, limits, &browser))
     }
 
     /// A feed a host page handed over as an object, read into the core's tree.
     pub fn from_value(value: Value, limits: &Limits) -> Result<FeedData, FeedError> {
-        Ok(Self::from_loaded(load_feed_value(value, limits)?, limits))
+        let browser = Browser::new();
+        Ok(Self::from_loaded(load_feed_value(value, limits, &browser)?, limits, &browser))
     }
 
-    fn from_loaded(loaded: LoadedFeed, limits: &Limits) -> FeedData {
+    fn from_loaded(loaded: LoadedFeed, limits: &Limits, browser: &Browser) -> FeedData {
         let over_limit = loaded.over_limit_message(limits);
         let tags = TagIndex::build(&loaded.feed);
-        let search = SearchIndex::build(&loaded.feed);
+        let search = SearchIndex::build(&loaded.feed, browser);
         let selector = Selector::build(&loaded.feed, &tags);
         FeedData {
             feed: loaded.feed,
@@ -83,7 +87,8 @@ impl FeedData {
         let url = resolve(chunk.as_str(), self.source.as_deref());
         // A chunk only lends its bodies: no tag or search index is built for it.
         let text = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?.unwrap_or_default();
-        let articles = load_feed_with_limits(&text, limits).map_err(LoadFailure::Feed)?.feed.articles;
+        let articles =
+            load_feed_from(&text, limits, &Browser::new()).map_err(LoadFailure::Feed)?.feed.articles;
         self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
         Ok(())
     }

@@ -1,13 +1,15 @@
 //! An article body from the core's safe block tree. Every node is built as a virtual DOM node;
 //! no feed text ever reaches `innerHTML`, so markup in a feed can only ever show as text.
 
+use std::rc::Rc;
+
 use article_reader_core::content::TableCell;
 use article_reader_core::{Block, Inline};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleBodyProps {
-    pub blocks: Vec<Block>,
+    pub blocks: Rc<Vec<Block>>,
 }
 
 #[function_component(ArticleBody)]
@@ -36,14 +38,17 @@ fn block(block: &Block) -> Html {
         }
         Block::Quote(blocks) => html! { <blockquote>{ for blocks.iter().map(self::block) }</blockquote> },
         Block::Preformatted(text) => html! { <pre>{ text.clone() }</pre> },
-        Block::Figure { content, caption } => html! {
-            <figure class="ar-body__figure">
-                { for content.iter().map(self::block) }
-                if !caption.is_empty() {
-                    <figcaption>{ inlines(caption) }</figcaption>
-                }
-            </figure>
-        },
+        Block::Figure { content, caption, caption_above } => {
+            let caption =
+                (!caption.is_empty()).then(|| html! { <figcaption>{ inlines(caption) }</figcaption> });
+            html! {
+                <figure class="ar-body__figure">
+                    if *caption_above { { caption.clone() } }
+                    { for content.iter().map(self::block) }
+                    if !*caption_above { { caption } }
+                </figure>
+            }
+        }
         Block::Table { caption, rows } => html! {
             // The wrapper scrolls a wide table sideways instead of widening the page.
             <div class="ar-body__table">

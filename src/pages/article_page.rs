@@ -4,7 +4,9 @@
 
 use article_reader_core::reading::{neighbours, reading_minutes, related};
 use article_reader_core::text::{direction, Label};
-use article_reader_core::{FeedQuery, Limits, Route, Routing};
+use std::rc::Rc;
+
+use article_reader_core::{Block, FeedQuery, Limits, Route, Routing};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -15,7 +17,8 @@ use crate::components::article_body::ArticleBody;
 use crate::components::dates::{Dates, DatesProps};
 use crate::components::tag_list::TagList;
 use crate::context::ReaderContext;
-use crate::feed_source::FeedHandle;
+use crate::feed_source::{FeedData, FeedHandle};
+use crate::html_dom::blocks_from_html;
 use crate::prefs::PrefsAction;
 use crate::routing::page_url_with;
 
@@ -36,6 +39,20 @@ async fn copy_to_clipboard(text: String) -> bool {
         return false;
     }
     JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
+}
+
+/// The body of the article at `position` as blocks, once it is here (a split feed's article
+/// waits for its chunk): its HTML is parsed now, when the article is shown.
+fn body_blocks(data: &FeedData, position: usize) -> Rc<Vec<Block>> {
+    let Some(indexed) = data.feed.articles.get(position) else { return Rc::default() };
+    let blocks = match &indexed.body_chunk {
+        Some(chunk) => data
+            .chunk_article(chunk, indexed.id.as_str())
+            .map(|article| article.body.blocks_with(blocks_from_html))
+            .unwrap_or_default(),
+        None => indexed.body.blocks_with(blocks_from_html),
+    };
+    Rc::new(blocks)
 }
 
 /// Fetching the body of an article of a split feed.
@@ -70,6 +87,11 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 (position.checked_sub(1), (older < data.feed.articles.len()).then_some(older))
             };
             (newer, older, related(&data.feed, *position, 3))
+        });
+    // Parsed once per article shown, and again when a split feed's body arrives.
+    let blocks =
+        use_memo((props.data.clone(), props.position, (*body_state).clone()), |(data, position, _)| {
+            body_blocks(data, *position)
         });
     {
         // A split feed's article fetches its chunk the first time it opens.
@@ -169,7 +191,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
                 <div class="ar-article__meta">
                     <Dates ..DatesProps::of(article, false) />
-                    <span class="ar-article__reading">{ ui.reading_time(reading_minutes(article)) }</span>
+                    <span class="ar-article__reading">{ ui.reading_time(reading_minutes(&article.highlights, &blocks)) }</span>
                 </div>
                 if !article.authors.is_empty() {
                     <p class="ar-article__byline">
@@ -214,7 +236,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     _ => html! { <p class="ar-body-status" role="status">{ ui.label(Label::LoadingArticle) }</p> },
                 } }
             } else {
-                <ArticleBody blocks={article.body.clone()} />
+                <ArticleBody blocks={(*blocks).clone()} />
             }
             <footer class="ar-article__footer">
                 <TagList tags={article.tags.clone()} filter={back_query.filter.clone()} label={ui.label(Label::Tagged)} follow=true />

@@ -10,6 +10,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod embedding;
 mod feed_loading;
 mod hostile_content;
+mod html_differential;
 mod reading;
 mod seed_reader;
 mod support;

@@ -141,13 +141,24 @@ pub fn seed_options() -> ReaderOptions {
     ReaderOptions { lang: Some("en-GB".to_owned()), ..ReaderOptions::default() }
 }
 
-/// Sets `location.hash` and lets the resulting `hashchange` pass, so it cannot reach a reader
-/// mounted afterwards.
+/// Sets `location.hash` and waits until its `hashchange` has been delivered (a second at most),
+/// so it cannot reach a reader mounted afterwards: on a loaded machine a fixed pause was not
+/// always long enough, and a late event moved the next test's reader.
 pub async fn set_hash(hash: &str) {
     let location = gloo::utils::window().location();
     if location.hash().unwrap_or_default() != hash {
+        let delivered = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = delivered.clone();
+        let _listener =
+            gloo::events::EventListener::once(&gloo::utils::window(), "hashchange", move |_| flag.set(true));
         location.set_hash(hash).unwrap();
-        sleep(Duration::from_millis(20)).await;
+        // Every listener hears the event in the same dispatch, so once ours has, all have.
+        for _ in 0..200 {
+            if delivered.get() {
+                break;
+            }
+            sleep(Duration::from_millis(5)).await;
+        }
     }
 }
 

@@ -111,7 +111,7 @@ mod tests {
         // Filtering is the Selector's; these are the filter's semantics through it.
         let index = TagIndex::build(&feed);
         let selector = Selector::build(&feed, &index);
-        let search = SearchIndex::build(&feed);
+        let search = SearchIndex::build(&feed, &crate::platform::Plain);
         for (tags, mode, expected) in cases {
             let query = FeedQuery::filtered(TagFilter::new(keys(tags), *mode));
             let articles = selector.select(&query, &index, &search).articles;

@@ -7,7 +7,8 @@
 //! - [`route`] maps URL fragments to routes and back;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //! - [`options`] reads what a host asks of a reader (attributes, query string);
-//! - [`json`], [`date`] and [`url`] are the small parsers those need.
+//! - [`json`], [`date`] and [`url`] are the small parsers those need, and [`platform`] what the
+//!   core asks of the platform's own (HTML character references).
 //!
 //! Architecture invariant: this crate knows nothing of Yew, web-sys or wasm-bindgen, and builds
 //! and tests natively with plain `cargo test`. It has no dependencies: JSON is read by [`json`]
@@ -16,6 +17,7 @@
 #![deny(missing_debug_implementations)]
 
 pub mod allowlist;
+pub mod case;
 pub mod content;
 pub mod date;
 pub mod filter;
@@ -24,6 +26,7 @@ pub mod load;
 pub mod model;
 pub mod options;
 mod order;
+pub mod platform;
 mod raw;
 pub mod reading;
 pub mod route;
@@ -39,11 +42,14 @@ pub use content::{Block, Inline};
 pub use date::Timestamp;
 pub use filter::{MatchMode, TagFilter};
 pub use load::{
-    group_digits, human_bytes, load_feed, load_feed_value, load_feed_with_limits, quote, FeedError,
-    ItemProblem, Limits, LoadedFeed,
+    group_digits, human_bytes, load_feed_from, load_feed_value, quote, FeedError, ItemProblem, Limits,
+    LoadedFeed,
 };
-pub use model::{Article, ArticleId, Author, Feed, Image, Tag, TagKey};
+#[cfg(feature = "native")]
+pub use load::{load_feed, load_feed_with_limits};
+pub use model::{Article, ArticleId, Author, Body, Feed, Image, Tag, TagKey};
 pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS};
+pub use platform::Platform;
 pub use route::{Navigation, ReaderEvent, Route};
 pub use search::{Query, SearchIndex};
 pub use selection::{FeedQuery, Selection, Selector};
@@ -53,7 +59,22 @@ pub use url::SafeUrl;
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::model::{Article, ArticleId, Feed, Tag};
+    use crate::content::{Block, Inline};
+    use crate::model::{Article, ArticleId, Body, Feed, Tag};
+
+    pub fn text(t: &str) -> Inline {
+        Inline::Text(t.to_owned())
+    }
+
+    /// A paragraph of one run of text.
+    pub fn para(t: &str) -> Block {
+        Block::Paragraph(vec![text(t)])
+    }
+
+    /// A URL a test knows to be safe.
+    pub fn url(u: &str) -> crate::url::SafeUrl {
+        crate::url::SafeUrl::parse(u).unwrap_or_else(|| panic!("fixture URL {u} is unsafe"))
+    }
 
     /// A feed of untitled, undated articles with the given ids and tags, in that order.
     pub fn feed_of(articles: &[(&str, &[&str])]) -> Feed {
@@ -65,7 +86,7 @@ pub(crate) mod test_support {
                     title: id.to_string(),
                     summary: None,
                     highlights: Vec::new(),
-                    body: Vec::new(),
+                    body: Body::default(),
                     body_chunk: None,
                     published: None,
                     updated: None,

@@ -8,10 +8,13 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::content::{block_text, blocks_from_html, blocks_from_text, Block};
+use crate::content::{blocks_from_text, References};
 use crate::date::Timestamp;
 use crate::json::{self, Value};
-use crate::model::{sort_newest_first, Article, ArticleId, Author, Feed, Image, Tag};
+use crate::model::{sort_newest_first, Article, ArticleId, Author, Body, Feed, Image, Tag};
+#[cfg(feature = "native")]
+use crate::platform::Native;
+use crate::platform::Platform;
 use crate::raw::{RawExtension, RawFeed, RawItem};
 use crate::url::SafeUrl;
 
@@ -119,13 +122,21 @@ impl fmt::Display for ItemProblem {
     }
 }
 
-/// Parses and validates a JSON Feed 1.0 or 1.1 document with the default [`Limits`].
+/// Parses and validates a JSON Feed 1.0 or 1.1 document with the default [`Limits`], natively.
+#[cfg(feature = "native")]
 pub fn load_feed(json: &str) -> Result<LoadedFeed, FeedError> {
-    load_feed_with_limits(json, &Limits::default())
+    load_feed_from(json, &Limits::default(), &Native)
 }
 
-/// Parses and validates a JSON Feed 1.0 or 1.1 document.
+/// Parses and validates a JSON Feed 1.0 or 1.1 document, natively.
+#[cfg(feature = "native")]
 pub fn load_feed_with_limits(json: &str, limits: &Limits) -> Result<LoadedFeed, FeedError> {
+    load_feed_from(json, limits, &Native)
+}
+
+/// Parses and validates a JSON Feed 1.0 or 1.1 document; `platform` reads what the core leaves
+/// to the platform's own parsers (see [`Platform`]).
+pub fn load_feed_from(json: &str, limits: &Limits, platform: &dyn Platform) -> Result<LoadedFeed, FeedError> {
     if json.len() > limits.max_feed_bytes {
         return Err(FeedError::TooLarge { bytes: json.len(), limit: limits.max_feed_bytes });
     }
@@ -134,12 +145,16 @@ pub fn load_feed_with_limits(json: &str, limits: &Limits) -> Result<LoadedFeed, 
         column: error.column,
         message: error.message.to_owned(),
     })?;
-    load_feed_value(raw, limits)
+    load_feed_value(raw, limits, platform)
 }
 
 /// Validates a JSON Feed document already parsed into a [`Value`] tree (by [`json::parse`], or
-/// from an object a host page handed over), exactly as [`load_feed_with_limits`] does its text.
-pub fn load_feed_value(raw: Value, limits: &Limits) -> Result<LoadedFeed, FeedError> {
+/// from an object a host page handed over), exactly as [`load_feed_from`] does its text.
+pub fn load_feed_value(
+    raw: Value,
+    limits: &Limits,
+    platform: &dyn Platform,
+) -> Result<LoadedFeed, FeedError> {
     let Value::Object(raw) = raw else {
         return Err(FeedError::NotAnObject);
     };
@@ -182,9 +197,10 @@ pub fn load_feed_value(raw: Value, limits: &Limits) -> Result<LoadedFeed, FeedEr
     let mut articles = Vec::with_capacity(items.len());
     let mut skipped = Vec::new();
     let mut seen_ids = HashSet::with_capacity(items.len());
+    let mut references = References::new(platform);
     for (index, item) in items.into_iter().enumerate() {
         let position = index + 1;
-        match article_from_item(item, limits) {
+        match article_from_item(item, limits, &mut references) {
             Ok(article) => {
                 if seen_ids.insert(article.id.clone()) {
                     articles.push(article);
@@ -217,7 +233,11 @@ pub fn load_feed_value(raw: Value, limits: &Limits) -> Result<LoadedFeed, FeedEr
 
 type ItemError = (Option<String>, &'static str, String);
 
-fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError> {
+fn article_from_item(
+    item: Value,
+    limits: &Limits,
+    references: &mut References,
+) -> Result<Article, ItemError> {
     let Value::Object(item) = item else {
         return Err((None, "item", format!("is {}, not an object", describe(&item))));
     };
@@ -257,10 +277,11 @@ fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError>
     };
     let html = text_field(&raw.content_html).map_err(|r| fail("content_html", r))?;
     let text = text_field(&raw.content_text).map_err(|r| fail("content_text", r))?;
-    let body: Vec<Block> = match (html, text) {
-        (Some(html), _) => blocks_from_html(html),
-        (None, Some(text)) => blocks_from_text(text),
-        (None, None) if body_chunk.is_some() => Vec::new(),
+    // HTML is parsed when its article is shown, by the platform's parser (see `Body`).
+    let body = match (html, text) {
+        (Some(html), _) => Body::Html(html.to_owned()),
+        (None, Some(text)) => Body::Blocks(blocks_from_text(text)),
+        (None, None) if body_chunk.is_some() => Body::default(),
         (None, None) => {
             return Err(fail(
                 "content_html",
@@ -274,7 +295,7 @@ fn article_from_item(item: Value, limits: &Limits) -> Result<Article, ItemError>
     // JSON Feed allows untitled items (microblog posts); the reader still needs a headline.
     let title = match title.or_else(|| summary.as_deref().map(first_words)) {
         Some(title) => title,
-        None => first_words(&body.iter().map(block_text).collect::<Vec<_>>().join(" ")),
+        None => first_words(&body.search_text(references)),
     };
 
     let published = date_field(&raw.date_published).map_err(|r| fail("date_published", r))?;
@@ -585,7 +606,7 @@ mod tests {
         let article = &loaded.feed.articles[0];
         assert_eq!(article.title, "Title");
         assert_eq!(article.summary.as_deref(), Some("Sum"));
-        assert_eq!(article.body, blocks_from_html("<p>Body</p>"));
+        assert_eq!(article.body, Body::Html("<p>Body</p>".to_owned()));
         assert_eq!(article.published.as_ref().map(|d| d.long_date()).as_deref(), Some("24 October 2024"));
         assert_eq!(article.updated.as_ref().map(|d| d.long_date()).as_deref(), Some("25 October 2024"));
         let tags: Vec<&str> = article.tags.iter().map(|t| t.name.as_str()).collect();

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::content::Block;
+use crate::content::{block_text, search_text, Block, References};
 use crate::date::Timestamp;
 use crate::url::SafeUrl;
 
@@ -31,7 +31,7 @@ impl fmt::Display for ArticleId {
 }
 
 /// The identity of a tag: its name, trimmed and lower-cased, so "Pakistan" and " pakistan "
-/// are one tag.
+/// are one tag (and a Greek final `ς` is `σ`, so `ΟΔΟΣ` and `οδος` are one too).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TagKey(String);
 
@@ -39,7 +39,7 @@ impl TagKey {
     /// `None` for a name that is empty after trimming.
     pub fn new(name: &str) -> Option<TagKey> {
         let trimmed = name.trim();
-        (!trimmed.is_empty()).then(|| TagKey(trimmed.to_lowercase()))
+        (!trimmed.is_empty()).then(|| TagKey(crate::case::lowercase(trimmed).replace('ς', "σ")))
     }
 
     pub fn as_str(&self) -> &str {
@@ -77,6 +77,57 @@ pub struct Author {
     pub url: Option<SafeUrl>,
 }
 
+/// An article's body as the reader keeps it until the article is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// `content_html` as the feed wrote it. It is read into blocks by the platform's HTML parser
+    /// when the article is shown (in the browser its own, natively html5ever); until then search
+    /// sees it through [`search_text`].
+    Html(String),
+    /// `content_text`, read into paragraphs when the feed loaded; empty in a split feed's index,
+    /// whose bodies are in the chunks.
+    Blocks(Vec<Block>),
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::Blocks(Vec::new())
+    }
+}
+
+impl Body {
+    /// The body as blocks, reading HTML with `parse` (the platform's parser and the allowlist
+    /// walk).
+    pub fn blocks_with(&self, parse: impl FnOnce(&str) -> Vec<Block>) -> Vec<Block> {
+        match self {
+            Body::Html(html) => parse(html),
+            Body::Blocks(blocks) => blocks.clone(),
+        }
+    }
+
+    /// The body as blocks, HTML read by html5ever.
+    #[cfg(feature = "native")]
+    pub fn blocks(&self) -> Vec<Block> {
+        self.blocks_with(crate::content::blocks_from_html)
+    }
+
+    /// The body's text for search and for a headline made from it, without parsing HTML (see
+    /// [`search_text`] for exactly what it holds).
+    pub fn search_text(&self, references: &mut References) -> String {
+        match self {
+            Body::Html(html) => search_text(html, references),
+            Body::Blocks(blocks) => blocks.iter().map(block_text).collect::<Vec<_>>().join("\n"),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Body::Html(html) => html.trim().is_empty(),
+            Body::Blocks(blocks) => blocks.is_empty(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub id: ArticleId,
@@ -84,7 +135,7 @@ pub struct Article {
     pub summary: Option<String>,
     /// Key points shown as bullets above the body.
     pub highlights: Vec<String>,
-    pub body: Vec<Block>,
+    pub body: Body,
     /// Where the body is when it is not here: a split feed's chunk file, relative to the index.
     pub body_chunk: Option<SafeUrl>,
     pub published: Option<Timestamp>,

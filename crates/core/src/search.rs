@@ -5,8 +5,9 @@
 //! Arabic short vowels and tatweel dropped, the alef forms made one). Folding works char by char,
 //! so a match in folded text maps back to the original characters for highlighting.
 
-use crate::content::block_text;
+use crate::content::References;
 use crate::model::Feed;
+use crate::platform::Platform;
 
 /// Appends the folded form of `c` to `out`.
 fn fold_char(c: char, out: &mut String) {
@@ -51,7 +52,7 @@ fn fold_char(c: char, out: &mut String) {
         '“' | '”' | '„' => '"',
         '‐' | '‑' | '–' | '—' => '-',
         _ => {
-            out.extend(c.to_lowercase());
+            crate::case::push_lowercase(c, out);
             return;
         }
     };
@@ -134,7 +135,10 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn build(feed: &Feed) -> SearchIndex {
+    /// Folds every article's text; bodies through [`crate::content::search_text`], whose
+    /// character references `platform` reads.
+    pub fn build(feed: &Feed, platform: &dyn Platform) -> SearchIndex {
+        let mut references = References::new(platform);
         let texts = feed
             .articles
             .iter()
@@ -145,10 +149,8 @@ impl SearchIndex {
                     text.push('\n');
                     fold_into(part, &mut text);
                 }
-                for block in &article.body {
-                    text.push('\n');
-                    fold_into(&block_text(block), &mut text);
-                }
+                text.push('\n');
+                fold_into(&article.body.search_text(&mut references), &mut text);
                 text.shrink_to_fit();
                 text
             })

@@ -216,7 +216,7 @@ mod tests {
         let names: Vec<&str> = tags.entries().iter().map(|e| e.tag.name.as_str()).collect();
         assert_eq!(names, ["x", "y", "z"]);
         let selector = Selector::build(&feed, &tags);
-        let search = SearchIndex::build(&feed);
+        let search = SearchIndex::build(&feed, &crate::platform::Plain);
         // (tags, mode, search, articles, counts for x, y, z if pressed)
         type Case<'a> = (&'a [&'a str], MatchMode, &'a str, &'a [usize], &'a [usize]);
         let cases: &[Case] = &[
@@ -242,7 +242,7 @@ mod tests {
     fn a_search_typed_letter_by_letter_finds_what_a_fresh_one_finds() {
         let feed = feed_of(&[("world news", &[]), ("worldly", &[]), ("word", &[]), ("other world", &[])]);
         let tags = TagIndex::build(&feed);
-        let search = SearchIndex::build(&feed);
+        let search = SearchIndex::build(&feed, &crate::platform::Plain);
         let typing = Selector::build(&feed, &tags);
         for text in ["w", "wo", "wor", "worl", "world", "world n", "world", "wo", "word", "other wor"] {
             let fresh = Selector::build(&feed, &tags);

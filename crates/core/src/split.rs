@@ -11,7 +11,8 @@
 
 use crate::json::{self, Object, Value};
 
-use crate::load::{load_feed_with_limits, FeedError, Limits};
+use crate::load::{load_feed_from, FeedError, Limits};
+use crate::platform::Plain;
 
 /// Articles per chunk file unless told otherwise: about 200 KB of JSON for 3 KB bodies. Opening an
 /// article fetches and reads its whole chunk, so this is a trade of file count for the time to
@@ -33,7 +34,7 @@ pub struct SplitFeed {
 /// reader's limits.
 pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> {
     let limits = Limits { max_feed_bytes: usize::MAX, max_items: usize::MAX, ..Limits::default() };
-    let loaded = load_feed_with_limits(json, &limits)?;
+    let loaded = load_feed_from(json, &limits, &Plain)?;
     let kept: std::collections::HashSet<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
     let Ok(Value::Object(mut document)) = json::parse(json) else {
         return Err(FeedError::NotAnObject);

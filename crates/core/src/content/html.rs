@@ -1,0 +1,499 @@
+//! The HTML reader: a parsed HTML document walked through the allowlist into [`Block`]s.
+//!
+//! The reader does not parse HTML itself. A parser that follows the WHATWG algorithm builds the
+//! tree (in the browser its own `DOMParser`, an inert document in which nothing runs or loads;
+//! natively html5ever, [`super::native`]) and hands over the document's `body` as an
+//! [`HtmlNode`]. Whatever a browser would make of broken markup (implied end tags, text moved out
+//! of tables, misnested formatting, character references, where `<svg>` ends) is therefore
+//! exactly what the walk sees. The walk is the same code for both parsers:
+//!
+//! 1. [`import`] keeps what the allowlist ([`crate::allowlist`]) allows: HTML elements, their
+//!    listed attributes and their text. Elements dropped with their content (`script`, `style`,
+//!    `template`, …), anything outside the HTML namespace (SVG and MathML, whose text is dropped
+//!    by policy), elements a browser never displays (`hidden`) and comments go; every other
+//!    element stays for the next step to render or unwrap. Nesting deeper than [`MAX_DEPTH`] is
+//!    flattened into its text, without recursion.
+//! 2. [`collect_blocks`] shapes the kept tree into the block model: paragraphs from loose text,
+//!    lists, tables, figures, inline formatting, links and images whose URLs pass [`SafeUrl`].
+
+use std::borrow::Cow;
+
+use crate::allowlist::{ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT};
+use crate::url::SafeUrl;
+
+use super::blocks::{Block, Inline, TableCell};
+use super::scan::{pieces, pieces_as_markup, Piece};
+use super::whitespace::normalize_whitespace;
+
+/// A node of a parsed HTML document, as the walk reads it: the one thing each parser
+/// implements.
+pub trait HtmlNode: Sized {
+    /// What the node is.
+    fn kind(&self) -> NodeKind;
+    /// The value of the attribute `name` (lower case) of an element.
+    fn attribute(&self, name: &str) -> Option<String>;
+    /// The node's children, in order (a `<template>`'s content is not among them).
+    fn children(&self) -> Vec<Self>;
+}
+
+/// The kinds of node the walk tells apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    /// An element in the HTML namespace, by its local name (lower case, as the parser made it).
+    Element(String),
+    /// An element of another namespace: SVG, MathML.
+    Foreign,
+    /// A text node.
+    Text(String),
+    /// A comment, doctype or processing instruction.
+    Other,
+}
+
+/// Nesting deeper than this is flattened into its text, so a hostile document of a million
+/// nested `<div>`s neither overflows the stack here nor in the renderer.
+pub(crate) const MAX_DEPTH: usize = 48;
+
+/// `html` without what would make the browser's parser report a Content-Security-Policy
+/// violation, for a parser to read: event-handler attributes (`on…`) and `style` attributes are
+/// taken out of every start tag, and `style` elements become `noframes` (also raw text, also
+/// dropped with its content, and placed by tree construction as `style` is, wherever that shows).
+/// The allowlist drops all of them anyway, but Chromium checks them against the page's policy,
+/// and reports them, even in an inert document that never applies or runs them. Nothing else
+/// changes; `tests/browser/html_differential.rs` holds the parse of the result to the browser's
+/// own parse of `html`.
+pub fn without_inline_code(html: &str) -> Cow<'_, str> {
+    strip_inline_code(html, pieces(html), true)
+}
+
+/// [`without_inline_code`] over the pieces of `html`. The content of a raw-text element that is
+/// dropped anyway is read again as markup, since in foreign content, or without its end tag
+/// where a browser would not see one, it may hold elements; `xmp` and `plaintext` content is
+/// shown, and stays as written. Read again, `style` tags are not renamed (`rename_style`): a
+/// `</style>` inside a `noframes` would end it early.
+fn strip_inline_code<'a>(
+    html: &'a str,
+    pieces: impl Iterator<Item = Piece<'a>> + Clone,
+    rename_style: bool,
+) -> Cow<'a, str> {
+    let is_inline_code = |name: &str| {
+        name.eq_ignore_ascii_case("style") || name.get(..2).is_some_and(|on| on.eq_ignore_ascii_case("on"))
+    };
+    let needs_change = |piece: &Piece| match piece {
+        Piece::StartTag { name, attributes, .. } => {
+            (rename_style && name == "style")
+                || attributes.iter().any(|(attribute, _)| is_inline_code(attribute))
+        }
+        Piece::EndTag { name, .. } => rename_style && name == "style",
+        _ => false,
+    };
+    let as_markup = |text: &'a str| strip_inline_code(text, pieces_as_markup(text), false);
+    let changes = |piece: &Piece<'a>| match piece {
+        Piece::Raw { element: "xmp" | "plaintext", .. } => false,
+        Piece::Raw { text, .. } => matches!(as_markup(text), Cow::Owned(_)),
+        _ => needs_change(piece),
+    };
+    if !pieces.clone().any(|piece| changes(&piece)) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    for piece in pieces {
+        match piece {
+            Piece::StartTag { name, text, attributes } => {
+                let mut at = 0;
+                if rename_style && name == "style" {
+                    out.push_str("<noframes");
+                    at = 1 + name.len();
+                }
+                for (_, range) in attributes.iter().filter(|(attribute, _)| is_inline_code(attribute)) {
+                    out.push_str(&text[at..range.start]);
+                    out.push(' ');
+                    at = range.end;
+                }
+                out.push_str(&text[at..]);
+            }
+            Piece::EndTag { name, text } if rename_style && name == "style" => {
+                out.push_str("</noframes");
+                out.push_str(&text[2 + name.len()..]);
+            }
+            Piece::Raw { element, text } if element != "xmp" && element != "plaintext" => {
+                out.push_str(&as_markup(text));
+            }
+            other => out.push_str(other.text()),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Reads the children of a parsed document's `body` into blocks.
+pub fn blocks_from_body<N: HtmlNode>(body: &N) -> Vec<Block> {
+    let nodes = import_children(body, 0);
+    let mut blocks = Vec::new();
+    collect_blocks(&nodes, &mut blocks);
+    blocks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: the allowlist.
+
+/// A node the allowlist kept: an HTML element with its allowed attributes, or text.
+#[derive(Debug)]
+enum Node {
+    Element { name: String, attrs: Vec<(&'static str, String)>, children: Vec<Node> },
+    Text(String),
+}
+
+impl Node {
+    fn attr(&self, wanted: &str) -> Option<&str> {
+        match self {
+            Node::Element { attrs, .. } => {
+                attrs.iter().find(|(name, _)| *name == wanted).map(|(_, v)| v.as_str())
+            }
+            Node::Text(_) => None,
+        }
+    }
+}
+
+fn import_children<N: HtmlNode>(parent: &N, depth: usize) -> Vec<Node> {
+    parent.children().iter().filter_map(|child| import(child, depth)).collect()
+}
+
+/// One node through the allowlist; `None` for what it drops.
+fn import<N: HtmlNode>(node: &N, depth: usize) -> Option<Node> {
+    match node.kind() {
+        NodeKind::Text(text) => Some(Node::Text(text)),
+        NodeKind::Foreign | NodeKind::Other => None,
+        NodeKind::Element(name) => {
+            if is_dropped(&name, node) {
+                return None;
+            }
+            if depth >= MAX_DEPTH {
+                return Some(Node::Text(flattened_text(node)));
+            }
+            let attrs = allowed_attributes(&name)
+                .iter()
+                .filter_map(|attribute| Some((*attribute, node.attribute(attribute)?)))
+                .collect();
+            let children = import_children(node, depth + 1);
+            Some(Node::Element { name, attrs, children })
+        }
+    }
+}
+
+/// Whether the element goes with everything inside it: the allowlist's dropped elements, and
+/// elements a browser never displays (`hidden`).
+fn is_dropped<N: HtmlNode>(name: &str, node: &N) -> bool {
+    DROPPED_WITH_CONTENT.contains(&name) || node.attribute("hidden").is_some()
+}
+
+fn allowed_attributes(element: &str) -> &'static [&'static str] {
+    ATTRIBUTES.iter().find(|(name, _)| *name == element).map_or(&[], |(_, attributes)| attributes)
+}
+
+/// The text of a subtree too deep to keep as elements, read with a stack of its own.
+fn flattened_text<N: HtmlNode>(node: &N) -> String {
+    let mut out = String::new();
+    let mut pending = node.children();
+    pending.reverse();
+    while let Some(next) = pending.pop() {
+        match next.kind() {
+            NodeKind::Text(text) => out.push_str(&text),
+            NodeKind::Element(name) if !is_dropped(&name, &next) => {
+                if name == "br" || is_block_level(&name) {
+                    out.push(' ');
+                }
+                let mut children = next.children();
+                children.reverse();
+                pending.extend(children);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: the kept tree into blocks.
+
+/// Rendered elements that hold blocks (figures, tables and their parts); the allowlist's
+/// block-boundary elements (`div`, `section`, …) hold blocks too.
+const BLOCK_CONTAINERS: &[&str] =
+    &["figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"];
+
+/// Whether `name` is an element a browser lays out as a block (or a list item): text on either
+/// side of it is not one paragraph.
+pub(super) fn is_block_level(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "listing"
+            | "plaintext"
+            | "xmp"
+            | "hr"
+            | "ul"
+            | "ol"
+            | "menu"
+            | "dir"
+            | "li"
+    ) || BLOCK_CONTAINERS.contains(&name)
+        || BLOCK_BOUNDARY_ELEMENTS.contains(&name)
+}
+
+fn element_children(node: &Node) -> &[Node] {
+    match node {
+        Node::Element { children, .. } => children,
+        Node::Text(_) => &[],
+    }
+}
+
+fn collect_blocks(nodes: &[Node], out: &mut Vec<Block>) {
+    collect_blocks_from(nodes.iter(), out);
+}
+
+/// Rows of a table, through `thead`, `tbody` and `tfoot`; a table inside a cell is read as the
+/// cell's text.
+fn collect_table_rows(nodes: &[Node], rows: &mut Vec<Vec<TableCell>>) {
+    for node in nodes {
+        let Node::Element { name, children, .. } = node else { continue };
+        match name.as_str() {
+            "thead" | "tbody" | "tfoot" => collect_table_rows(children, rows),
+            "tr" => {
+                let cells: Vec<TableCell> = children
+                    .iter()
+                    .filter_map(|cell| match cell {
+                        Node::Element { name, children, .. } if name == "td" || name == "th" => {
+                            Some(TableCell {
+                                header: name == "th",
+                                content: normalize_whitespace(inlines_of(children)),
+                            })
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                if !cells.is_empty() {
+                    rows.push(cells);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn collect_blocks_from<'a>(nodes: impl Iterator<Item = &'a Node>, out: &mut Vec<Block>) {
+    let mut pending: Vec<Inline> = Vec::new();
+    for node in nodes {
+        let Node::Element { name, children, .. } = node else {
+            collect_inline(node, &mut pending);
+            continue;
+        };
+        let name = name.as_str();
+        if !is_block_level(name) {
+            collect_inline(node, &mut pending);
+            continue;
+        }
+        flush_paragraph(&mut pending, out);
+        match name {
+            "p" => push_paragraph(inlines_of(children), out),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name[1..].parse::<u8>().unwrap_or(2).max(2);
+                let content = normalize_whitespace(inlines_of(children));
+                if !content.is_empty() {
+                    out.push(Block::Heading { level, content });
+                }
+            }
+            "ul" | "ol" | "menu" | "dir" => {
+                let items: Vec<Vec<Inline>> = children
+                    .iter()
+                    .filter_map(|child| match child {
+                        Node::Element { name, children, .. } if name == "li" => Some(inlines_of(children)),
+                        Node::Text(t) if t.trim().is_empty() => None,
+                        other => Some(inlines_of(std::slice::from_ref(other))),
+                    })
+                    .map(normalize_whitespace)
+                    .filter(|item| !item.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    out.push(Block::List { ordered: name == "ol", items });
+                }
+            }
+            "blockquote" => {
+                let mut inner = Vec::new();
+                collect_blocks(children, &mut inner);
+                if !inner.is_empty() {
+                    out.push(Block::Quote(inner));
+                }
+            }
+            // The parser has already dropped the newline that may follow the start tag.
+            "pre" | "listing" | "plaintext" | "xmp" => {
+                let text = text_content(children);
+                let text = text.trim_end();
+                if !text.is_empty() {
+                    out.push(Block::Preformatted(text.to_owned()));
+                }
+            }
+            "hr" => {}
+            "figure" => {
+                let is_caption =
+                    |node: &Node| matches!(node, Node::Element { name, .. } if name == "figcaption");
+                let caption_above = children
+                    .iter()
+                    .find(|child| !matches!(child, Node::Text(text) if text.trim().is_empty()))
+                    .is_some_and(is_caption);
+                let (captions, rest): (Vec<&Node>, Vec<&Node>) =
+                    children.iter().partition(|child| is_caption(child));
+                let mut content = Vec::new();
+                collect_blocks_from(rest.into_iter(), &mut content);
+                let caption = normalize_whitespace(
+                    captions.into_iter().flat_map(|c| inlines_of(element_children(c))).collect(),
+                );
+                if !content.is_empty() || !caption.is_empty() {
+                    out.push(Block::Figure { content, caption, caption_above });
+                }
+            }
+            "table" => {
+                let mut rows = Vec::new();
+                collect_table_rows(children, &mut rows);
+                // Captions show above the table wherever its markup puts them.
+                let caption = normalize_whitespace(
+                    children
+                        .iter()
+                        .filter(|c| matches!(c, Node::Element { name, .. } if name == "caption"))
+                        .flat_map(|c| inlines_of(element_children(c)))
+                        .collect(),
+                );
+                if !rows.is_empty() {
+                    out.push(Block::Table { caption, rows });
+                } else if !caption.is_empty() {
+                    out.push(Block::Paragraph(caption));
+                }
+            }
+            // A stray <li> outside a list, and every container: read what is inside.
+            _ => collect_blocks(children, out),
+        }
+    }
+    flush_paragraph(&mut pending, out);
+}
+
+fn flush_paragraph(pending: &mut Vec<Inline>, out: &mut Vec<Block>) {
+    if !pending.is_empty() {
+        push_paragraph(std::mem::take(pending), out);
+    }
+}
+
+fn push_paragraph(inlines: Vec<Inline>, out: &mut Vec<Block>) {
+    let content = normalize_whitespace(inlines);
+    if !content.is_empty() {
+        out.push(Block::Paragraph(content));
+    }
+}
+
+fn inlines_of(nodes: &[Node]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for node in nodes {
+        collect_inline(node, &mut out);
+    }
+    out
+}
+
+fn collect_inline(node: &Node, out: &mut Vec<Inline>) {
+    let (name, children) = match node {
+        Node::Text(text) => {
+            out.push(Inline::Text(text.clone()));
+            return;
+        }
+        Node::Element { name, children, .. } => (name.as_str(), children),
+    };
+    match name {
+        "em" | "i" | "cite" | "dfn" | "var" => out.push(Inline::Emphasis(inlines_of(children))),
+        "strong" | "b" => out.push(Inline::Strong(inlines_of(children))),
+        "code" | "kbd" | "samp" | "tt" => out.push(Inline::Code(text_content(children))),
+        "br" => out.push(Inline::LineBreak),
+        "a" => {
+            let content = inlines_of(children);
+            match node.attr("href").and_then(SafeUrl::parse) {
+                Some(href) => out.push(Inline::Link { href, title: title_of(node), content }),
+                None => out.extend(content),
+            }
+        }
+        "img" => {
+            if let Some(src) = node.attr("src").and_then(SafeUrl::parse_image) {
+                let alt = node.attr("alt").unwrap_or_default().trim().to_owned();
+                out.push(Inline::Image { src, alt, title: title_of(node) });
+            }
+        }
+        // Block content met inside inline context (a <p> inside <a>, say): keep its text.
+        _ => {
+            let separated = is_block_level(name);
+            if separated {
+                out.push(Inline::Text(" ".to_owned()));
+            }
+            out.extend(inlines_of(children));
+            if separated {
+                out.push(Inline::Text(" ".to_owned()));
+            }
+        }
+    }
+}
+
+fn title_of(node: &Node) -> Option<String> {
+    let title = node.attr("title")?.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
+}
+
+fn text_content(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for node in nodes {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Element { name, children, .. } => {
+                if name == "br" {
+                    out.push('\n');
+                }
+                out.push_str(&text_content(children));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_inline_code_out_of_the_markup_and_nothing_else() {
+        let cases = [
+            ("<p>plain</p>", "<p>plain</p>"),
+            ("<img src=x onerror=alert(1)>", "<img src=x >"),
+            (
+                "<P STYLE=\"color:red\" OnClick='x()' title=\"on style\">t</P>",
+                "<P   title=\"on style\">t</P>",
+            ),
+            ("<p a=\"1\"onclick=\"x\"b=2>", "<p a=\"1\" b=2>"),
+            ("<p/style=x>", "<p >"),
+            ("<svg onload=x><animate onbegin=y></svg>", "<svg ><animate ></svg>"),
+            ("<style>p { x: '</p>' }</style>a", "<noframes>p { x: '</p>' }</noframes>a"),
+            ("<STYLE media=x>p{}</Style >", "<noframes media=x>p{}</noframes >"),
+            (
+                "<textarea><p style=x></textarea><xmp><b onclick=x></xmp>",
+                "<textarea><p ></textarea><xmp><b onclick=x></xmp>",
+            ),
+            ("<math><mglyph><style></math><img src onerror=x>", "<math><mglyph><noframes></math><img src >"),
+            (
+                "<script>var s = \"<p title='\";</script><p style=x>",
+                "<script>var s = \"<p title='\";</script><p >",
+            ),
+            ("<!-- <p style=x> --><p title='a style=b'>", "<!-- <p style=x> --><p title='a style=b'>"),
+            ("<p style=\"open", "<p style=\"open"),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(without_inline_code(html), expected, "{html}");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! Article bodies: the small, safe document tree the reader renders, and the ways a feed's
+//! `content_html` or `content_text` becomes one.
+//!
+//! The reader never hands feed HTML to the browser's document. A WHATWG parser builds an inert
+//! tree of it (the browser's `DOMParser` in the app, html5ever natively), and one allowlist walk
+//! over that tree ([`html`]) keeps paragraphs, headings, lists, quotes, preformatted text,
+//! figures with captions, simple tables, emphasis, code, links, images and line breaks, with only
+//! `href`, `src`, `alt` and `title`; every other element is dropped, keeping its text, and
+//! elements that carry code or foreign content (`script`, `style`, `iframe`, `svg`, …) are
+//! dropped with everything inside them. Link and image URLs pass through
+//! [`SafeUrl`](crate::url::SafeUrl), so no attribute a feed writes can run script. The lists
+//! themselves live in [`crate::allowlist`], shared with the importer's sanitiser.
+//!
+//! - [`blocks`]: the block model ([`Block`], [`Inline`]), its text, and plain text read into
+//!   paragraphs;
+//! - [`html`]: the node trait every parser implements and the allowlist walk;
+//! - [`native`]: html5ever behind that trait (the `html5ever` feature, on by default);
+//! - [`whitespace`]: whitespace collapsed as a browser renders it;
+//! - [`search_text`]: the quick scan that gives search a body's text at load.
+
+pub mod blocks;
+pub mod html;
+#[cfg(feature = "native")]
+pub mod native;
+mod scan;
+pub mod search_text;
+mod whitespace;
+
+pub use blocks::{block_text, blocks_from_text, plain_text, Block, Inline, TableCell};
+pub use html::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
+#[cfg(feature = "native")]
+pub use native::blocks_from_html;
+pub use search_text::{search_text, References};

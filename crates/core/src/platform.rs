@@ -1,0 +1,34 @@
+//! What the core asks of the platform it runs on: the readers a browser has and the core does
+//! not carry. The app implements [`Platform`] with the browser's own (`src/platform.rs`);
+//! natively [`Native`] uses html5ever. So the core holds no table of HTML's 2,231 named
+//! character references, and reads them exactly as the browser that shows the article does.
+
+/// The platform's parsers.
+pub trait Platform {
+    /// The text a character reference in running text stands for, as the platform's HTML
+    /// parser reads it: `"&eacute;"` is `"é"`, `"&#146;"` is `"’"`, `"&notit;"` is `"¬it;"`, and
+    /// what is no reference stays as written.
+    fn decode_reference(&self, reference: &str) -> String;
+}
+
+/// A platform that reads nothing: character references stay as written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Plain;
+
+impl Platform for Plain {
+    fn decode_reference(&self, reference: &str) -> String {
+        reference.to_owned()
+    }
+}
+
+/// The native platform: html5ever (the `native` feature, on by default).
+#[cfg(feature = "native")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Native;
+
+#[cfg(feature = "native")]
+impl Platform for Native {
+    fn decode_reference(&self, reference: &str) -> String {
+        crate::content::native::text_of_rcdata(reference)
+    }
+}
