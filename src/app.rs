@@ -329,7 +329,7 @@ fn page(data: &FeedHandle, navigation: &Navigation, return_to: Option<String>, u
                 {following}
             />
             <main class="ar-main">
-                if !data.skipped.is_empty() || data.over_limit.is_some() {
+                if !data.skipped.is_empty() || !data.left_out.is_empty() || data.over_limit.is_some() {
                     <ProblemsNotice data={data.clone()} />
                 }
                 { content }

@@ -31,6 +31,8 @@ pub struct FeedData {
     pub selector: Selector,
     /// Items that could not be shown, and why.
     pub skipped: Vec<ItemProblem>,
+    /// Fields left out of the articles that show, and why.
+    pub left_out: Vec<ItemProblem>,
     /// Set when the feed had more items than the limit allows.
     pub over_limit: Option<String>,
     /// The URL the feed came from; a split feed's chunks are relative to it.
@@ -53,6 +55,7 @@ impl FeedData {
             search,
             selector,
             skipped: loaded.skipped,
+            left_out: loaded.left_out,
             over_limit,
             source: None,
             chunks: RefCell::default(),
@@ -76,9 +79,14 @@ impl FeedData {
         }
         let url = resolve(chunk.as_str(), self.source.as_deref());
         // A chunk only lends its bodies: no tag or search index is built for it.
-        let text = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?.unwrap_or_default();
-        let articles =
-            load_feed_from(&text, limits, &Browser::new()).map_err(LoadFailure::Feed)?.feed.articles;
+        let Some((text, content_type)) = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?
+        else {
+            return Ok(());
+        };
+        let articles = load_feed_from(&text, limits, &Browser::new())
+            .map_err(|error| LoadFailure::of_document(&url, content_type.as_deref(), &text, error))?
+            .feed
+            .articles;
         self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
         Ok(())
     }
@@ -88,19 +96,34 @@ impl FeedData {
         if let Some(message) = &self.over_limit {
             web_sys::console::warn_1(&JsValue::from_str(&format!("article-reader, {source}: {message}")));
         }
-        if self.skipped.is_empty() {
-            return;
+        let mut report = String::new();
+        if !self.skipped.is_empty() {
+            report.push_str(&format!(
+                "{} item(s) skipped, {} shown:",
+                self.skipped.len(),
+                self.feed.articles.len()
+            ));
+            for problem in &self.skipped {
+                report.push_str("\n  ");
+                report.push_str(&problem.to_string());
+            }
         }
-        let mut report = format!(
-            "article-reader, {source}: {} item(s) skipped, {} shown:",
-            self.skipped.len(),
-            self.feed.articles.len()
-        );
-        for problem in &self.skipped {
-            report.push_str("\n  ");
-            report.push_str(&problem.to_string());
+        if !self.left_out.is_empty() {
+            report.push_str(&format!(
+                "\n{} field(s) left out, their articles shown without them:",
+                self.left_out.len()
+            ));
+            for problem in &self.left_out {
+                report.push_str("\n  ");
+                report.push_str(&problem.to_string());
+            }
         }
-        web_sys::console::warn_1(&JsValue::from_str(&report));
+        if !report.is_empty() {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "article-reader, {source}: {}",
+                report.trim_start()
+            )));
+        }
     }
 }
 
@@ -133,23 +156,24 @@ pub async fn fetch_feed(
     cancelled: &Cancelled,
     on_progress: impl Fn(Progress),
 ) -> Result<Option<FeedData>, LoadFailure> {
-    let Some(text) = fetch_text(url, limits, cancelled, on_progress).await? else {
+    let Some((text, content_type)) = fetch_text(url, limits, cancelled, on_progress).await? else {
         return Ok(None);
     };
-    let mut data = FeedData::from_json(&text, limits).map_err(LoadFailure::Feed)?;
+    let mut data = FeedData::from_json(&text, limits)
+        .map_err(|error| LoadFailure::of_document(url, content_type.as_deref(), &text, error))?;
     data.source = Some(url.to_owned());
     Ok(Some(data))
 }
 
-/// Fetches the text at `url`, reading the body in chunks so `on_progress` can show how much has
-/// arrived, and stopping as soon as it outgrows `limits.max_feed_bytes`. `Ok(None)` means the
-/// fetch was cancelled.
+/// Fetches the text at `url` and the content type it was served as, reading the body in chunks
+/// so `on_progress` can show how much has arrived, and stopping as soon as it outgrows
+/// `limits.max_feed_bytes`. `Ok(None)` means the fetch was cancelled.
 async fn fetch_text(
     url: &str,
     limits: &Limits,
     cancelled: &Cancelled,
     on_progress: impl Fn(Progress),
-) -> Result<Option<String>, LoadFailure> {
+) -> Result<Option<(String, Option<String>)>, LoadFailure> {
     let network =
         |error: JsValue| LoadFailure::Network { url: url.to_owned(), detail: describe_js_error(&error) };
     let response: Response =
@@ -161,6 +185,7 @@ async fn fetch_text(
             status_text: response.status_text(),
         });
     }
+    let content_type = response.headers().get("content-type").ok().flatten();
     let total = response
         .headers()
         .get("content-length")
@@ -210,7 +235,7 @@ async fn fetch_text(
         }
     }
     String::from_utf8(body)
-        .map(Some)
+        .map(|text| Some((text, content_type)))
         .map_err(|error| LoadFailure::NotText { url: url.to_owned(), at: error.utf8_error().valid_up_to() })
 }
 
