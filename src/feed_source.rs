@@ -35,16 +35,19 @@ pub struct FeedData {
     pub left_out: Vec<ItemProblem>,
     /// Set when the feed had more items than the limit allows.
     pub over_limit: Option<String>,
-    /// The URL the feed came from; a split feed's chunks are relative to it.
+    /// The URL the feed came from, as given; a split feed's chunks are relative to it.
     pub source: Option<String>,
+    /// That URL made absolute: what the feed's relative URLs resolve against.
+    pub base: Option<String>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
     chunks: RefCell<HashMap<String, Rc<Vec<Article>>>>,
 }
 
 impl FeedData {
-    pub fn from_json(json: &str, limits: &Limits) -> Result<FeedData, FeedError> {
+    /// The feed in `json`; `base` is the absolute URL it came from, if it came from one.
+    pub fn from_json(json: &str, limits: &Limits, base: Option<String>) -> Result<FeedData, FeedError> {
         let browser = Browser::new();
-        let loaded = load_feed_from(json, limits, &browser)?;
+        let loaded = load_feed_from(json, limits, &browser, base.as_deref())?;
         let over_limit = loaded.over_limit_message(limits);
         let tags = TagIndex::build(&loaded.feed);
         let search = SearchIndex::build(&loaded.feed, &browser);
@@ -58,12 +61,13 @@ impl FeedData {
             left_out: loaded.left_out,
             over_limit,
             source: None,
+            base,
             chunks: RefCell::default(),
         })
     }
 
     pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {
-        Self::from_json(BUNDLED_FEED, limits)
+        Self::from_json(BUNDLED_FEED, limits, None)
     }
 
     /// The whole article `id` from the chunk `chunk`, once fetched.
@@ -83,7 +87,7 @@ impl FeedData {
         else {
             return Ok(());
         };
-        let articles = load_feed_from(&text, limits, &Browser::new())
+        let articles = load_feed_from(&text, limits, &Browser::new(), Some(&url))
             .map_err(|error| LoadFailure::of_document(&url, content_type.as_deref(), &text, error))?
             .feed
             .articles;
@@ -159,7 +163,7 @@ pub async fn fetch_feed(
     let Some((text, content_type)) = fetch_text(url, limits, cancelled, on_progress).await? else {
         return Ok(None);
     };
-    let mut data = FeedData::from_json(&text, limits)
+    let mut data = FeedData::from_json(&text, limits, Some(resolve(url, None)))
         .map_err(|error| LoadFailure::of_document(url, content_type.as_deref(), &text, error))?;
     data.source = Some(url.to_owned());
     Ok(Some(data))

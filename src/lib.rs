@@ -14,7 +14,7 @@ mod host_events;
 pub mod html_dom;
 mod keyboard;
 mod pages;
-mod platform;
+pub(crate) mod platform;
 mod prefs;
 pub mod routing;
 mod state;

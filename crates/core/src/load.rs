@@ -16,7 +16,7 @@ use crate::model::{sort_newest_first, Article, ArticleId, Author, Body, Feed, Im
 use crate::platform::Native;
 use crate::platform::Platform;
 use crate::raw::{RawExtension, RawFeed, RawItem};
-use crate::url::{scheme_of, SafeUrl};
+use crate::url::{scheme_of, Base, SafeUrl};
 
 /// Caps that keep a mistaken or hostile feed from exhausting the page. Each one, when hit, is
 /// reported in words; none of them makes loading fail silently.
@@ -131,18 +131,26 @@ impl fmt::Display for ItemProblem {
 /// Parses and validates a JSON Feed 1.0 or 1.1 document with the default [`Limits`], natively.
 #[cfg(feature = "native")]
 pub fn load_feed(json: &str) -> Result<LoadedFeed, FeedError> {
-    load_feed_from(json, &Limits::default(), &Native)
+    load_feed_from(json, &Limits::default(), &Native, None)
 }
 
 /// Parses and validates a JSON Feed 1.0 or 1.1 document, natively.
 #[cfg(feature = "native")]
 pub fn load_feed_with_limits(json: &str, limits: &Limits) -> Result<LoadedFeed, FeedError> {
-    load_feed_from(json, limits, &Native)
+    load_feed_from(json, limits, &Native, None)
 }
 
 /// Parses and validates a JSON Feed 1.0 or 1.1 document; `platform` reads what the core leaves
-/// to the platform's own parsers (see [`Platform`]).
-pub fn load_feed_from(json: &str, limits: &Limits, platform: &dyn Platform) -> Result<LoadedFeed, FeedError> {
+/// to the platform's own parsers (see [`Platform`]). `feed_url`, the absolute URL the feed came
+/// from, is what its relative URLs (an item's `url`, `external_url`, `image`, `banner_image`, an
+/// author's `url`) resolve against; without one they stay relative, to the page.
+pub fn load_feed_from(
+    json: &str,
+    limits: &Limits,
+    platform: &dyn Platform,
+    feed_url: Option<&str>,
+) -> Result<LoadedFeed, FeedError> {
+    let base = Base { url: feed_url, platform };
     // A byte-order mark says the text is UTF-8, which it is; it is no part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.len() > limits.max_feed_bytes {
@@ -198,7 +206,7 @@ pub fn load_feed_from(json: &str, limits: &Limits, platform: &dyn Platform) -> R
 
     // The feed's own authors stand for items that name none.
     let mut feed_left_out = LeftOut::default();
-    let feed_authors = authors_field(&raw.authors, &raw.author, &mut feed_left_out);
+    let feed_authors = authors_field(&raw.authors, &raw.author, &base, &mut feed_left_out);
     let mut left_out: Vec<ItemProblem> = feed_left_out
         .0
         .into_iter()
@@ -211,7 +219,7 @@ pub fn load_feed_from(json: &str, limits: &Limits, platform: &dyn Platform) -> R
     let mut references = References::new(platform);
     for (index, item) in items.into_iter().enumerate() {
         let position = index + 1;
-        match article_from_item(item, limits, &mut references) {
+        match article_from_item(item, limits, &base, &mut references) {
             Ok((mut article, fields)) => {
                 let id = || Some(article.id.as_str().to_owned());
                 left_out.extend(fields.0.into_iter().map(|(field, reason)| ItemProblem {
@@ -243,7 +251,11 @@ pub fn load_feed_from(json: &str, limits: &Limits, platform: &dyn Platform) -> R
         feed: Feed {
             title,
             description: optional_text(&raw.description),
-            home_page_url: raw.home_page_url.as_str().and_then(SafeUrl::parse),
+            home_page_url: raw
+                .home_page_url
+                .as_str()
+                .and_then(SafeUrl::parse)
+                .and_then(|url| base.resolve(url, SafeUrl::parse)),
             language: optional_text(&raw.language),
             articles,
         },
@@ -289,8 +301,12 @@ fn is_identifier(url: &str) -> bool {
 fn article_from_item(
     item: Value,
     limits: &Limits,
+    base: &Base,
     references: &mut References,
 ) -> Result<(Article, LeftOut), ItemError> {
+    let link = |url: &str, parse: fn(&str) -> Option<SafeUrl>| {
+        link_field(url, parse).map(|url| url.and_then(|url| base.resolve(url, parse)))
+    };
     let Value::Object(item) = item else {
         return Err((None, "item", format!("is {}, not an object", describe(&item))));
     };
@@ -364,23 +380,23 @@ fn article_from_item(
     let updated = left_out.keep("date_modified", date_field(&raw.date_modified, "it is left out")).flatten();
     let url = match left_out.text("url", &raw.url) {
         Some(url) if is_identifier(url) => None,
-        Some(url) => left_out.keep("url", link_field(url, SafeUrl::parse)).flatten(),
+        Some(url) => left_out.keep("url", link(url, SafeUrl::parse)).flatten(),
         None => None,
     };
     let external_url = left_out
         .text("external_url", &raw.external_url)
-        .and_then(|url| left_out.keep("external_url", link_field(url, SafeUrl::parse)).flatten());
+        .and_then(|url| left_out.keep("external_url", link(url, SafeUrl::parse)).flatten());
     let image = left_out
         .text("image", &raw.image)
-        .and_then(|url| left_out.keep("image", link_field(url, SafeUrl::parse_image)).flatten());
+        .and_then(|url| left_out.keep("image", link(url, SafeUrl::parse_image)).flatten());
     let image_url = match image {
         Some(url) => Some(url),
         None => left_out
             .text("banner_image", &raw.banner_image)
-            .and_then(|url| left_out.keep("banner_image", link_field(url, SafeUrl::parse_image)).flatten()),
+            .and_then(|url| left_out.keep("banner_image", link(url, SafeUrl::parse_image)).flatten()),
     };
     let tags = left_out.keep("tags", tags_field(&raw.tags)).unwrap_or_default();
-    let authors = authors_field(&raw.authors, &raw.author, &mut left_out);
+    let authors = authors_field(&raw.authors, &raw.author, base, &mut left_out);
     let language = left_out.text("language", &raw.language).and_then(non_blank);
 
     let highlights =
@@ -610,7 +626,7 @@ fn tags_field(value: &Value) -> Result<Vec<Tag>, String> {
 
 /// The authors an item (or the feed) names, leniently: what cannot be used (an entry that is
 /// not an author object, an author URL that is not http(s) or relative) is left out and noted.
-fn authors_field(authors: &Value, legacy_author: &Value, left_out: &mut LeftOut) -> Vec<Author> {
+fn authors_field(authors: &Value, legacy_author: &Value, base: &Base, left_out: &mut LeftOut) -> Vec<Author> {
     let list: Vec<&Value> = match (authors, legacy_author) {
         (Value::Array(values), _) => values.iter().collect(),
         (Value::Null, Value::Null) => Vec::new(),
@@ -634,6 +650,7 @@ fn authors_field(authors: &Value, legacy_author: &Value, left_out: &mut LeftOut)
                 .keep("authors", link_field(url, SafeUrl::parse).map_err(|r| format!("url {r}")))
                 .flatten()
         });
+        let url = url.and_then(|url| base.resolve(url, SafeUrl::parse));
         // JSON Feed allows an author with only a URL or avatar; the reader shows names only, and
         // never reads an avatar.
         if let Some(name) = name {
@@ -659,6 +676,7 @@ fn first_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url::Base;
 
     fn feed_with_items(items: &str) -> String {
         format!(r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {items}}}"#)
@@ -795,5 +813,55 @@ mod tests {
         let ids: Vec<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "TAG:example.com,2024:7"]);
         assert!(loaded.feed.articles.iter().all(|a| a.url.is_none()));
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_feed_and_a_body_against_its_article() {
+        let feed = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "home_page_url": "/", "items": [
+            {"id": "1", "content_html": "<p><a href='b.html'>b</a> <a href='#fn1'>1</a> <img src='//cdn.example/i.png'></p>",
+             "url": "2024/post/", "external_url": "../other", "image": "img/a.png",
+             "authors": [{"name": "A", "url": "people/a"}]},
+            {"id": "2", "content_html": "<p><a href='b.html'>b</a> <img src='/i.png'></p>", "url": "tag:e.com,2024:2",
+             "banner_image": "https://elsewhere.example/b.png"}]}"#;
+        let feed_url = "https://feeds.example/news/feed.json";
+        let loaded = load_feed_from(feed, &Limits::default(), &Native, Some(feed_url))
+            .unwrap_or_else(|e| panic!("fixture feed: {e}"));
+        let [first, second] = &loaded.feed.articles[..] else { panic!("two articles") };
+        let text = |url: Option<&SafeUrl>| url.map(SafeUrl::as_str).unwrap_or("none").to_owned();
+        let cases = [
+            (text(loaded.feed.home_page_url.as_ref()), "https://feeds.example/"),
+            (text(first.url.as_ref()), "https://feeds.example/news/2024/post/"),
+            (text(first.external_url.as_ref()), "https://feeds.example/other"),
+            (text(first.image.as_ref().and_then(|i| i.url.as_ref())), "https://feeds.example/news/img/a.png"),
+            (text(first.authors[0].url.as_ref()), "https://feeds.example/news/people/a"),
+            (text(second.url.as_ref()), "none"),
+            (text(second.image.as_ref().and_then(|i| i.url.as_ref())), "https://elsewhere.example/b.png"),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got, expected);
+        }
+        // A body resolves against its article's own address, else the feed's.
+        let links = |article: &Article| -> Vec<String> {
+            let base = Base { url: article.body_base(Some(feed_url)), platform: &Native };
+            let blocks =
+                article.body.blocks_with(|html| crate::content::native::blocks_from_html_with(html, &base));
+            let mut urls = Vec::new();
+            for block in &blocks {
+                let crate::content::Block::Paragraph(inlines) = block else { continue };
+                for inline in inlines {
+                    match inline {
+                        crate::content::Inline::Link { href, .. } => urls.push(href.as_str().to_owned()),
+                        crate::content::Inline::Image { src, .. } => urls.push(src.as_str().to_owned()),
+                        _ => {}
+                    }
+                }
+            }
+            urls
+        };
+        assert_eq!(
+            links(first),
+            ["https://feeds.example/news/2024/post/b.html", "#fn1", "https://cdn.example/i.png"]
+        );
+        assert_eq!(links(second), ["https://feeds.example/news/b.html", "https://feeds.example/i.png"]);
     }
 }
