@@ -6,11 +6,13 @@
 # Every build gets the policy, except the development server (scripts/serve.sh sets
 # ARTICLE_READER_DEV_SERVER), whose live-reload script is inline and would be refused.
 # The policy allows feeds (connect-src) from the page's own origin only; a page that reads a
-# feed from another origin adds that origin to connect-src.
+# feed from another origin adds that origin to connect-src. Images and media may come from any
+# http(s) origin, as a feed's articles do: the reader renders them, so its policy must not block
+# them (on an https page, browsers upgrade or block http ones as mixed content themselves).
 set -eu
 node "$TRUNK_SOURCE_DIR/scripts/finish-build.mjs" "$TRUNK_STAGING_DIR"
 [ -n "${ARTICLE_READER_DEV_SERVER:-}" ] && exit 0
-policy="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'"
+policy="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: http: data:; media-src 'self' https: http:; object-src 'none'; base-uri 'none'"
 index="$TRUNK_STAGING_DIR/index.html"
 grep -q 'http-equiv="Content-Security-Policy"' "$index" && exit 0
 sed -i "s|<head>|<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"$policy\" />|" "$index"

@@ -252,7 +252,7 @@ fn page(
                 />
             }
             <div class="ar-main" role={main}>
-                if !data.skipped.is_empty() || data.over_limit.is_some() {
+                if !data.skipped.is_empty() || !data.left_out.is_empty() || data.over_limit.is_some() {
                     <ProblemsNotice data={data.clone()} />
                 }
                 { content }

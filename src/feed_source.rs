@@ -32,27 +32,34 @@ pub struct FeedData {
     pub selector: Selector,
     /// Items that could not be shown, and why.
     pub skipped: Vec<ItemProblem>,
+    /// Fields left out of the articles that show, and why.
+    pub left_out: Vec<ItemProblem>,
     /// Set when the feed had more items than the limit allows.
     pub over_limit: Option<String>,
-    /// The URL the feed came from; a split feed's chunks are relative to it.
+    /// The URL the feed came from, as given; a split feed's chunks are relative to it.
     pub source: Option<String>,
+    /// That URL made absolute: what the feed's relative URLs resolve against.
+    pub base: Option<String>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
     chunks: RefCell<HashMap<String, Rc<Vec<Article>>>>,
 }
 
 impl FeedData {
-    pub fn from_json(json: &str, limits: &Limits) -> Result<FeedData, FeedError> {
+    /// The feed in `json`; `base` is the absolute URL it came from, if it came from one.
+    pub fn from_json(json: &str, limits: &Limits, base: Option<String>) -> Result<FeedData, FeedError> {
         let browser = Browser::new();
-        Ok(Self::from_loaded(load_feed_from(json, limits, &browser)?, limits, &browser))
+        let loaded = load_feed_from(json, limits, &browser, base.as_deref())?;
+        Ok(Self::from_loaded(loaded, limits, &browser, base))
     }
 
-    /// A feed a host page handed over as an object, read into the core's tree.
+    /// A feed a host page handed over as an object, read into the core's tree. Its relative
+    /// URLs stay relative, to the page.
     pub fn from_value(value: Value, limits: &Limits) -> Result<FeedData, FeedError> {
         let browser = Browser::new();
-        Ok(Self::from_loaded(load_feed_value(value, limits, &browser)?, limits, &browser))
+        Ok(Self::from_loaded(load_feed_value(value, limits, &browser, None)?, limits, &browser, None))
     }
 
-    fn from_loaded(loaded: LoadedFeed, limits: &Limits, browser: &Browser) -> FeedData {
+    fn from_loaded(loaded: LoadedFeed, limits: &Limits, browser: &Browser, base: Option<String>) -> FeedData {
         let over_limit = loaded.over_limit_message(limits);
         let tags = TagIndex::build(&loaded.feed);
         let search = SearchIndex::build(&loaded.feed, browser);
@@ -63,14 +70,16 @@ impl FeedData {
             search,
             selector,
             skipped: loaded.skipped,
+            left_out: loaded.left_out,
             over_limit,
             source: None,
+            base,
             chunks: RefCell::default(),
         }
     }
 
     pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {
-        Self::from_json(BUNDLED_FEED, limits)
+        Self::from_json(BUNDLED_FEED, limits, None)
     }
 
     /// The whole article `id` from the chunk `chunk`, once fetched.
@@ -86,9 +95,14 @@ impl FeedData {
         }
         let url = resolve(chunk.as_str(), self.source.as_deref());
         // A chunk only lends its bodies: no tag or search index is built for it.
-        let text = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?.unwrap_or_default();
-        let articles =
-            load_feed_from(&text, limits, &Browser::new()).map_err(LoadFailure::Feed)?.feed.articles;
+        let Some((text, content_type)) = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?
+        else {
+            return Ok(());
+        };
+        let articles = load_feed_from(&text, limits, &Browser::new(), Some(&url))
+            .map_err(|error| LoadFailure::of_document(&url, content_type.as_deref(), &text, error))?
+            .feed
+            .articles;
         self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
         Ok(())
     }
@@ -98,19 +112,34 @@ impl FeedData {
         if let Some(message) = &self.over_limit {
             web_sys::console::warn_1(&JsValue::from_str(&format!("article-reader, {source}: {message}")));
         }
-        if self.skipped.is_empty() {
-            return;
+        let mut report = String::new();
+        if !self.skipped.is_empty() {
+            report.push_str(&format!(
+                "{} item(s) skipped, {} shown:",
+                self.skipped.len(),
+                self.feed.articles.len()
+            ));
+            for problem in &self.skipped {
+                report.push_str("\n  ");
+                report.push_str(&problem.to_string());
+            }
         }
-        let mut report = format!(
-            "article-reader, {source}: {} item(s) skipped, {} shown:",
-            self.skipped.len(),
-            self.feed.articles.len()
-        );
-        for problem in &self.skipped {
-            report.push_str("\n  ");
-            report.push_str(&problem.to_string());
+        if !self.left_out.is_empty() {
+            report.push_str(&format!(
+                "\n{} field(s) left out, their articles shown without them:",
+                self.left_out.len()
+            ));
+            for problem in &self.left_out {
+                report.push_str("\n  ");
+                report.push_str(&problem.to_string());
+            }
         }
-        web_sys::console::warn_1(&JsValue::from_str(&report));
+        if !report.is_empty() {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "article-reader, {source}: {}",
+                report.trim_start()
+            )));
+        }
     }
 }
 
@@ -143,23 +172,24 @@ pub async fn fetch_feed(
     cancelled: &Cancelled,
     on_progress: impl Fn(Progress),
 ) -> Result<Option<FeedData>, LoadFailure> {
-    let Some(text) = fetch_text(url, limits, cancelled, on_progress).await? else {
+    let Some((text, content_type)) = fetch_text(url, limits, cancelled, on_progress).await? else {
         return Ok(None);
     };
-    let mut data = FeedData::from_json(&text, limits).map_err(LoadFailure::Feed)?;
+    let mut data = FeedData::from_json(&text, limits, Some(resolve(url, None)))
+        .map_err(|error| LoadFailure::of_document(url, content_type.as_deref(), &text, error))?;
     data.source = Some(url.to_owned());
     Ok(Some(data))
 }
 
-/// Fetches the text at `url`, reading the body in chunks so `on_progress` can show how much has
-/// arrived, and stopping as soon as it outgrows `limits.max_feed_bytes`. `Ok(None)` means the
-/// fetch was cancelled.
+/// Fetches the text at `url` and the content type it was served as, reading the body in chunks
+/// so `on_progress` can show how much has arrived, and stopping as soon as it outgrows
+/// `limits.max_feed_bytes`. `Ok(None)` means the fetch was cancelled.
 async fn fetch_text(
     url: &str,
     limits: &Limits,
     cancelled: &Cancelled,
     on_progress: impl Fn(Progress),
-) -> Result<Option<String>, LoadFailure> {
+) -> Result<Option<(String, Option<String>)>, LoadFailure> {
     let network =
         |error: JsValue| LoadFailure::Network { url: url.to_owned(), detail: describe_js_error(&error) };
     let response: Response =
@@ -171,6 +201,7 @@ async fn fetch_text(
             status_text: response.status_text(),
         });
     }
+    let content_type = response.headers().get("content-type").ok().flatten();
     let total = response
         .headers()
         .get("content-length")
@@ -220,7 +251,7 @@ async fn fetch_text(
         }
     }
     String::from_utf8(body)
-        .map(Some)
+        .map(|text| Some((text, content_type)))
         .map_err(|error| LoadFailure::NotText { url: url.to_owned(), at: error.utf8_error().valid_up_to() })
 }
 

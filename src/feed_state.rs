@@ -31,7 +31,7 @@ impl FeedState {
                 return FeedState::Loading { url: url.clone(), progress: Progress::default() }
             }
             Ok(FeedLocation::Bundled) => (FeedData::bundled(limits), "bundled feed"),
-            Ok(FeedLocation::Text(text)) => (FeedData::from_json(text, limits), "inline feed"),
+            Ok(FeedLocation::Text(text)) => (FeedData::from_json(text, limits, None), "inline feed"),
             Ok(FeedLocation::Object(value)) => {
                 (FeedData::from_value((**value).clone(), limits), "feed object")
             }

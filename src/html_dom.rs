@@ -4,17 +4,19 @@
 //! tree the browser would build from the same markup. The only code of the app that parses HTML.
 
 use article_reader_core::content::{blocks_from_body, without_inline_code, Block, HtmlNode, NodeKind};
+use article_reader_core::url::Base;
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
-/// Reads an article's `content_html` into blocks, as the browser parses it: a whole document in
+/// Reads an article's `content_html` into blocks, its relative URLs resolved against `base`, as
+/// the browser parses it: a whole document in
 /// no-quirks mode (a `<!DOCTYPE html>` in front, as the page that shows it has), with scripting
 /// disabled, so `<noscript>` content is markup, as a browser without script reads it. Inline
 /// event handlers and styles are taken out first ([`without_inline_code`]): Chromium checks them
 /// against the page's Content-Security-Policy, and reports each one, even in this document.
-pub fn blocks_from_html(html: &str) -> Vec<Block> {
+pub fn blocks_from_html(html: &str, base: &Base) -> Vec<Block> {
     let html = without_inline_code(html);
     let mut document = String::with_capacity(html.len() + 15);
     document.push_str("<!DOCTYPE html>");
@@ -23,7 +25,7 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
         DomParser::new().and_then(|parser| parser.parse_from_string(&document, SupportedType::TextHtml));
     match parsed.ok().and_then(|document| document.body()) {
         // A frameset document's `body` is its frameset, which the allowlist drops.
-        Some(body) if body.local_name() == "body" => blocks_from_body(&DomNode(body.into())),
+        Some(body) if body.local_name() == "body" => blocks_from_body(&DomNode(body.into()), base),
         _ => Vec::new(),
     }
 }

@@ -1,6 +1,6 @@
 //! The JavaScript boundary, in values: what a host page hands over (an options object, a feed
 //! object) is read through serde-wasm-bindgen into the core's JSON [`Value`] tree, and what the
-//! reader hands back (event details, the element's property values) is written out through it.
+//! reader hands back (event details) is written out through it.
 //!
 //! Nothing is decided here: the core reads a [`Value`] exactly as it reads the same JSON text,
 //! so an option or a feed given as an object means what its JSON would mean, and a wrong-typed
@@ -10,7 +10,7 @@ use std::fmt;
 
 use article_reader_core::json::{Object, Value};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::ser::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Any JavaScript value that JSON can express, as the core's [`Value`]. `undefined` reads as
@@ -123,33 +123,4 @@ pub fn members_of(object: &JsValue) -> Vec<(String, Option<Value>)> {
 /// and arrays.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
-}
-
-/// The core's [`Value`], serializable.
-pub struct Json<'a>(pub &'a Value);
-
-impl Serialize for Json<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Value::Null => serializer.serialize_unit(),
-            Value::Bool(value) => serializer.serialize_bool(*value),
-            // JavaScript's parseFloat, not Rust's: see `visit_f64`.
-            Value::Number(text) => serializer.serialize_f64(js_sys::Number::parse_float(text)),
-            Value::String(text) => serializer.serialize_str(text),
-            Value::Array(values) => {
-                let mut seq = serializer.serialize_seq(Some(values.len()))?;
-                for value in values {
-                    seq.serialize_element(&Json(value))?;
-                }
-                seq.end()
-            }
-            Value::Object(Object(members)) => {
-                let mut map = serializer.serialize_map(Some(members.len()))?;
-                for (key, value) in members {
-                    map.serialize_entry(key, &Json(value))?;
-                }
-                map.end()
-            }
-        }
-    }
 }

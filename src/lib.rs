@@ -18,7 +18,7 @@ pub mod html_dom;
 mod interop;
 mod keyboard;
 mod pages;
-mod platform;
+pub(crate) mod platform;
 mod prefs;
 pub mod routing;
 mod state;

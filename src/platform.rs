@@ -1,5 +1,6 @@
 //! The core's [`Platform`] in the browser: the browser's own readers for what the core leaves
-//! to the platform. A character reference is read by the HTML parser itself, as the content of a
+//! to the platform. A URL is resolved by `URL`. A character reference is read by the HTML parser
+//! itself, as the content of a
 //! `<textarea>` of an inert document (one with no browsing context: nothing in it runs or loads,
 //! and a textarea's content is text, never elements), so search decodes `&eacute;` exactly as the
 //! article view, which the browser also parses, shows it.
@@ -34,5 +35,9 @@ impl Platform for Browser {
             }
             None => reference.to_owned(),
         }
+    }
+
+    fn resolve_url(&self, reference: &str, base: &str) -> Option<String> {
+        web_sys::Url::new_with_base(reference, base).ok().map(|url| url.href())
     }
 }

@@ -129,7 +129,7 @@ function mountNow([glue, sheet], host, options, inlineFeed) {
     },
     /** Every option's current value, typed. */
     get options() {
-      return handle?.options() ?? {};
+      return handle ? JSON.parse(handle.optionsJson()) : {};
     },
     /** Removes the reader: its DOM, its listeners and its stylesheet. */
     destroy() {

@@ -1,7 +1,8 @@
-//! The notice that some of the feed's items could not be shown, naming each one and why, until
-//! the person dismisses it.
+//! The notice that some of the feed's items could not be shown, or some of their fields, naming
+//! each one and why, until the person dismisses it.
 
-use article_reader_core::text::Label;
+use article_reader_core::text::{Label, Ui};
+use article_reader_core::ItemProblem;
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
@@ -23,6 +24,7 @@ pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
         return Html::default();
     }
     let skipped = &props.data.skipped;
+    let left_out = &props.data.left_out;
     let dismiss = {
         let dismissed = dismissed.clone();
         Callback::from(move |_: MouseEvent| dismissed.set(true))
@@ -33,18 +35,29 @@ pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
                 if let Some(message) = &props.data.over_limit {
                     <p class="ar-notice__summary">{ message.clone() }</p>
                 }
-                if !skipped.is_empty() {
-                    <p class="ar-notice__summary">{ cx.ui.skipped_items(skipped.len()) }</p>
-                    // Item reports name fields of the JSON Feed format, so they stay in English.
-                    <ul class="ar-notice__list" lang="en" dir="ltr">
-                        { for skipped.iter().take(LISTED).map(|problem| html! { <li>{ problem.to_string() }</li> }) }
-                    </ul>
-                    if skipped.len() > LISTED {
-                        <p class="ar-notice__more">{ cx.ui.more_problems(skipped.len() - LISTED) }</p>
-                    }
-                }
+                { problems(cx.ui.skipped_items(skipped.len()), skipped, &cx.ui) }
+                { problems(cx.ui.left_out_fields(left_out.len()), left_out, &cx.ui) }
             </div>
             <button type="button" class="ar-notice__dismiss" onclick={dismiss}>{ cx.ui.label(Label::Dismiss) }</button>
         </section>
+    }
+}
+
+/// One kind of problem: its summary line, then the first few reports.
+fn problems(summary: String, list: &[ItemProblem], ui: &Ui) -> Html {
+    if list.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <p class="ar-notice__summary">{ summary }</p>
+            // Reports name fields of the JSON Feed format, so they stay in English.
+            <ul class="ar-notice__list" lang="en" dir="ltr">
+                { for list.iter().take(LISTED).map(|problem| html! { <li>{ problem.to_string() }</li> }) }
+            </ul>
+            if list.len() > LISTED {
+                <p class="ar-notice__more">{ ui.more_problems(list.len() - LISTED) }</p>
+            }
+        </>
     }
 }

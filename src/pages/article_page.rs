@@ -6,7 +6,8 @@ use article_reader_core::reading::{neighbours, reading_minutes, related};
 use article_reader_core::text::{direction, Label};
 use std::rc::Rc;
 
-use article_reader_core::{Block, FeedQuery, Limits, Route, Routing};
+use article_reader_core::url::Base;
+use article_reader_core::{Article, Block, FeedQuery, Limits, Route, Routing};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -19,6 +20,7 @@ use crate::components::tag_list::TagList;
 use crate::context::ReaderContext;
 use crate::feed_source::{FeedData, FeedHandle};
 use crate::html_dom::blocks_from_html;
+use crate::platform::Browser;
 use crate::prefs::PrefsAction;
 use crate::routing::page_url_with;
 
@@ -45,12 +47,16 @@ async fn copy_to_clipboard(text: String) -> bool {
 /// waits for its chunk): its HTML is parsed now, when the article is shown.
 fn body_blocks(data: &FeedData, position: usize) -> Rc<Vec<Block>> {
     let Some(indexed) = data.feed.articles.get(position) else { return Rc::default() };
+    let browser = Browser::new();
+    let read = |article: &Article| {
+        let base = Base { url: article.body_base(data.base.as_deref()), platform: &browser };
+        article.body.blocks_with(|html| blocks_from_html(html, &base))
+    };
     let blocks = match &indexed.body_chunk {
-        Some(chunk) => data
-            .chunk_article(chunk, indexed.id.as_str())
-            .map(|article| article.body.blocks_with(blocks_from_html))
-            .unwrap_or_default(),
-        None => indexed.body.blocks_with(blocks_from_html),
+        Some(chunk) => {
+            data.chunk_article(chunk, indexed.id.as_str()).map(|article| read(&article)).unwrap_or_default()
+        }
+        None => read(indexed),
     };
     Rc::new(blocks)
 }

@@ -3,7 +3,7 @@
 use article_reader::{FeedLocation, ReaderOptions};
 use wasm_bindgen_test::*;
 
-use super::support::{blob_url, feed_json, Mounted};
+use super::support::{blob_url, blob_url_of_type, feed_json, Mounted};
 
 fn item(id: &str, content: bool) -> String {
     if content {
@@ -35,6 +35,26 @@ async fn a_fatal_error_is_an_alert_that_says_where() {
     assert!(alert.contains("This feed cannot be shown"), "{alert}");
     assert!(alert.contains("The feed is not valid JSON: expected `,` or `}` (line 4, column 3)."), "{alert}");
     assert!(reader.one("[role=feed]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_html_page_where_the_feed_should_be_says_so() {
+    let page = "<!DOCTYPE html><html><head><title>Not found</title></head><body>Sorry.</body></html>";
+    let url = blob_url_of_type(page, "text/html");
+    let options = ReaderOptions { src: Ok(FeedLocation::Url(url.clone())), ..ReaderOptions::default() };
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
+    let alert = reader.texts("[role=alert]").join(" ");
+    let expected =
+        format!("The feed at {url} returned an HTML page, not a JSON Feed (served as \"text/html\").");
+    assert!(alert.contains(&expected), "{alert}");
+}
+
+#[wasm_bindgen_test]
+async fn a_byte_order_mark_before_the_feed_is_skipped() {
+    let json = format!("\u{feff}{}", feed_json(&[item("one", true)]));
+    let reader = Mounted::with_feed("#/", &json).await;
+    reader.until("the feed shows", |r| r.headlines() == ["Article one"]).await;
 }
 
 #[wasm_bindgen_test]

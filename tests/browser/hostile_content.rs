@@ -92,7 +92,8 @@ const MARKUP: &[&str] = &[
     "</p></div></article><img src=x onerror=__xss()>",
 ];
 
-/// Payloads for the URL fields (`url`, `external_url`, `image`): the item must be skipped.
+/// Payloads for the URL fields (`url`, `external_url`, `image`): the field must be left out, and
+/// the article still show.
 const URLS: &[&str] = &[
     "javascript:__xss()",
     " JAVASCRIPT:__xss()",
@@ -231,9 +232,14 @@ async fn no_payload_runs_or_survives_in_the_dom() {
     let reader = Mounted::with_options("#/", options).await;
     reader.until("the hostile feed renders", |r| r.one("[role=feed]").is_some()).await;
 
-    // Every markup item shows; every URL item is skipped, and says so.
-    assert_eq!(reader.headlines().len(), MARKUP.len() + 1);
-    assert_eq!(reader.all(".ar-notice__list li").len(), URLS.len() * 3);
+    // Every item shows; every URL (the payloads', and each markup item's author's) is left out,
+    // and the notice says so.
+    assert_eq!(reader.headlines().len(), MARKUP.len() + 1 + URLS.len() * 3);
+    let left_out = MARKUP.len() + URLS.len() * 3;
+    assert_eq!(
+        reader.texts(".ar-notice__summary"),
+        [format!("{left_out} fields of this feed were left out; their articles show without them:")]
+    );
     // Text fields are text: the markup shows as written.
     assert!(reader.headlines().iter().any(|h| h == "<script>__xss()</script>"));
     assert_eq!(reader.texts(".ar-masthead__title"), ["<img src=x onerror=__xss()>"]);
@@ -241,6 +247,9 @@ async fn no_payload_runs_or_survives_in_the_dom() {
     sleep(Duration::from_millis(200)).await; // Let errors, loads and focus events fire.
     assert_eq!(violations(&reader), Vec::<String>::new(), "in the feed");
     let mut ids: Vec<String> = (0..MARKUP.len()).map(|n| format!("m{n}")).collect();
+    for n in 0..URLS.len() {
+        ids.extend(["url", "external_url", "image"].map(|field| format!("u{n}-{field}")));
+    }
     ids.push("plain text".to_owned());
     for id in &ids {
         set_hash(&format!("#/article/{}", id.replace(' ', "%20"))).await;

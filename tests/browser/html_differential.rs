@@ -17,6 +17,8 @@ mod html_inputs;
 use article_reader::html_dom::blocks_from_html;
 use article_reader_core::allowlist::DROPPED_WITH_CONTENT;
 use article_reader_core::content::Block;
+use article_reader_core::platform::Plain;
+use article_reader_core::url::Base;
 use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -72,7 +74,7 @@ fn the_browser_and_html5ever_give_the_walk_the_same_tree() {
     let inputs = html_inputs::all(2000);
     let mut failures = Vec::new();
     for html in &inputs {
-        let browser = blocks_from_html(html);
+        let browser = blocks_from_html(html, &Base::none(&Plain));
         let native = article_reader_core::content::blocks_from_html(html);
         if browser != native && !known_difference(html, &browser, &native) {
             failures.push(format!("{html:?}\n  browser:   {browser:?}\n  html5ever: {native:?}"));

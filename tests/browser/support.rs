@@ -164,8 +164,15 @@ pub async fn set_hash(hash: &str) {
 
 /// A `blob:` URL serving `text`, so a test can hand the reader any feed without a server.
 pub fn blob_url(text: &str) -> String {
+    blob_url_of_type(text, "")
+}
+
+/// A `blob:` URL serving `text` as `content_type`, as a server names what it sends.
+pub fn blob_url_of_type(text: &str, content_type: &str) -> String {
     let parts = js_sys::Array::of1(&text.into());
-    let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(content_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
     web_sys::Url::create_object_url_with_blob(&blob).unwrap()
 }
 

@@ -28,7 +28,7 @@ export const UK = 'Pakistan, UK discuss regional security, cross-border attacks 
 
 /** The policy scripts/trunk-post-build.sh writes into the built page. */
 export const POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: http: data:; media-src 'self' https: http:; object-src 'none'; base-uri 'none'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -59,12 +59,17 @@ const framePage = (src, width, height) => `<!doctype html>
 <body style="margin:0"><iframe src="${src.replace(/"/g, '&quot;')}" width="${width}" height="${height}"
 style="border:0;display:block"></iframe></body></html>`;
 
+/** What a fixture feed writes for the second origin; the server puts the real one in its place. */
+export const OTHER_ORIGIN = 'http://other.example';
+
 /**
  * Serves `root` (a `trunk build` output) at BASE_PATH. Options: `cors` lets other origins read
  * the files; `readerOrigin()` names the origin the cross-origin host page loads the reader from;
- * `generated` is the folder served at /generated/; `probe` injects probe.js into every page.
+ * `otherOrigin()` the origin that replaces OTHER_ORIGIN in fixture feeds (for images from
+ * another origin, over http); `generated` is the folder served at /generated/; `probe` injects
+ * probe.js into every page.
  */
-export function serve(root, { cors = false, readerOrigin = null, generated = null, probe = false } = {}) {
+export function serve(root, { cors = false, readerOrigin = null, otherOrigin = null, generated = null, probe = false } = {}) {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
     if (cors) response.setHeader('access-control-allow-origin', '*');
@@ -90,6 +95,10 @@ export function serve(root, { cors = false, readerOrigin = null, generated = nul
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) return response.writeHead(404).end();
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (otherOrigin && dir === fixtures && path.extname(file) === '.json') {
+      const feed = readFileSync(file, 'utf8').replaceAll(OTHER_ORIGIN, otherOrigin());
+      return response.writeHead(200, { 'content-type': type }).end(feed);
+    }
     if (probe && path.extname(file) === '.html') {
       return html(readFileSync(file, 'utf8').replace(/<head>/i, (head) => `${head}${PROBE_TAG}`));
     }

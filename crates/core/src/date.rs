@@ -106,7 +106,22 @@ impl Timestamp {
         })
     }
 
-    /// The text as the feed wrote it: what `<time datetime>` should carry.
+    /// Reads a date the ways feeds write them: RFC 3339; ISO 8601 without seconds, with a
+    /// `+0500` or `+05` offset, or a date alone (`2024-10-25`, read as midnight UTC); and
+    /// RFC 822 / RFC 2822, as RSS has them (`Fri, 31 May 2019 12:17:58 -0700`, with or without
+    /// the day's name or the seconds, a two-digit year, `GMT`, `UT`, `Z`, the US zone names).
+    /// `None` when it is none of these. A date and time without any offset is refused: its
+    /// instant is unknown. The looser forms are rewritten as RFC 3339 and read as that, so
+    /// every date is checked by the one parser.
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        let text = text.trim();
+        Timestamp::parse_rfc3339(text)
+            .or_else(|| Timestamp::parse_rfc3339(&loose_iso_as_rfc3339(text)?))
+            .or_else(|| Timestamp::parse_rfc3339(&rfc2822_as_rfc3339(text)?))
+    }
+
+    /// The instant in RFC 3339, for `<time datetime>`: the feed's own text when it wrote RFC
+    /// 3339, else its rewriting as RFC 3339.
     pub fn as_rfc3339(&self) -> &str {
         &self.source
     }
@@ -156,6 +171,80 @@ impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.long_date())
     }
+}
+
+/// ISO 8601 as feeds write it, as RFC 3339: a date alone becomes midnight UTC, a time without
+/// seconds gets them, a `+0500` or `+05` offset its colon and minutes.
+fn loose_iso_as_rfc3339(text: &str) -> Option<String> {
+    if !text.is_ascii() {
+        return None;
+    }
+    if text.len() == 10 {
+        return Some([text, "T00:00:00Z"].concat());
+    }
+    let zone_at = 11 + text.get(11..)?.find(['+', '-', 'Z', 'z'])?;
+    let (time, zone) = text.split_at(zone_at);
+    let seconds = if time.len() == 16 { ":00" } else { "" };
+    Some([time, seconds, &with_colon(zone)].concat())
+}
+
+/// A `+hhmm` or `+hh` offset as `+hh:mm`; anything else as it is.
+fn with_colon(zone: &str) -> String {
+    match (zone.get(..3), zone.get(3..)) {
+        (Some(hours), Some("")) if zone.len() == 3 => [hours, ":00"].concat(),
+        (Some(hours), Some(minutes)) if minutes.len() == 2 => [hours, ":", minutes].concat(),
+        _ => zone.to_owned(),
+    }
+}
+
+/// An RFC 822 / RFC 2822 date (`[Fri,] 31 May 2019 12:17[:58] -0700`, a trailing comment such
+/// as `(UTC)` ignored) as RFC 3339.
+fn rfc2822_as_rfc3339(text: &str) -> Option<String> {
+    let text = text.split('(').next()?;
+    let mut words =
+        text.split(|c: char| c.is_ascii_whitespace() || c == ',').filter(|w| !w.is_empty()).peekable();
+    // The day's name, when there is one, says nothing the date does not.
+    if words.peek().is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic())) {
+        words.next();
+    }
+    let (day, month, year, time, zone) =
+        (words.next()?, words.next()?, words.next()?, words.next()?, words.next()?);
+    if words.next().is_some() || day.len() > 2 || month.len() < 3 || !year.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let day: u32 = day.parse().ok()?;
+    let month = month.to_ascii_lowercase();
+    let month = 1 + MONTH_NAMES.iter().position(|name| name.to_ascii_lowercase().starts_with(&month))? as u32;
+    let year: u32 = year.parse().ok()?;
+    // RFC 2822's reading of two- and three-digit years.
+    let year = match year {
+        0..=49 => 2000 + year,
+        50..=999 => 1900 + year,
+        _ => year,
+    };
+    let seconds = if time.len() == 5 { ":00" } else { "" };
+    let zone = match zone.to_ascii_uppercase().as_str() {
+        "GMT" | "UT" | "UTC" | "Z" => "Z".to_owned(),
+        "EDT" => "-04:00".to_owned(),
+        "EST" | "CDT" => "-05:00".to_owned(),
+        "CST" | "MDT" => "-06:00".to_owned(),
+        "MST" | "PDT" => "-07:00".to_owned(),
+        "PST" => "-08:00".to_owned(),
+        numeric if numeric.len() == 5 && numeric.starts_with(['+', '-']) => with_colon(numeric),
+        _ => return None,
+    };
+    // Digits by hand: formatting with widths costs the bundle more than this.
+    let mut out = String::with_capacity(32);
+    for (value, width, after) in [(year, 1000, "-"), (month, 10, "-"), (day, 10, "T")] {
+        let mut unit = width;
+        while unit > 0 {
+            out.push(char::from(b'0' + (value / unit % 10) as u8));
+            unit /= 10;
+        }
+        out.push_str(after);
+    }
+    Some([&out, time, seconds, &zone].concat())
 }
 
 fn digits(bytes: &[u8], start: usize, len: usize) -> Option<u32> {
@@ -253,5 +342,48 @@ mod tests {
     fn keeps_the_source_text_for_machine_readable_output() {
         let text = "2026-01-20T10:15:00+05:00";
         assert_eq!(Timestamp::parse_rfc3339(text).map(|t| t.as_rfc3339().to_owned()).as_deref(), Some(text));
+    }
+
+    #[test]
+    fn reads_dates_as_feeds_write_them() {
+        let cases = [
+            ("Fri, 31 May 2019 12:17:58 -0700", "2019-05-31T12:17:58-07:00", "31 May 2019"),
+            ("31 May 2019 12:17 GMT", "2019-05-31T12:17:00Z", "31 May 2019"),
+            ("Sat, 1 Jun 19 08:00:00 EST", "2019-06-01T08:00:00-05:00", "1 June 2019"),
+            ("Tue, 05 Sep 95 23:59:59 PDT", "1995-09-05T23:59:59-07:00", "5 September 1995"),
+            ("Mon, 02 Jan 2006 15:04:05 +0000 (UTC)", "2006-01-02T15:04:05+00:00", "2 January 2006"),
+            ("Wednesday, 07 Feb 2024 07:00:00 +0530", "2024-02-07T07:00:00+05:30", "7 February 2024"),
+            ("2024-10-25T09:30+05:00", "2024-10-25T09:30:00+05:00", "25 October 2024"),
+            ("2024-10-25T09:30:00+0500", "2024-10-25T09:30:00+05:00", "25 October 2024"),
+            ("2024-10-25 09:30:00.250-03", "2024-10-25 09:30:00.250-03:00", "25 October 2024"),
+            ("2024-10-25", "2024-10-25T00:00:00Z", "25 October 2024"),
+            ("  2024-02-29t23:59:60.123456789z ", "2024-02-29t23:59:60.123456789z", "29 February 2024"),
+        ];
+        for (text, rfc3339, long) in cases {
+            let parsed = Timestamp::parse(text);
+            let got = parsed.as_ref().map(|t| (t.as_rfc3339().to_owned(), t.long_date()));
+            assert_eq!(got, Some((rfc3339.to_owned(), long.to_owned())), "{text:?}");
+        }
+        let same_instant = [("Fri, 31 May 2019 12:17:58 -0700", "2019-05-31T19:17:58Z")];
+        for (a, b) in same_instant {
+            assert_eq!(Timestamp::parse(a), Timestamp::parse(b), "{a} = {b}");
+        }
+        let refused = [
+            "yesterday",
+            "2024-10-25T09:30",
+            "2024-10-25T09:30:00",
+            "2024-02-30",
+            "2024-10-25T09:30:00+2400",
+            "Fri, 31 Foo 2019 12:17:58 -0700",
+            "31 May 2019",
+            "Fri, 31 May 2019 12:17:58",
+            "Fri, 31 May 2019 25:00:00 GMT",
+            "Fri, 31 May 2019 12:17:58 -07",
+            "Fri, 32 May 2019 12:17:58 GMT",
+            "Fri, 31 May 2019 12:17:58 GMT and more",
+        ];
+        for text in refused {
+            assert!(Timestamp::parse(text).is_none(), "{text:?} should be refused");
+        }
     }
 }

@@ -16,7 +16,7 @@ use crate::model::{sort_newest_first, Article, ArticleId, Author, Body, Feed, Im
 use crate::platform::Native;
 use crate::platform::Platform;
 use crate::raw::{RawExtension, RawFeed, RawItem};
-use crate::url::SafeUrl;
+use crate::url::{scheme_of, Base, SafeUrl};
 
 /// Caps that keep a mistaken or hostile feed from exhausting the page. Each one, when hit, is
 /// reported in words; none of them makes loading fail silently.
@@ -44,11 +44,14 @@ impl Default for Limits {
     }
 }
 
-/// A feed that loaded, with the items it had to skip.
+/// A feed that loaded, with the items it had to skip and the fields it had to leave out.
 #[derive(Debug)]
 pub struct LoadedFeed {
     pub feed: Feed,
     pub skipped: Vec<ItemProblem>,
+    /// Optional fields that could not be used: each article shows without them. A problem with
+    /// the feed's own fields has position 0.
+    pub left_out: Vec<ItemProblem>,
     /// How many items were left out because the feed has more than [`Limits::max_items`].
     pub items_over_limit: usize,
 }
@@ -101,10 +104,10 @@ impl fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
-/// One skipped item and why.
+/// One item skipped, or one field left out, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemProblem {
-    /// 1-based position in `items`.
+    /// 1-based position in `items`; 0 for a field of the feed itself.
     pub position: usize,
     /// The item's id, when it had a usable one.
     pub id: Option<String>,
@@ -114,7 +117,10 @@ pub struct ItemProblem {
 
 impl fmt::Display for ItemProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "item {}", self.position)?;
+        match self.position {
+            0 => f.write_str("the feed")?,
+            position => write!(f, "item {position}")?,
+        }
         if let Some(id) = &self.id {
             write!(f, " (id {})", quote(&truncate(id, 60)))?;
         }
@@ -125,18 +131,27 @@ impl fmt::Display for ItemProblem {
 /// Parses and validates a JSON Feed 1.0 or 1.1 document with the default [`Limits`], natively.
 #[cfg(feature = "native")]
 pub fn load_feed(json: &str) -> Result<LoadedFeed, FeedError> {
-    load_feed_from(json, &Limits::default(), &Native)
+    load_feed_from(json, &Limits::default(), &Native, None)
 }
 
 /// Parses and validates a JSON Feed 1.0 or 1.1 document, natively.
 #[cfg(feature = "native")]
 pub fn load_feed_with_limits(json: &str, limits: &Limits) -> Result<LoadedFeed, FeedError> {
-    load_feed_from(json, limits, &Native)
+    load_feed_from(json, limits, &Native, None)
 }
 
 /// Parses and validates a JSON Feed 1.0 or 1.1 document; `platform` reads what the core leaves
-/// to the platform's own parsers (see [`Platform`]).
-pub fn load_feed_from(json: &str, limits: &Limits, platform: &dyn Platform) -> Result<LoadedFeed, FeedError> {
+/// to the platform's own parsers (see [`Platform`]). `feed_url`, the absolute URL the feed came
+/// from, is what its relative URLs (an item's `url`, `external_url`, `image`, `banner_image`, an
+/// author's `url`) resolve against; without one they stay relative, to the page.
+pub fn load_feed_from(
+    json: &str,
+    limits: &Limits,
+    platform: &dyn Platform,
+    feed_url: Option<&str>,
+) -> Result<LoadedFeed, FeedError> {
+    // A byte-order mark says the text is UTF-8, which it is; it is no part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.len() > limits.max_feed_bytes {
         return Err(FeedError::TooLarge { bytes: json.len(), limit: limits.max_feed_bytes });
     }
@@ -145,7 +160,7 @@ pub fn load_feed_from(json: &str, limits: &Limits, platform: &dyn Platform) -> R
         column: error.column,
         message: error.message.to_owned(),
     })?;
-    load_feed_value(raw, limits, platform)
+    load_feed_value(raw, limits, platform, feed_url)
 }
 
 /// Validates a JSON Feed document already parsed into a [`Value`] tree (by [`json::parse`], or
@@ -154,14 +169,20 @@ pub fn load_feed_value(
     raw: Value,
     limits: &Limits,
     platform: &dyn Platform,
+    feed_url: Option<&str>,
 ) -> Result<LoadedFeed, FeedError> {
+    let base = Base { url: feed_url, platform };
     let Value::Object(raw) = raw else {
         return Err(FeedError::NotAnObject);
     };
     let raw = RawFeed::from_object(raw);
 
     match &raw.version {
-        Value::String(v) if v.starts_with("https://jsonfeed.org/version/1") => {}
+        // JSON Feed 1.0 named itself with http://, 1.1 with https://.
+        Value::String(v)
+            if v.strip_prefix("https://")
+                .or_else(|| v.strip_prefix("http://"))
+                .is_some_and(|rest| rest.starts_with("jsonfeed.org/version/1")) => {}
         Value::Null => {
             return Err(field_error(
                 "version",
@@ -194,14 +215,33 @@ pub fn load_feed_value(
     let items_over_limit = items.len().saturating_sub(limits.max_items);
     items.truncate(limits.max_items);
 
+    // The feed's own authors stand for items that name none.
+    let mut feed_left_out = LeftOut::default();
+    let feed_authors = authors_field(&raw.authors, &raw.author, &base, &mut feed_left_out);
+    let mut left_out: Vec<ItemProblem> = feed_left_out
+        .0
+        .into_iter()
+        .map(|(field, reason)| ItemProblem { position: 0, id: None, field, reason })
+        .collect();
+
     let mut articles = Vec::with_capacity(items.len());
     let mut skipped = Vec::new();
     let mut seen_ids = HashSet::with_capacity(items.len());
     let mut references = References::new(platform);
     for (index, item) in items.into_iter().enumerate() {
         let position = index + 1;
-        match article_from_item(item, limits, &mut references) {
-            Ok(article) => {
+        match article_from_item(item, limits, &base, &mut references) {
+            Ok((mut article, fields)) => {
+                let id = || Some(article.id.as_str().to_owned());
+                left_out.extend(fields.0.into_iter().map(|(field, reason)| ItemProblem {
+                    position,
+                    id: id(),
+                    field,
+                    reason,
+                }));
+                if article.authors.is_empty() {
+                    article.authors = feed_authors.clone();
+                }
                 if seen_ids.insert(article.id.clone()) {
                     articles.push(article);
                 } else {
@@ -222,22 +262,62 @@ pub fn load_feed_value(
         feed: Feed {
             title,
             description: optional_text(&raw.description),
-            home_page_url: raw.home_page_url.as_str().and_then(SafeUrl::parse),
+            home_page_url: raw
+                .home_page_url
+                .as_str()
+                .and_then(SafeUrl::parse)
+                .and_then(|url| base.resolve(url, SafeUrl::parse)),
             language: optional_text(&raw.language),
             articles,
         },
         skipped,
+        left_out,
         items_over_limit,
     })
 }
 
 type ItemError = (Option<String>, &'static str, String);
 
+/// The optional fields an item could not use: each is left out, with its field and reason, and
+/// the article shows without it.
+#[derive(Default)]
+struct LeftOut(Vec<(&'static str, String)>);
+
+impl LeftOut {
+    /// `value`'s result, or `None` with the reason noted when it has none to give.
+    fn keep<T>(&mut self, field: &'static str, value: Result<T, String>) -> Option<T> {
+        match value {
+            Ok(value) => Some(value),
+            Err(reason) => {
+                self.0.push((field, reason));
+                None
+            }
+        }
+    }
+
+    /// An optional string field: `None` when absent or of another type (noted).
+    fn text<'v>(&mut self, field: &'static str, value: &'v Value) -> Option<&'v str> {
+        self.keep(field, text_field(value)).flatten()
+    }
+}
+
+/// The schemes of a `url` that names an article rather than locating it: kept as its identity,
+/// never made a link.
+const IDENTIFIER_SCHEMES: &[&str] = &["urn", "tag"];
+
+fn is_identifier(url: &str) -> bool {
+    scheme_of(url.trim()).is_some_and(|scheme| IDENTIFIER_SCHEMES.contains(&scheme.as_str()))
+}
+
 fn article_from_item(
     item: Value,
     limits: &Limits,
+    base: &Base,
     references: &mut References,
-) -> Result<Article, ItemError> {
+) -> Result<(Article, LeftOut), ItemError> {
+    let link = |url: &str, parse: fn(&str) -> Option<SafeUrl>| {
+        link_field(url, parse).map(|url| url.and_then(|url| base.resolve(url, parse)))
+    };
     let Value::Object(item) = item else {
         return Err((None, "item", format!("is {}, not an object", describe(&item))));
     };
@@ -247,6 +327,10 @@ fn article_from_item(
         Value::String(s) => ArticleId::new(s.as_str()),
         // JSON Feed says ids are strings; numbers are common in the wild and mean the same.
         Value::Number(n) => ArticleId::new(n.to_string()),
+        // Without one, a `urn:` or `tag:` URL is the item's identity.
+        Value::Null => {
+            raw.url.as_str().filter(|url| is_identifier(url)).and_then(|url| ArticleId::new(url.trim()))
+        }
         _ => None,
     };
     let Some(id) = id else {
@@ -259,11 +343,15 @@ fn article_from_item(
     };
     let fail = |field: &'static str, reason: String| (Some(id.as_str().to_owned()), field, reason);
     check_lengths(&raw, limits).map_err(|(field, reason)| fail(field, reason))?;
+    let mut left_out = LeftOut::default();
 
     let extension = match std::mem::take(&mut raw.extension) {
         Value::Null => RawExtension::default(),
         Value::Object(object) => RawExtension::from_object(object),
-        other => return Err(fail("_article_reader", format!("must be an object, not {}", describe(&other)))),
+        other => {
+            left_out.0.push(("_article_reader", format!("must be an object, not {}", describe(&other))));
+            RawExtension::default()
+        }
     };
     // In a split feed's index the body lives in a chunk file, fetched when the article opens.
     let body_chunk = match text_field(&extension.chunk).map_err(|r| fail("_article_reader.chunk", r))? {
@@ -290,40 +378,48 @@ fn article_from_item(
         }
     };
 
-    let summary = text_field(&raw.summary).map_err(|r| fail("summary", r))?.and_then(non_blank);
-    let title = text_field(&raw.title).map_err(|r| fail("title", r))?.and_then(non_blank);
+    let summary = left_out.text("summary", &raw.summary).and_then(non_blank);
+    let title = left_out.text("title", &raw.title).and_then(non_blank);
     // JSON Feed allows untitled items (microblog posts); the reader still needs a headline.
     let title = match title.or_else(|| summary.as_deref().map(first_words)) {
         Some(title) => title,
         None => first_words(&body.search_text(references)),
     };
 
-    let published = date_field(&raw.date_published).map_err(|r| fail("date_published", r))?;
-    let updated = date_field(&raw.date_modified).map_err(|r| fail("date_modified", r))?;
-    let url = url_field(&raw.url, SafeUrl::parse).map_err(|r| fail("url", r))?;
-    let external_url = url_field(&raw.external_url, SafeUrl::parse).map_err(|r| fail("external_url", r))?;
-    let image_url = match url_field(&raw.image, SafeUrl::parse_image).map_err(|r| fail("image", r))? {
-        Some(url) => Some(url),
-        None => url_field(&raw.banner_image, SafeUrl::parse_image).map_err(|r| fail("banner_image", r))?,
+    let published =
+        left_out.keep("date_published", date_field(&raw.date_published, "the article is undated")).flatten();
+    let updated = left_out.keep("date_modified", date_field(&raw.date_modified, "it is left out")).flatten();
+    let url = match left_out.text("url", &raw.url) {
+        Some(url) if is_identifier(url) => None,
+        Some(url) => left_out.keep("url", link(url, SafeUrl::parse)).flatten(),
+        None => None,
     };
-    let tags = tags_field(&raw.tags).map_err(|r| fail("tags", r))?;
-    let authors = authors_field(&raw.authors, &raw.author).map_err(|r| fail("authors", r))?;
-    let language = text_field(&raw.language).map_err(|r| fail("language", r))?.and_then(non_blank);
+    let external_url = left_out
+        .text("external_url", &raw.external_url)
+        .and_then(|url| left_out.keep("external_url", link(url, SafeUrl::parse)).flatten());
+    let image = left_out
+        .text("image", &raw.image)
+        .and_then(|url| left_out.keep("image", link(url, SafeUrl::parse_image)).flatten());
+    let image_url = match image {
+        Some(url) => Some(url),
+        None => left_out
+            .text("banner_image", &raw.banner_image)
+            .and_then(|url| left_out.keep("banner_image", link(url, SafeUrl::parse_image)).flatten()),
+    };
+    let tags = left_out.keep("tags", tags_field(&raw.tags)).unwrap_or_default();
+    let authors = authors_field(&raw.authors, &raw.author, base, &mut left_out);
+    let language = left_out.text("language", &raw.language).and_then(non_blank);
 
-    let highlights = string_list(&extension.highlights).map_err(|r| fail("_article_reader.highlights", r))?;
-    let caption = text_field(&extension.image_caption)
-        .map_err(|r| fail("_article_reader.image_caption", r))?
-        .and_then(non_blank);
-    let credit = text_field(&extension.image_credit)
-        .map_err(|r| fail("_article_reader.image_credit", r))?
-        .and_then(non_blank);
-    let alt = text_field(&extension.image_alt)
-        .map_err(|r| fail("_article_reader.image_alt", r))?
-        .and_then(non_blank);
+    let highlights =
+        left_out.keep("_article_reader.highlights", string_list(&extension.highlights)).unwrap_or_default();
+    let caption =
+        left_out.text("_article_reader.image_caption", &extension.image_caption).and_then(non_blank);
+    let credit = left_out.text("_article_reader.image_credit", &extension.image_credit).and_then(non_blank);
+    let alt = left_out.text("_article_reader.image_alt", &extension.image_alt).and_then(non_blank);
     let image =
         (image_url.is_some() || caption.is_some()).then_some(Image { url: image_url, alt, caption, credit });
 
-    Ok(Article {
+    let article = Article {
         id,
         title,
         summary,
@@ -338,7 +434,8 @@ fn article_from_item(
         external_url,
         authors,
         language,
-    })
+    };
+    Ok((article, left_out))
 }
 
 /// Checks every string of an item against the length limits before any of it is processed.
@@ -487,26 +584,26 @@ fn optional_text(value: &Value) -> Option<String> {
     value.as_str().and_then(non_blank)
 }
 
-fn date_field(value: &Value) -> Result<Option<Timestamp>, String> {
+/// A date field: `consequence` says what happens to the article when nothing reads it.
+fn date_field(value: &Value, consequence: &str) -> Result<Option<Timestamp>, String> {
     match text_field(value)? {
         None => Ok(None),
-        Some(text) => Timestamp::parse_rfc3339(text.trim()).map(Some).ok_or_else(|| {
+        Some(text) => Timestamp::parse(text).map(Some).ok_or_else(|| {
             format!(
-                "{} is not an RFC 3339 date such as \"2024-10-25T09:30:00+05:00\"",
+                "{} is not a date the reader can read (RFC 3339 such as \"2024-10-25T09:30:00+05:00\", or RFC 822 such as \"Fri, 25 Oct 2024 09:30:00 +0500\"); {consequence}",
                 quote(&truncate(text, 60))
             )
         }),
     }
 }
 
-fn url_field(value: &Value, parse: fn(&str) -> Option<SafeUrl>) -> Result<Option<SafeUrl>, String> {
-    match text_field(value)? {
-        None => Ok(None),
-        Some(text) if text.trim().is_empty() => Ok(None),
-        Some(text) => parse(text)
-            .map(Some)
-            .ok_or_else(|| format!("{} is not an http(s) or relative URL", quote(&truncate(text, 60)))),
+fn link_field(text: &str, parse: fn(&str) -> Option<SafeUrl>) -> Result<Option<SafeUrl>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
     }
+    parse(text)
+        .map(Some)
+        .ok_or_else(|| format!("{} is not an http(s) or relative URL", quote(&truncate(text, 60))))
 }
 
 fn string_list(value: &Value) -> Result<Vec<String>, String> {
@@ -538,26 +635,40 @@ fn tags_field(value: &Value) -> Result<Vec<Tag>, String> {
     Ok(tags)
 }
 
-fn authors_field(authors: &Value, legacy_author: &Value) -> Result<Vec<Author>, String> {
+/// The authors an item (or the feed) names, leniently: what cannot be used (an entry that is
+/// not an author object, an author URL that is not http(s) or relative) is left out and noted.
+fn authors_field(authors: &Value, legacy_author: &Value, base: &Base, left_out: &mut LeftOut) -> Vec<Author> {
     let list: Vec<&Value> = match (authors, legacy_author) {
         (Value::Array(values), _) => values.iter().collect(),
         (Value::Null, Value::Null) => Vec::new(),
         (Value::Null, single) => vec![single],
-        (other, _) => return Err(format!("must be an array of author objects, not {}", describe(other))),
+        (other, _) => {
+            left_out
+                .0
+                .push(("authors", format!("must be an array of author objects, not {}", describe(other))));
+            return Vec::new();
+        }
     };
     let mut out = Vec::new();
     for value in list {
         let Value::Object(object) = value else {
-            return Err(format!("must hold author objects, but holds {}", describe(value)));
+            left_out.0.push(("authors", format!("must hold author objects, but holds {}", describe(value))));
+            continue;
         };
         let name = object.get("name").and_then(Value::as_str).map(str::trim).filter(|n| !n.is_empty());
-        let url = object.get("url").and_then(Value::as_str).and_then(SafeUrl::parse);
-        // JSON Feed allows an author with only a URL or avatar; the reader shows names only.
+        let url = object.get("url").and_then(Value::as_str).and_then(|url| {
+            left_out
+                .keep("authors", link_field(url, SafeUrl::parse).map_err(|r| format!("url {r}")))
+                .flatten()
+        });
+        let url = url.and_then(|url| base.resolve(url, SafeUrl::parse));
+        // JSON Feed allows an author with only a URL or avatar; the reader shows names only, and
+        // never reads an avatar.
         if let Some(name) = name {
             out.push(Author { name: name.to_owned(), url });
         }
     }
-    Ok(out)
+    out
 }
 
 /// About the first 80 characters of `text`, cut at a word, for a headline made from the body.
@@ -576,6 +687,7 @@ fn first_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url::Base;
 
     fn feed_with_items(items: &str) -> String {
         format!(r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {items}}}"#)
@@ -669,5 +781,98 @@ mod tests {
             .map(|l| l.feed.articles[0].authors.iter().map(|a| a.name.clone()).collect())
             .unwrap_or_default();
         assert_eq!(names, ["Solo"]);
+    }
+
+    #[test]
+    fn the_feeds_authors_stand_for_items_that_name_none() {
+        let cases = [
+            (r#""authors": [{"name": "Desk"}]"#, ["Own", "Desk"]),
+            (r#""author": {"name": "Desk"}"#, ["Own", "Desk"]),
+        ];
+        for (feed_authors, expected) in cases {
+            let json = format!(
+                r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "T", {feed_authors}, "items": [
+                    {{"id": "1", "content_text": "x", "date_published": "2024-01-02T00:00:00Z", "authors": [{{"name": "Own"}}]}},
+                    {{"id": "2", "content_text": "x", "date_published": "2024-01-01T00:00:00Z"}}]}}"#
+            );
+            let loaded = load_feed(&json).map_err(|e| e.to_string());
+            let names: Vec<String> = loaded
+                .map(|l| {
+                    l.feed
+                        .articles
+                        .iter()
+                        .map(|a| a.authors.iter().map(|au| au.name.clone()).collect())
+                        .collect()
+                })
+                .unwrap_or_default();
+            assert_eq!(names, expected, "{feed_authors}");
+        }
+    }
+
+    #[test]
+    fn an_identifier_in_url_is_the_articles_identity_never_a_link() {
+        let loaded = load(
+            r#"[{"id": "a", "content_text": "x", "url": "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427"},
+                {"content_text": "x", "url": " TAG:example.com,2024:7 "}]"#,
+        );
+        assert!(
+            loaded.skipped.is_empty() && loaded.left_out.is_empty(),
+            "{:?} {:?}",
+            loaded.skipped,
+            loaded.left_out
+        );
+        let ids: Vec<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "TAG:example.com,2024:7"]);
+        assert!(loaded.feed.articles.iter().all(|a| a.url.is_none()));
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_feed_and_a_body_against_its_article() {
+        let feed = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "home_page_url": "/", "items": [
+            {"id": "1", "content_html": "<p><a href='b.html'>b</a> <a href='#fn1'>1</a> <img src='//cdn.example/i.png'></p>",
+             "url": "2024/post/", "external_url": "../other", "image": "img/a.png",
+             "authors": [{"name": "A", "url": "people/a"}]},
+            {"id": "2", "content_html": "<p><a href='b.html'>b</a> <img src='/i.png'></p>", "url": "tag:e.com,2024:2",
+             "banner_image": "https://elsewhere.example/b.png"}]}"#;
+        let feed_url = "https://feeds.example/news/feed.json";
+        let loaded = load_feed_from(feed, &Limits::default(), &Native, Some(feed_url))
+            .unwrap_or_else(|e| panic!("fixture feed: {e}"));
+        let [first, second] = &loaded.feed.articles[..] else { panic!("two articles") };
+        let text = |url: Option<&SafeUrl>| url.map(SafeUrl::as_str).unwrap_or("none").to_owned();
+        let cases = [
+            (text(loaded.feed.home_page_url.as_ref()), "https://feeds.example/"),
+            (text(first.url.as_ref()), "https://feeds.example/news/2024/post/"),
+            (text(first.external_url.as_ref()), "https://feeds.example/other"),
+            (text(first.image.as_ref().and_then(|i| i.url.as_ref())), "https://feeds.example/news/img/a.png"),
+            (text(first.authors[0].url.as_ref()), "https://feeds.example/news/people/a"),
+            (text(second.url.as_ref()), "none"),
+            (text(second.image.as_ref().and_then(|i| i.url.as_ref())), "https://elsewhere.example/b.png"),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got, expected);
+        }
+        // A body resolves against its article's own address, else the feed's.
+        let links = |article: &Article| -> Vec<String> {
+            let base = Base { url: article.body_base(Some(feed_url)), platform: &Native };
+            let blocks =
+                article.body.blocks_with(|html| crate::content::native::blocks_from_html_with(html, &base));
+            let mut urls = Vec::new();
+            for block in &blocks {
+                let crate::content::Block::Paragraph(inlines) = block else { continue };
+                for inline in inlines {
+                    match inline {
+                        crate::content::Inline::Link { href, .. } => urls.push(href.as_str().to_owned()),
+                        crate::content::Inline::Image { src, .. } => urls.push(src.as_str().to_owned()),
+                        _ => {}
+                    }
+                }
+            }
+            urls
+        };
+        assert_eq!(
+            links(first),
+            ["https://feeds.example/news/2024/post/b.html", "#fn1", "https://cdn.example/i.png"]
+        );
+        assert_eq!(links(second), ["https://feeds.example/news/b.html", "https://feeds.example/i.png"]);
     }
 }

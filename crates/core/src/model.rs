@@ -157,6 +157,15 @@ impl Article {
         self.published.as_ref().or(self.updated.as_ref())
     }
 
+    /// What the relative URLs of the article's body resolve against: its own address when that
+    /// is an absolute http(s) URL (a body is written for its page), else the feed's.
+    pub fn body_base<'a>(&'a self, feed_url: Option<&'a str>) -> Option<&'a str> {
+        let own = self.url.as_ref().map(SafeUrl::as_str).filter(|url| {
+            crate::url::scheme_of(url).is_some_and(|scheme| scheme == "http" || scheme == "https")
+        });
+        own.or(feed_url)
+    }
+
     pub fn has_tag(&self, key: &TagKey) -> bool {
         self.tags.iter().any(|tag| &tag.key == key)
     }

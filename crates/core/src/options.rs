@@ -213,37 +213,30 @@ pub struct OptionSpec {
     pub attribute: Option<&'static str>,
     /// The name in `mount()`'s options and the element's property.
     pub property: &'static str,
-    /// The JavaScript type of the property, as TypeScript writes it.
-    pub kind: &'static str,
     /// What a usable value is, in words, for the warning about one that is not.
     pub expected: &'static str,
 }
 
-const fn spec(
-    attribute: &'static str,
-    property: &'static str,
-    kind: &'static str,
-    expected: &'static str,
-) -> OptionSpec {
-    OptionSpec { attribute: Some(attribute), property, kind, expected }
+const fn spec(attribute: &'static str, property: &'static str, expected: &'static str) -> OptionSpec {
+    OptionSpec { attribute: Some(attribute), property, expected }
 }
 
 /// Every option, in the order they are documented.
 pub const OPTIONS: &[OptionSpec] = &[
-    spec("src", "src", "string", "a feed address"),
-    OptionSpec { attribute: None, property: "feed", kind: "JsonFeed", expected: "a JSON Feed object" },
-    spec("tags", "tags", "string[]", "a list of tag names"),
-    spec("match", "match", "\"any\" | \"all\"", "any or all"),
-    spec("routing", "routing", "\"memory\" | \"hash\"", "memory or hash"),
-    spec("page-size", "pageSize", "number", "a whole number from 1 to 1000"),
-    spec("lang", "lang", "string", "a language tag such as en or ar-SA"),
-    spec("theme", "theme", "\"auto\" | \"light\" | \"dark\"", "light, dark or auto"),
-    spec("max-size", "maxSize", "number | string", "a size such as 64MiB"),
-    spec("layout", "layout", "\"full\" | \"list\" | \"cards\" | \"compact\"", "full, list, cards or compact"),
-    spec("controls", "controls", "string", "none, or some of masthead search tags following"),
-    spec("open", "open", "\"inline\" | \"link\" | \"new-tab\"", "inline, link or new-tab"),
-    spec("keyboard", "keyboard", "boolean", "on or off"),
-    spec("max-items", "maxItems", "number", "a whole number of at least 1"),
+    spec("src", "src", "a feed address"),
+    OptionSpec { attribute: None, property: "feed", expected: "a JSON Feed object" },
+    spec("tags", "tags", "a list of tag names"),
+    spec("match", "match", "any or all"),
+    spec("routing", "routing", "memory or hash"),
+    spec("page-size", "pageSize", "a whole number from 1 to 1000"),
+    spec("lang", "lang", "a language tag such as en or ar-SA"),
+    spec("theme", "theme", "light, dark or auto"),
+    spec("max-size", "maxSize", "a size such as 64MiB"),
+    spec("layout", "layout", "full, list, cards or compact"),
+    spec("controls", "controls", "none, or some of masthead search tags following"),
+    spec("open", "open", "inline, link or new-tab"),
+    spec("keyboard", "keyboard", "on or off"),
+    spec("max-items", "maxItems", "a whole number of at least 1"),
 ];
 
 /// What [`ReaderOptions::apply`] did.

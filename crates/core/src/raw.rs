@@ -17,6 +17,9 @@ pub(crate) struct RawFeed {
     pub home_page_url: Value,
     pub description: Value,
     pub language: Value,
+    /// The feed's authors, for items that name none (and JSON Feed 1.0's single `author`).
+    pub authors: Value,
+    pub author: Value,
     pub items: Value,
 }
 
@@ -65,6 +68,8 @@ impl RawFeed {
                 "home_page_url" => &mut feed.home_page_url,
                 "description" => &mut feed.description,
                 "language" => &mut feed.language,
+                "authors" => &mut feed.authors,
+                "author" => &mut feed.author,
                 "items" => &mut feed.items,
                 _ => continue,
             };

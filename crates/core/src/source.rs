@@ -85,8 +85,27 @@ pub enum LoadFailure {
     TooLarge { url: String, bytes: Option<u64>, limit: usize },
     /// The body is not UTF-8; `at` is the offset of the first bad byte.
     NotText { url: String, at: usize },
+    /// The server answered with an HTML page (an error or login page, say) where the feed
+    /// should be; `content_type` as the server named it.
+    HtmlPage { url: String, content_type: Option<String> },
     /// The document arrived but is not a usable JSON Feed.
     Feed(FeedError),
+}
+
+impl LoadFailure {
+    /// Why the document from `url` (served as `content_type`) is not a feed, given the error it
+    /// made: an HTML page is said to be one, instead of being reported as JSON gone wrong at
+    /// line 1.
+    pub fn of_document(url: &str, content_type: Option<&str>, text: &str, error: FeedError) -> LoadFailure {
+        let looks_like_markup = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']).starts_with('<');
+        let says_html = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"));
+        match error {
+            FeedError::Syntax { .. } if looks_like_markup || says_html => {
+                LoadFailure::HtmlPage { url: url.to_owned(), content_type: content_type.map(str::to_owned) }
+            }
+            error => LoadFailure::Feed(error),
+        }
+    }
 }
 
 impl fmt::Display for LoadFailure {
@@ -114,6 +133,13 @@ impl fmt::Display for LoadFailure {
             ),
             LoadFailure::NotText { url, at } => {
                 write!(f, "The feed at {url} is not UTF-8 text (byte {} is not valid).", group_digits(*at))
+            }
+            LoadFailure::HtmlPage { url, content_type } => {
+                let served = match content_type {
+                    Some(content_type) => format!("served as {}", quote(content_type)),
+                    None => "with no content type".to_owned(),
+                };
+                write!(f, "The feed at {url} returned an HTML page, not a JSON Feed ({served}).")
             }
             LoadFailure::Feed(error) => error.fmt(f),
         }
@@ -155,7 +181,7 @@ impl LoadFailure {
         match self {
             LoadFailure::Network { .. } | LoadFailure::Status { .. } => FailureKind::Fetch,
             LoadFailure::TooLarge { .. } => FailureKind::TooLarge,
-            LoadFailure::NotText { .. } => FailureKind::Invalid,
+            LoadFailure::NotText { .. } | LoadFailure::HtmlPage { .. } => FailureKind::Invalid,
             LoadFailure::Feed(error) => FailureKind::of_feed_error(error),
         }
     }
@@ -228,6 +254,10 @@ mod tests {
             (LoadFailure::NotText { url: url.clone(), at: 12_345 },
              "The feed at https://example.com/feed.json is not UTF-8 text (byte 12,345 is not valid)."),
             (LoadFailure::Feed(FeedError::NotAnObject), "The feed is not a JSON Feed: the document is not a JSON object."),
+            (LoadFailure::HtmlPage { url: url.clone(), content_type: Some("text/html; charset=utf-8".into()) },
+             "The feed at https://example.com/feed.json returned an HTML page, not a JSON Feed (served as \"text/html; charset=utf-8\")."),
+            (LoadFailure::HtmlPage { url: url.clone(), content_type: None },
+             "The feed at https://example.com/feed.json returned an HTML page, not a JSON Feed (with no content type)."),
         ];
         for (failure, expected) in cases {
             assert_eq!(failure.to_string(), expected);
@@ -246,6 +276,31 @@ mod tests {
         for (progress, text, percent) in cases {
             assert_eq!(progress.describe(), text);
             assert_eq!(progress.percent(), percent);
+        }
+    }
+
+    #[test]
+    fn tells_an_html_page_from_broken_json() {
+        let url = "https://example.com/feed.json";
+        let syntax = || FeedError::Syntax { line: 1, column: 1, message: "expected value".into() };
+        let html_page = |content_type: Option<&str>| LoadFailure::HtmlPage {
+            url: url.to_owned(),
+            content_type: content_type.map(str::to_owned),
+        };
+        let cases = [
+            ("<!DOCTYPE html><title>404</title>", Some("text/html"), syntax(), html_page(Some("text/html"))),
+            ("\u{feff}\n  <html>", None, syntax(), html_page(None)),
+            (
+                "Not Found",
+                Some("text/html; charset=utf-8"),
+                syntax(),
+                html_page(Some("text/html; charset=utf-8")),
+            ),
+            ("{\"a\": }", Some("application/feed+json"), syntax(), LoadFailure::Feed(syntax())),
+            ("<p>", Some("text/html"), FeedError::NotAnObject, LoadFailure::Feed(FeedError::NotAnObject)),
+        ];
+        for (text, content_type, error, expected) in cases {
+            assert_eq!(LoadFailure::of_document(url, content_type, text, error), expected, "{text:?}");
         }
     }
 }

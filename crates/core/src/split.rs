@@ -34,7 +34,7 @@ pub struct SplitFeed {
 /// reader's limits.
 pub fn split_feed(json: &str, per_chunk: usize) -> Result<SplitFeed, FeedError> {
     let limits = Limits { max_feed_bytes: usize::MAX, max_items: usize::MAX, ..Limits::default() };
-    let loaded = load_feed_from(json, &limits, &Plain)?;
+    let loaded = load_feed_from(json, &limits, &Plain, None)?;
     let kept: std::collections::HashSet<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
     let Ok(Value::Object(mut document)) = json::parse(json) else {
         return Err(FeedError::NotAnObject);

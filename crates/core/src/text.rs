@@ -54,6 +54,21 @@ pub fn direction(tag: &str) -> &'static str {
     }
 }
 
+/// `n` of something in Arabic, in the form its CLDR plural category takes: `forms` are the
+/// zero, one, two, few (`n % 100` from 3 to 10), many (`n % 100` from 11 to 99) and other forms,
+/// `#` standing for the number. So 3 and 103 articles are "مقالات", 11 and 111 "مقالة".
+fn arabic_count(n: usize, forms: [&str; 6]) -> String {
+    let form = match (n, n % 100) {
+        (0, _) => forms[0],
+        (1, _) => forms[1],
+        (2, _) => forms[2],
+        (_, 3..=10) => forms[3],
+        (_, 11..=99) => forms[4],
+        _ => forms[5],
+    };
+    form.replace('#', &n.to_string())
+}
+
 /// The fixed strings of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Label {
@@ -194,13 +209,9 @@ impl Ui {
         match self.language {
             Language::English if n == 1 => "1 article".to_owned(),
             Language::English => format!("{n} articles"),
-            Language::Arabic => match n {
-                0 => "لا مقالات".to_owned(),
-                1 => "مقالة واحدة".to_owned(),
-                2 => "مقالتان".to_owned(),
-                3..=10 => format!("{n} مقالات"),
-                _ => format!("{n} مقالة"),
-            },
+            Language::Arabic => {
+                arabic_count(n, ["لا مقالات", "مقالة واحدة", "مقالتان", "# مقالات", "# مقالة", "# مقالة"])
+            }
         }
     }
 
@@ -260,12 +271,10 @@ impl Ui {
     pub fn reading_time(&self, minutes: usize) -> String {
         match self.language {
             Language::English => format!("{minutes} min read"),
-            Language::Arabic => match minutes {
-                0 | 1 => "قراءة في دقيقة واحدة".to_owned(),
-                2 => "قراءة في دقيقتين".to_owned(),
-                3..=10 => format!("قراءة في {minutes} دقائق"),
-                _ => format!("قراءة في {minutes} دقيقة"),
-            },
+            Language::Arabic => format!(
+                "قراءة في {}",
+                arabic_count(minutes.max(1), ["", "دقيقة واحدة", "دقيقتين", "# دقائق", "# دقيقة", "# دقيقة"])
+            ),
         }
     }
 
@@ -327,16 +336,26 @@ impl Ui {
         match (self.language, n) {
             (Language::English, 1) => "1 item of this feed could not be shown:".to_owned(),
             (Language::English, _) => format!("{n} items of this feed could not be shown:"),
-            (Language::Arabic, _) => format!("تعذّر عرض {} من هذه الخلاصة:", self.items(n)),
+            (Language::Arabic, _) => format!(
+                "تعذّر عرض {} من هذه الخلاصة:",
+                arabic_count(n, ["", "عنصر واحد", "عنصرين", "# عناصر", "# عنصرًا", "# عنصر"])
+            ),
         }
     }
 
-    fn items(&self, n: usize) -> String {
-        match n {
-            1 => "عنصر واحد".to_owned(),
-            2 => "عنصرين".to_owned(),
-            3..=10 => format!("{n} عناصر"),
-            _ => format!("{n} عنصرًا"),
+    /// The notice's line over the fields left out of articles that still show.
+    pub fn left_out_fields(&self, n: usize) -> String {
+        match (self.language, n) {
+            (Language::English, 1) => {
+                "1 field of this feed was left out; its article shows without it:".to_owned()
+            }
+            (Language::English, _) => {
+                format!("{n} fields of this feed were left out; their articles show without them:")
+            }
+            (Language::Arabic, _) => format!(
+                "أُهمل من هذه الخلاصة {}، وتُعرض مقالاتها من دونها:",
+                arabic_count(n, ["", "حقل واحد", "حقلان", "# حقول", "# حقلًا", "# حقل"])
+            ),
         }
     }
 
@@ -445,6 +464,12 @@ mod tests {
             (7, "7 articles", "7 مقالات"),
             (11, "11 articles", "11 مقالة"),
             (100, "100 articles", "100 مقالة"),
+            (102, "102 articles", "102 مقالة"),
+            (103, "103 articles", "103 مقالات"),
+            (110, "110 articles", "110 مقالات"),
+            (111, "111 articles", "111 مقالة"),
+            (199, "199 articles", "199 مقالة"),
+            (1003, "1003 articles", "1003 مقالات"),
         ];
         for (n, english, arabic) in cases {
             assert_eq!((en.articles(n), ar.articles(n)), (english.to_owned(), arabic.to_owned()));
@@ -475,5 +500,28 @@ mod tests {
         }
         let ar = Ui::new(Language::Arabic);
         assert_eq!(ar.result(1, 2, &tags(&["باكستان"]), MatchMode::Any, ""), "1 من أصل 2 بوسم باكستان");
+    }
+
+    #[test]
+    fn arabic_counts_follow_the_cldr_plural_rules() {
+        let ar = Ui::new(Language::Arabic);
+        let cases = [
+            (1, "قراءة في دقيقة واحدة", "تعذّر عرض عنصر واحد من هذه الخلاصة:"),
+            (2, "قراءة في دقيقتين", "تعذّر عرض عنصرين من هذه الخلاصة:"),
+            (5, "قراءة في 5 دقائق", "تعذّر عرض 5 عناصر من هذه الخلاصة:"),
+            (12, "قراءة في 12 دقيقة", "تعذّر عرض 12 عنصرًا من هذه الخلاصة:"),
+            (100, "قراءة في 100 دقيقة", "تعذّر عرض 100 عنصر من هذه الخلاصة:"),
+            (103, "قراءة في 103 دقائق", "تعذّر عرض 103 عناصر من هذه الخلاصة:"),
+            (111, "قراءة في 111 دقيقة", "تعذّر عرض 111 عنصرًا من هذه الخلاصة:"),
+        ];
+        for (n, minutes, items) in cases {
+            assert_eq!(
+                (ar.reading_time(n), ar.skipped_items(n)),
+                (minutes.to_owned(), items.to_owned()),
+                "{n}"
+            );
+        }
+        assert_eq!(ar.reading_time(0), "قراءة في دقيقة واحدة");
+        assert_eq!(ar.left_out_fields(103), "أُهمل من هذه الخلاصة 103 حقول، وتُعرض مقالاتها من دونها:");
     }
 }

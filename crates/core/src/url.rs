@@ -78,6 +78,47 @@ impl SafeUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether this is a relative reference (no scheme).
+    pub fn is_relative(&self) -> bool {
+        scheme_of(&self.0).is_none()
+    }
+}
+
+/// Where relative URLs of some content point: the URL they resolve against, and the platform
+/// that resolves them (the browser's `URL`, natively the url crate).
+#[derive(Clone, Copy)]
+pub struct Base<'a> {
+    pub url: Option<&'a str>,
+    pub platform: &'a dyn crate::platform::Platform,
+}
+
+impl std::fmt::Debug for Base<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Base").field("url", &self.url).finish()
+    }
+}
+
+impl<'a> Base<'a> {
+    /// Relative URLs left relative.
+    pub fn none(platform: &'a dyn crate::platform::Platform) -> Self {
+        Base { url: None, platform }
+    }
+
+    /// `url` made absolute against the base, when it is relative and the base resolves it; a
+    /// reference to a fragment alone (`#fn1`) stays one, since it points into the content
+    /// itself, and so does everything the base cannot resolve. The result is checked again.
+    pub fn resolve(&self, url: SafeUrl, check: fn(&str) -> Option<SafeUrl>) -> Option<SafeUrl> {
+        match self.url {
+            Some(base) if url.is_relative() && !url.as_str().starts_with('#') => {
+                match self.platform.resolve_url(url.as_str(), base) {
+                    Some(absolute) => check(&absolute),
+                    None => Some(url),
+                }
+            }
+            _ => Some(url),
+        }
+    }
 }
 
 /// The lower-cased scheme of an absolute URL, or `None` for a relative reference.

@@ -1,16 +1,25 @@
 //! A table of broken feeds: for each, the exact message a person sees and which articles
-//! survive. One line per case; `ok(...)` cases list surviving ids, then the skipped-item reports.
+//! survive. One line per case; `ok(...)` cases list surviving ids, then the skipped-item reports;
+//! `kept(...)` cases list surviving ids, then the reports of fields left out of them.
 
 use article_reader_core::{load_feed, load_feed_with_limits, Limits};
 
 enum Expected {
     Fatal(&'static str),
-    Loads { ids: &'static [&'static str], skipped: &'static [&'static str] },
+    Loads {
+        ids: &'static [&'static str],
+        skipped: &'static [&'static str],
+        left_out: &'static [&'static str],
+    },
 }
 use Expected::*;
 
 const fn ok(ids: &'static [&'static str], skipped: &'static [&'static str]) -> Expected {
-    Loads { ids, skipped }
+    Loads { ids, skipped, left_out: &[] }
+}
+
+const fn kept(ids: &'static [&'static str], left_out: &'static [&'static str]) -> Expected {
+    Loads { ids, skipped: &[], left_out }
 }
 
 /// A feed whose items are `items` (a JSON array's inside).
@@ -26,11 +35,13 @@ fn check(
 ) {
     match (loaded, expected) {
         (Err(error), Fatal(message)) => assert_eq!(error.to_string(), *message, "{case}"),
-        (Ok(loaded), Loads { ids, skipped }) => {
+        (Ok(loaded), Loads { ids, skipped, left_out }) => {
             let got_ids: Vec<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
             assert_eq!(got_ids, *ids, "{case}: surviving ids");
             let got: Vec<String> = loaded.skipped.iter().map(ToString::to_string).collect();
             assert_eq!(got, *skipped, "{case}: skipped items");
+            let got: Vec<String> = loaded.left_out.iter().map(ToString::to_string).collect();
+            assert_eq!(got, *left_out, "{case}: fields left out");
         }
         (Err(error), Loads { .. }) => panic!("{case}: expected to load, failed with {error}\n{json}"),
         (Ok(_), Fatal(message)) => panic!("{case}: expected {message:?}, but it loaded\n{json}"),
@@ -54,7 +65,9 @@ fn document_level_problems() {
         ("null at top", "null".into(), Fatal("The feed is not a JSON Feed: the document is not a JSON object.")),
         ("no version", r#"{"title": "T", "items": []}"#.into(), Fatal("The feed's `version` is missing; a JSON Feed names its version, such as \"https://jsonfeed.org/version/1.1\".")),
         ("numeric version", r#"{"version": 1.1, "title": "T", "items": []}"#.into(), Fatal("The feed's `version` is the number 1.1, not a JSON Feed version URL such as \"https://jsonfeed.org/version/1.1\".")),
-        ("rss url as version", r#"{"version": "http://jsonfeed.org/version/1", "title": "T", "items": []}"#.into(), Fatal("The feed's `version` is the string \"http://jsonfeed.org/version/1\", not a JSON Feed version URL such as \"https://jsonfeed.org/version/1.1\".")),
+        ("JSON Feed 1.0's own version URL", r#"{"version": "http://jsonfeed.org/version/1", "title": "T", "items": []}"#.into(), ok(&[], &[])),
+        ("a byte-order mark first", format!("\u{feff}{{{v}, \"title\": \"T\", \"items\": []}}"), ok(&[], &[])),
+        ("another version URL", r#"{"version": "https://example.com/feed/1", "title": "T", "items": []}"#.into(), Fatal("The feed's `version` is the string \"https://example.com/feed/1\", not a JSON Feed version URL such as \"https://jsonfeed.org/version/1.1\".")),
         ("no title", format!("{{{v}, \"items\": []}}"), Fatal("The feed's `title` is missing.")),
         ("blank title", format!("{{{v}, \"title\": \"  \", \"items\": []}}"), Fatal("The feed's `title` must be a non-empty string, not the string \"  \".")),
         ("array title", format!("{{{v}, \"title\": [\"T\"], \"items\": []}}"), Fatal("The feed's `title` must be a non-empty string, not an array.")),
@@ -86,21 +99,24 @@ fn item_level_problems() {
             ok(&["a", "b", "7"], &["item 3 (id \"a\"): id repeats an earlier item's id; the first one is kept", "item 5 (id \"7\"): id repeats an earlier item's id; the first one is kept"])),
         ("no content", feed(r#"{"id": "a", "title": "Only a title"}"#), ok(&[], &["item 1 (id \"a\"): content_html and content_text are both missing; an item needs one"])),
         ("numeric content", feed(r#"{"id": "a", "content_html": 5}"#), ok(&[], &["item 1 (id \"a\"): content_html must be a string, not the number 5"])),
-        ("object title", feed(r#"{"id": "a", "content_text": "x", "title": {"en": "T"}}"#), ok(&[], &["item 1 (id \"a\"): title must be a string, not an object"])),
-        ("bad date", feed(r#"{"id": "a-12", "content_text": "x", "date_published": "yesterday"}"#), ok(&[], &["item 1 (id \"a-12\"): date_published \"yesterday\" is not an RFC 3339 date such as \"2024-10-25T09:30:00+05:00\""])),
-        ("date without zone", feed(r#"{"id": "a", "content_text": "x", "date_modified": "2024-10-25T10:00:00"}"#), ok(&[], &["item 1 (id \"a\"): date_modified \"2024-10-25T10:00:00\" is not an RFC 3339 date such as \"2024-10-25T09:30:00+05:00\""])),
-        ("rfc 822 date", feed(r#"{"id": "a", "content_text": "x", "date_published": "Fri, 25 Oct 2024 10:00:00 GMT"}"#), ok(&[], &["item 1 (id \"a\"): date_published \"Fri, 25 Oct 2024 10:00:00 GMT\" is not an RFC 3339 date such as \"2024-10-25T09:30:00+05:00\""])),
-        ("numeric date", feed(r#"{"id": "a", "content_text": "x", "date_published": 1729850000}"#), ok(&[], &["item 1 (id \"a\"): date_published must be a string, not the number 1729850000"])),
-        ("tags string", feed(r#"{"id": "a", "content_text": "x", "tags": "a,b"}"#), ok(&[], &["item 1 (id \"a\"): tags must be an array of strings, not the string \"a,b\""])),
-        ("non-string tag", feed(r#"{"id": "a", "content_text": "x", "tags": ["a", null]}"#), ok(&[], &["item 1 (id \"a\"): tags must be an array of strings, but holds null"])),
+        ("object title", feed(r#"{"id": "a", "content_text": "x", "title": {"en": "T"}}"#), kept(&["a"], &["item 1 (id \"a\"): title must be a string, not an object"])),
+        ("bad date", feed(r#"{"id": "a-12", "content_text": "x", "date_published": "yesterday"}"#), kept(&["a-12"], &["item 1 (id \"a-12\"): date_published \"yesterday\" is not a date the reader can read (RFC 3339 such as \"2024-10-25T09:30:00+05:00\", or RFC 822 such as \"Fri, 25 Oct 2024 09:30:00 +0500\"); the article is undated"])),
+        ("date without zone", feed(r#"{"id": "a", "content_text": "x", "date_modified": "2024-10-25T10:00:00"}"#), kept(&["a"], &["item 1 (id \"a\"): date_modified \"2024-10-25T10:00:00\" is not a date the reader can read (RFC 3339 such as \"2024-10-25T09:30:00+05:00\", or RFC 822 such as \"Fri, 25 Oct 2024 09:30:00 +0500\"); it is left out"])),
+        ("rfc 822 date", feed(r#"{"id": "a", "content_text": "x", "date_published": "Fri, 25 Oct 2024 10:00:00 GMT"}"#), ok(&["a"], &[])),
+        ("numeric date", feed(r#"{"id": "a", "content_text": "x", "date_published": 1729850000}"#), kept(&["a"], &["item 1 (id \"a\"): date_published must be a string, not the number 1729850000"])),
+        ("tags string", feed(r#"{"id": "a", "content_text": "x", "tags": "a,b"}"#), kept(&["a"], &["item 1 (id \"a\"): tags must be an array of strings, not the string \"a,b\""])),
+        ("non-string tag", feed(r#"{"id": "a", "content_text": "x", "tags": ["a", null]}"#), kept(&["a"], &["item 1 (id \"a\"): tags must be an array of strings, but holds null"])),
         ("blank tags dropped", feed(r#"{"id": "a", "content_text": "x", "tags": ["", "  "]}"#), ok(&["a"], &[])),
-        ("authors object", feed(r#"{"id": "a", "content_text": "x", "authors": {"name": "A"}}"#), ok(&[], &["item 1 (id \"a\"): authors must be an array of author objects, not an object"])),
-        ("author string", feed(r#"{"id": "a", "content_text": "x", "authors": ["A"]}"#), ok(&[], &["item 1 (id \"a\"): authors must hold author objects, but holds the string \"A\""])),
-        ("javascript url", feed(r#"{"id": "a", "content_text": "x", "url": " JAVASCRIPT:alert(1)"}"#), ok(&[], &["item 1 (id \"a\"): url \" JAVASCRIPT:alert(1)\" is not an http(s) or relative URL"])),
-        ("data image", feed(r#"{"id": "a", "content_text": "x", "image": "data:image/svg+xml,<svg/onload=alert(1)>"}"#), ok(&[], &["item 1 (id \"a\"): image \"data:image/svg+xml,<svg/onload=alert(1)>\" is not an http(s) or relative URL"])),
-        ("vbscript external url", feed(r#"{"id": "a", "content_text": "x", "external_url": "vbscript:x"}"#), ok(&[], &["item 1 (id \"a\"): external_url \"vbscript:x\" is not an http(s) or relative URL"])),
-        ("control characters quoted", feed("{\"id\": \"a\\u0007b\", \"content_text\": \"x\", \"date_published\": \"\\n\"}"), ok(&[], &["item 1 (id \"a\\u{0007}b\"): date_published \"\\n\" is not an RFC 3339 date such as \"2024-10-25T09:30:00+05:00\""])),
-        ("extension wrong type", feed(r#"{"id": "a", "content_text": "x", "_article_reader": "x"}"#), ok(&[], &["item 1 (id \"a\"): _article_reader must be an object, not the string \"x\""])),
+        ("authors object", feed(r#"{"id": "a", "content_text": "x", "authors": {"name": "A"}}"#), kept(&["a"], &["item 1 (id \"a\"): authors must be an array of author objects, not an object"])),
+        ("author string", feed(r#"{"id": "a", "content_text": "x", "authors": ["A", {"name": "B"}]}"#), kept(&["a"], &["item 1 (id \"a\"): authors must hold author objects, but holds the string \"A\""])),
+        ("author url", feed(r#"{"id": "a", "content_text": "x", "authors": [{"name": "B", "url": "javascript:x", "avatar": "javascript:y"}]}"#), kept(&["a"], &["item 1 (id \"a\"): authors url \"javascript:x\" is not an http(s) or relative URL"])),
+        ("javascript url", feed(r#"{"id": "a", "content_text": "x", "url": " JAVASCRIPT:alert(1)"}"#), kept(&["a"], &["item 1 (id \"a\"): url \" JAVASCRIPT:alert(1)\" is not an http(s) or relative URL"])),
+        ("urn url is an identity", feed(r#"{"id": "a", "content_text": "x", "url": "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427"}, {"content_text": "y", "url": "tag:example.com,2024:post-7"}"#), ok(&["a", "tag:example.com,2024:post-7"], &[])),
+        ("data image", feed(r#"{"id": "a", "content_text": "x", "image": "data:image/svg+xml,<svg/onload=alert(1)>"}"#), kept(&["a"], &["item 1 (id \"a\"): image \"data:image/svg+xml,<svg/onload=alert(1)>\" is not an http(s) or relative URL"])),
+        ("bad image, good banner", feed(r#"{"id": "a", "content_text": "x", "image": "javascript:x", "banner_image": "https://e.com/b.png"}"#), kept(&["a"], &["item 1 (id \"a\"): image \"javascript:x\" is not an http(s) or relative URL"])),
+        ("vbscript external url", feed(r#"{"id": "a", "content_text": "x", "external_url": "vbscript:x"}"#), kept(&["a"], &["item 1 (id \"a\"): external_url \"vbscript:x\" is not an http(s) or relative URL"])),
+        ("control characters quoted", feed("{\"id\": \"a\\u0007b\", \"content_text\": \"x\", \"date_published\": \"\\n\"}"), kept(&["a\u{7}b"], &["item 1 (id \"a\\u{0007}b\"): date_published \"\\n\" is not a date the reader can read (RFC 3339 such as \"2024-10-25T09:30:00+05:00\", or RFC 822 such as \"Fri, 25 Oct 2024 09:30:00 +0500\"); the article is undated"])),
+        ("extension wrong type", feed(r#"{"id": "a", "content_text": "x", "_article_reader": "x"}"#), kept(&["a"], &["item 1 (id \"a\"): _article_reader must be an object, not the string \"x\""])),
         ("unknown extensions ignored", feed(r#"{"id": "a", "content_text": "x", "_other": [1, {"b": null}], "unknown": true}"#), ok(&["a"], &[])),
         ("three bad of ten", feed(&(1..=10).map(|n| if n % 3 == 0 { format!(r#"{{"id": "n{n}"}}"#) } else { format!(r#"{{"id": "n{n}", "content_text": "x"}}"#) }).collect::<Vec<_>>().join(",")),
             ok(&["n1", "n2", "n4", "n5", "n7", "n8", "n10"], &[

@@ -19,7 +19,7 @@
 use std::borrow::Cow;
 
 use crate::allowlist::{ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT};
-use crate::url::SafeUrl;
+use crate::url::{Base, SafeUrl};
 
 use super::blocks::{Block, Inline, TableCell};
 use super::scan::{pieces, pieces_as_markup, Piece};
@@ -124,9 +124,10 @@ fn strip_inline_code<'a>(
     Cow::Owned(out)
 }
 
-/// Reads the children of a parsed document's `body` into blocks.
-pub fn blocks_from_body<N: HtmlNode>(body: &N) -> Vec<Block> {
-    let nodes = import_children(body, 0);
+/// Reads the children of a parsed document's `body` into blocks; relative link and image URLs
+/// resolve against `base`.
+pub fn blocks_from_body<N: HtmlNode>(body: &N, base: &Base) -> Vec<Block> {
+    let nodes = import_children(body, 0, base);
     let mut blocks = Vec::new();
     collect_blocks(&nodes, &mut blocks);
     blocks
@@ -153,12 +154,12 @@ impl Node {
     }
 }
 
-fn import_children<N: HtmlNode>(parent: &N, depth: usize) -> Vec<Node> {
-    parent.children().iter().filter_map(|child| import(child, depth)).collect()
+fn import_children<N: HtmlNode>(parent: &N, depth: usize, base: &Base) -> Vec<Node> {
+    parent.children().iter().filter_map(|child| import(child, depth, base)).collect()
 }
 
 /// One node through the allowlist; `None` for what it drops.
-fn import<N: HtmlNode>(node: &N, depth: usize) -> Option<Node> {
+fn import<N: HtmlNode>(node: &N, depth: usize, base: &Base) -> Option<Node> {
     match node.kind() {
         NodeKind::Text(text) => Some(Node::Text(text)),
         NodeKind::Foreign | NodeKind::Other => None,
@@ -171,9 +172,14 @@ fn import<N: HtmlNode>(node: &N, depth: usize) -> Option<Node> {
             }
             let attrs = allowed_attributes(&name)
                 .iter()
-                .filter_map(|attribute| Some((*attribute, node.attribute(attribute)?)))
+                .filter_map(|attribute| {
+                    let value = node.attribute(attribute)?;
+                    let value =
+                        if URL_ATTRIBUTES.contains(attribute) { resolved(value, base) } else { value };
+                    Some((*attribute, value))
+                })
                 .collect();
-            let children = import_children(node, depth + 1);
+            let children = import_children(node, depth + 1, base);
             Some(Node::Element { name, attrs, children })
         }
     }
@@ -183,6 +189,18 @@ fn import<N: HtmlNode>(node: &N, depth: usize) -> Option<Node> {
 /// elements a browser never displays (`hidden`).
 fn is_dropped<N: HtmlNode>(name: &str, node: &N) -> bool {
     DROPPED_WITH_CONTENT.contains(&name) || node.attribute("hidden").is_some()
+}
+
+/// The kept attributes that hold a URL.
+const URL_ATTRIBUTES: &[&str] = &["href", "src"];
+
+/// A URL attribute's value resolved against `base` when it is safe and relative; the shaping
+/// step checks it again either way.
+fn resolved(value: String, base: &Base) -> String {
+    match SafeUrl::parse(&value).and_then(|url| base.resolve(url, SafeUrl::parse)) {
+        Some(url) => url.as_str().to_owned(),
+        None => value,
+    }
 }
 
 fn allowed_attributes(element: &str) -> &'static [&'static str] {

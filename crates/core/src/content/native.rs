@@ -17,18 +17,24 @@ use super::blocks::{blocks_from_text, Block};
 use super::html::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
 use super::search_text::{search_text, References};
 use crate::platform::Native;
+use crate::url::Base;
 
-/// Reads an article's `content_html` into blocks.
+/// Reads an article's `content_html` into blocks, relative URLs left relative.
+pub fn blocks_from_html(html: &str) -> Vec<Block> {
+    blocks_from_html_with(html, &Base::none(&Native))
+}
+
+/// Reads an article's `content_html` into blocks, relative URLs resolved against `base`.
 ///
 /// html5ever looks down its stack of open elements at many start tags, so markup nested
 /// thousands deep takes it time that grows with the square of the input (browsers cap the depth
 /// instead). Such markup, which no real article comes near, is read as text
 /// ([`ParseCost`]).
-pub fn blocks_from_html(html: &str) -> Vec<Block> {
+pub fn blocks_from_html_with(html: &str, base: &Base) -> Vec<Block> {
     if !ParseCost::of(html).is_affordable() {
         return blocks_from_text(&search_text(html, &mut References::new(&Native)));
     }
-    with_body(html, |body| body.map(blocks_from_body).unwrap_or_default())
+    with_body(html, |body| body.map(|body| blocks_from_body(body, base)).unwrap_or_default())
 }
 
 /// Parses `html` as a document and hands its `body` element to `read` (`None` for a frameset

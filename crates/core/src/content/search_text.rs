@@ -168,6 +168,10 @@ mod tests {
                 self.0.set(self.0.get() + 1);
                 Native.decode_reference(reference)
             }
+
+            fn resolve_url(&self, _: &str, _: &str) -> Option<String> {
+                None
+            }
         }
         let counting = Counting(Cell::new(0));
         let mut references = References::new(&counting);
