@@ -4,12 +4,9 @@
 //! picks the page to show.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use article_reader_core::text::{direction, Label, Languages, Ui};
-use article_reader_core::{
-    Controls, FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing, Theme,
-};
+use article_reader_core::{Controls, FeedQuery, Layout, Navigation, ReaderOptions, Route, Routing, Theme};
 use yew::prelude::*;
 
 use crate::components::error_view::ErrorView;
@@ -27,7 +24,7 @@ use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
 use crate::pages::following_page::FollowingPage;
 use crate::pages::not_found::NotFound;
-use crate::prefs::{use_prefs_from_other_tabs, Prefs};
+use crate::prefs::Prefs;
 use crate::routing::{self, Navigator};
 use crate::state::{ReaderAction, ReaderState};
 
@@ -65,22 +62,7 @@ pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let feed = options.feed();
     let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
-    use_prefs_from_other_tabs(prefs.clone());
     let feed_state = use_feed(feed, options.limits, prefs.dispatcher());
-    // The read articles as positions, and how many of the followed tags' are not read (for the
-    // masthead), once per change of the feed or the preferences.
-    let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
-        let Some(data) = data else { return (Rc::new(ReadSet::default()), None) };
-        let read = ReadSet::of(&data.feed, &prefs.read);
-        let followed = |article: &article_reader_core::Article| {
-            article.tags.iter().any(|tag| prefs.followed.contains(&tag.key))
-        };
-        let unread = (data.feed.articles.iter().enumerate())
-            .filter(|&(position, article)| !read.contains(position) && followed(article))
-            .count();
-        (Rc::new(read), Some(unread))
-    });
-    let (read, unread_following) = (reading.0.clone(), reading.1);
     let state = use_reducer(|| {
         let fragment = (options.routing == Routing::Hash)
             .then(|| gloo::utils::window().location().hash().unwrap_or_default());
@@ -153,7 +135,6 @@ pub fn app(props: &AppProps) -> Html {
         ui,
         locale: languages.dates.into(),
         prefs: prefs.clone(),
-        read: read.clone(),
         page_size: options.page_size,
         max_items: options.max_items,
         layout: options.layout,
@@ -176,7 +157,7 @@ pub fn app(props: &AppProps) -> Html {
                 <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
             </div>
         },
-        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls, main, unread_following),
+        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls, main),
         (FeedState::Ready(_), None) => Html::default(),
     };
     let close_help = {
@@ -223,7 +204,6 @@ fn page(
     ui: Ui,
     controls: Controls,
     main: Option<&'static str>,
-    unread_following: Option<usize>,
 ) -> Html {
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
@@ -248,7 +228,6 @@ fn page(
                     is_page_heading={following == Some(false)}
                     following={following.filter(|_| controls.following)}
                     views={controls.following}
-                    {unread_following}
                 />
             }
             <div class="ar-main" role={main}>

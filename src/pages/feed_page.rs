@@ -10,7 +10,6 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::feed_item::FeedItem;
-use crate::components::reading_controls::reading_controls;
 use crate::components::search_box::SearchBox;
 use crate::components::show_more::show_more as show_more_button;
 use crate::components::tag_filter::TagFilterBar;
@@ -42,22 +41,16 @@ fn focus_card(feed: &NodeRef, id: &str) {
 #[function_component(FeedPage)]
 pub fn feed_page(props: &FeedPageProps) -> Html {
     let feed_ref = use_node_ref();
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
-    let hiding = cx.prefs.hide_read.then(|| cx.read.clone());
     let selection = use_memo(
-        (props.data.clone(), props.query.filter.clone(), props.query.text.clone(), hiding),
-        |(data, filter, text, hiding)| {
+        (props.data.clone(), props.query.filter.clone(), props.query.text.clone()),
+        |(data, filter, text)| {
             data.selector.select(
                 &FeedQuery { filter: filter.clone(), text: text.clone(), pages: 1 },
                 &data.tags,
                 &data.search,
-                hiding.as_deref(),
             )
         },
     );
-    let unread = use_memo((props.data.clone(), cx.read.clone()), |(data, read)| {
-        (!read.is_empty()).then(|| Rc::new(data.selector.unread_counts(read)))
-    });
     {
         let feed_ref = feed_ref.clone();
         use_effect_with(props.return_to.clone(), move |id| {
@@ -66,6 +59,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
             }
         });
     }
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     {
         // After "Show more", focus the first new card, so keyboard users continue from there.
         let feed_ref = feed_ref.clone();
@@ -105,14 +99,8 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                         <SearchBox query={props.query.clone()} />
                     }
                     if cx.controls.tags {
-                        <TagFilterBar
-                            data={props.data.clone()}
-                            query={props.query.clone()}
-                            selection={Rc::clone(&selection)}
-                            unread={(*unread).clone()}
-                        />
+                        <TagFilterBar data={props.data.clone()} query={props.query.clone()} selection={Rc::clone(&selection)} />
                     }
-                    { reading_controls(&cx, &props.data, &selection) }
                 </div>
             }
             if selection.articles.is_empty() {

@@ -104,11 +104,11 @@ const URLS: &[&str] = &[
 ];
 
 /// Elements no feed may bring. The reader's own controls (its search form and field, the any/all
-/// radios, the "Hide read" box, the copy-link field) are the only forms and inputs allowed.
+/// radios, the copy-link field) are the only forms and inputs allowed.
 const FORBIDDEN_ELEMENTS: &str =
     "script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, \
     meta, link, style, template, noscript, video, audio, source, details, marquee, \
-    form:not(.ar-search), input:not(.ar-search__input, .ar-mode__option input, .ar-reading__hide input, .ar-action__link)";
+    form:not(.ar-search), input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)";
 
 const ALLOWED_ATTRIBUTES: &[&str] = &[
     "class",

@@ -686,7 +686,7 @@ const HOSTILE_LEFTOVERS = `
   const found = [];
   const forbidden = 'script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, meta, '
     + 'link, style, template, noscript, video, audio, source, details, marquee, form:not(.ar-search), '
-    + 'input:not(.ar-search__input, .ar-mode__option input, .ar-reading__hide input, .ar-action__link)';
+    + 'input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)';
   for (const e of app.querySelectorAll(forbidden)) found.push('element ' + e.outerHTML.slice(0, 80));
   // A URL as the browser reads it: resolved, with the tabs, newlines and controls it ignores.
   const scheme = (value) => {

@@ -119,9 +119,6 @@ pub enum Label {
     Articles,
     /// The newer and older articles beside the one open.
     NeighbourArticles,
-    MarkAllRead,
-    UndoMarkAllRead,
-    HideRead,
 }
 
 /// The interface in one language.
@@ -193,9 +190,6 @@ impl Ui {
             ArticleNavigation => ("Article", "المقالة"),
             Articles => ("Articles", "المقالات"),
             NeighbourArticles => ("Newer and older articles", "المقالات الأحدث والأقدم"),
-            MarkAllRead => ("Mark all as read", "تعليم الكل كمقروء"),
-            UndoMarkAllRead => ("Undo", "تراجع"),
-            HideRead => ("Hide read", "إخفاء المقروء"),
         };
         if arabic {
             ar
@@ -311,14 +305,6 @@ impl Ui {
         match self.language {
             Language::English => format!("Show more ({shown} of {total} shown)"),
             Language::Arabic => format!("عرض المزيد (معروض {shown} من {total})"),
-        }
-    }
-
-    /// How many articles of a tag, or of the followed tags, are not read yet.
-    pub fn unread(&self, n: usize) -> String {
-        match self.language {
-            Language::English => format!("{n} unread"),
-            Language::Arabic => format!("{n} غير مقروءة"),
         }
     }
 
