@@ -73,6 +73,14 @@ const MARKUP: &[&str] = &[
     "<details open ontoggle=__xss()>d</details>",
     "<video><source onerror=__xss()></video>",
     "<audio src=x onerror=__xss()>",
+    "<video autoplay onplay=__xss() src=\"javascript:__xss()\"></video>",
+    "<video src=x poster=\"javascript:__xss()\" onerror=__xss() autoplay></video>",
+    "<audio autoplay src=\"data:audio/wav;base64,UklGRg==\"></audio>",
+    "<img src=x srcset=\"javascript:__xss() 1x, data:text/html,x 2x, x 3x\">",
+    "<picture><source srcset=\"javascript:__xss()\"><img src=x onerror=__xss()></picture>",
+    "<noscript><img src=x onerror=__xss()></noscript>",
+    "<a href=\"#x\" onclick=__xss()>fragment</a><span id=\"x\" onfocus=__xss()>target</span>",
+    "<p id=\"ar1-search\">clobber</p><a href=\"#ar1-search\">by id</a>",
     "<input autofocus onfocus=__xss()>",
     "<select autofocus onfocus=__xss()></select>",
     "<textarea autofocus onfocus=__xss()></textarea>",
@@ -104,10 +112,14 @@ const URLS: &[&str] = &[
 ];
 
 /// Elements no feed may bring. The reader's own controls (its search form and field, the any/all
-/// radios, the copy-link field) are the only forms and inputs allowed.
+/// radios, the copy-link field) are the only forms and inputs allowed, and its own players (with
+/// controls, fetching nothing before they are pressed, never playing by themselves) the only
+/// audio and video.
 const FORBIDDEN_ELEMENTS: &str =
     "script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, \
-    meta, link, style, template, noscript, video, audio, source, details, marquee, \
+    meta, link, style, template, noscript, details, marquee, [autoplay], \
+    video:not(.ar-body__media[controls][preload=none]), audio:not(.ar-body__media[controls][preload=none]), \
+    source:not(.ar-body__media > source), \
     form:not(.ar-search), input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)";
 
 const ALLOWED_ATTRIBUTES: &[&str] = &[
@@ -138,6 +150,15 @@ const ALLOWED_ATTRIBUTES: &[&str] = &[
     "loading",
     "decoding",
     "referrerpolicy",
+    // An image's candidates and size, and a player's, as the reader writes them.
+    "srcset",
+    "sizes",
+    "width",
+    "height",
+    "controls",
+    "preload",
+    "playsinline",
+    "poster",
     "role",
     "tabindex",
     "type",
@@ -207,8 +228,10 @@ fn violations(reader: &Mounted) -> Vec<String> {
                 .filter(|c| !c.is_whitespace() && !c.is_control())
                 .collect::<String>()
                 .to_lowercase();
-            if (name == "href" || name == "src")
-                && ["javascript:", "data:", "vbscript:"].iter().any(|s| squashed.starts_with(s))
+            if matches!(name.as_str(), "href" | "src" | "poster" | "srcset")
+                && squashed
+                    .split(',')
+                    .any(|url| ["javascript:", "data:", "vbscript:"].iter().any(|s| url.starts_with(s)))
             {
                 found.push(format!("{name}={value:?}"));
             }

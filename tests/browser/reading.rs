@@ -242,3 +242,29 @@ async fn an_arabic_feed_reads_right_to_left_with_an_arabic_interface() {
         })
         .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_footnote_link_moves_within_the_article_and_leaves_the_address_alone() {
+    let body = "<p>A claim.<sup id=\"ref1\"><a href=\"#fn1\">1</a></sup></p>\
+                <p>H<sub>2</sub>O, <abbr title=\"HyperText Markup Language\">HTML</abbr>, <del>old</del> <ins>new</ins>.</p>\
+                <ol><li id=\"fn1\">The note. <a href=\"#ref1\">back</a></li></ol>\
+                <video src=\"https://media.example/clip.mp4\" autoplay muted>No player.</video>";
+    let item = serde_json::json!({ "id": "noted", "title": "Noted", "content_html": body }).to_string();
+    let reader = Mounted::with_feed("#/article/noted", &feed_json(&[item])).await;
+    reader.until("the article opens", |r| r.one(".ar-body sup a").is_some()).await;
+    reader.click(".ar-body sup a", "1");
+    let active =
+        || gloo::utils::document().active_element().and_then(|e| e.get_attribute("id")).unwrap_or_default();
+    reader.until("the note has the focus", |_| active().ends_with("-fn-fn1")).await;
+    assert_eq!(gloo::utils::window().location().hash().unwrap(), "#/article/noted", "the address stays");
+    reader.click(".ar-body li a", "back");
+    reader.until("the claim has the focus again", |_| active().ends_with("-fn-ref1")).await;
+    assert_eq!(reader.texts(".ar-body sub"), ["2"]);
+    assert_eq!(
+        reader.one(".ar-body abbr").and_then(|a| a.get_attribute("title")).as_deref(),
+        Some("HyperText Markup Language")
+    );
+    let video = reader.one(".ar-body video").expect("a player");
+    assert!(video.has_attribute("controls") && !video.has_attribute("autoplay"));
+    assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
+}

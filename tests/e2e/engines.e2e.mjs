@@ -562,9 +562,9 @@ check('a feed of real-world markup shows whole, with no console error and no CSP
   // http images from another origin among them. The probe fails the check on any console error
   // or Content-Security-Policy violation, in any page.
   await page.open('?src=/fixtures/real-world.json');
-  await page.waitFor(FEED_ARTICLE, { count: 7 });
+  await page.waitFor(FEED_ARTICLE, { count: 8 });
   assert.equal(await page.count('.ar-notice'), 0, 'nothing skipped or left out');
-  const ids = ['wordpress', 'docs-paste', 'lazy-load', 'embeds', 'table-footnotes', 'rss-dated', 'references'];
+  const ids = ['everything', 'wordpress', 'docs-paste', 'lazy-load', 'embeds', 'table-footnotes', 'rss-dated', 'references'];
   for (const id of ids) {
     await page.open(`?src=/fixtures/real-world.json#/article/${id}`);
     await page.waitFor('h1.ar-article__title');
@@ -581,6 +581,17 @@ check('a feed of real-world markup shows whole, with no console error and no CSP
   assert.equal(await page.attribute('.ar-body a', 'href'), `${page.origin}/fixtures/2025/05/wordpress-post/related/`);
   assert.equal(await page.attribute('.ar-source', 'href'), `${page.origin}/fixtures/2025/05/wordpress-post/`);
   assert.equal(await page.attribute('.ar-body img', 'src'), `${hostOrigin}/fixtures/photo.svg`);
+  // A picture, a table, footnotes, sup and sub, a player for audio and one for video.
+  await page.open('?src=/fixtures/real-world.json#/article/everything');
+  await page.waitFor('.ar-body video');
+  assert.deepEqual(await page.run(
+    'const v = document.querySelector(".ar-body video"), a = document.querySelector(".ar-body audio");' +
+      ' return [v.controls, v.autoplay, v.preload, a.controls, a.preload, document.querySelectorAll(".ar-body sup, .ar-body sub").length];'),
+  [true, false, 'none', true, 'none', 4]);
+  await page.click('.ar-body p sup a');
+  await page.until('return (document.activeElement?.id ?? "").endsWith("-fn-note-a");', 'the footnote to take the focus');
+  assert.match(await page.run('return location.hash;'), /#\/article\/everything$/, 'the address stays on the article');
+  await page.shot('real-world-everything-footnote');
   await page.open('?src=/fixtures/real-world.json#/article/references');
   await page.waitFor('.ar-body p');
   // Read as text content: WebDriver's element text leaves out some invisible characters.
@@ -684,8 +695,12 @@ check('a link to the host page’s own fragment leaves a hash-routed reader wher
 const HOSTILE_LEFTOVERS = `
   const app = find('.ar-app', [], null)[0];
   const found = [];
+  // The reader's own players (controls, nothing fetched before play, never autoplay) are the
+  // only audio and video.
   const forbidden = 'script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, meta, '
-    + 'link, style, template, noscript, video, audio, source, details, marquee, form:not(.ar-search), '
+    + 'link, style, template, noscript, details, marquee, [autoplay], '
+    + 'video:not(.ar-body__media[controls][preload=none]), audio:not(.ar-body__media[controls][preload=none]), '
+    + 'source:not(.ar-body__media > source), form:not(.ar-search), '
     + 'input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)';
   for (const e of app.querySelectorAll(forbidden)) found.push('element ' + e.outerHTML.slice(0, 80));
   // A URL as the browser reads it: resolved, with the tabs, newlines and controls it ignores.

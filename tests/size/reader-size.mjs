@@ -16,13 +16,13 @@ export const KB = 1000;
 export const BUDGET = 100 * KB;
 /**
  * What this test allows today: the size after the last reduction, rounded up. Lower it with each
- * reduction. It only ever rises where an issue allows it: 170 KB to 176 KB for the typed
- * embedding API (options read and event details written through serde-wasm-bindgen, lifecycle
- * events, merge semantics, layouts), which that issue allowed up to 6 KB. With the HTML read
- * by the browser's parser (2.1 KB smaller) and the unread counts and reading controls since,
- * the reader is at 176.0 KB.
+ * reduction. It only ever rises where an issue allows it: from 170 KB by 6 KB at most for the
+ * typed embedding API (options read and event details written through serde-wasm-bindgen,
+ * lifecycle events, merge semantics, layouts), and by 4 KB at most for reading article HTML
+ * as browsers do (pictures, players, footnotes and the rest of what authors mean); with both,
+ * the reader is at 177.2 KB.
  */
-export const CEILING = 176 * KB;
+export const CEILING = 178 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

@@ -4,9 +4,10 @@
 //! importer (`crates/importer`) feeds them to its sanitiser, so what the importer writes and what
 //! the reader renders cannot drift apart. Tests on both sides prove they agree.
 
-/// Elements the reader renders: blocks, table parts, inline formatting, links, images and line
-/// breaks. `h1` becomes a level-2 subheading; `i`, `cite`, `dfn` and `var` read as emphasis, `b`
-/// as strong, `kbd`, `samp` and `tt` as code.
+/// Elements the reader renders: blocks, description lists, table parts, inline formatting and
+/// phrases, links, images, players and line breaks. `h1` becomes a level-2 subheading; `i` and
+/// `dfn` read as emphasis, `b` as strong, `tt` as code, `strike` as `s`; `source` counts only in
+/// a player.
 pub const RENDERED_ELEMENTS: &[&str] = &[
     "p",
     "h1",
@@ -18,6 +19,9 @@ pub const RENDERED_ELEMENTS: &[&str] = &[
     "ul",
     "ol",
     "li",
+    "dl",
+    "dt",
+    "dd",
     "blockquote",
     "pre",
     "figure",
@@ -41,8 +45,22 @@ pub const RENDERED_ELEMENTS: &[&str] = &[
     "kbd",
     "samp",
     "tt",
+    "sup",
+    "sub",
+    "del",
+    "ins",
+    "s",
+    "strike",
+    "q",
+    "small",
+    "mark",
+    "abbr",
+    "time",
     "a",
     "img",
+    "video",
+    "audio",
+    "source",
     "br",
 ];
 
@@ -50,22 +68,36 @@ pub const RENDERED_ELEMENTS: &[&str] = &[
 /// of `</div><div>` or `<hr>` goes into separate paragraphs. A sanitiser keeps them (without
 /// attributes); unwrapping them would run two paragraphs into one.
 pub const BLOCK_BOUNDARY_ELEMENTS: &[&str] = &[
-    "div", "section", "article", "main", "header", "footer", "aside", "nav", "dl", "dt", "dd", "details",
-    "summary", "address", "center", "hgroup", "hr",
+    "div", "section", "article", "main", "header", "footer", "aside", "nav", "details", "summary", "address",
+    "center", "hgroup", "hr",
 ];
 
 /// Elements dropped together with everything inside them: code, styles, frames, foreign content
-/// (SVG, MathML), forms and media, and what browsers never display (`noembed`, `noframes`,
-/// `datalist`, a ruby's `rp`). Every other element not listed above is dropped and its text
-/// kept.
+/// (SVG, MathML), forms, and what browsers never display (`noembed`, `noframes`, `datalist`, a
+/// ruby's `rp`). Every other element not listed above is dropped and its text kept: among them
+/// `picture`, whose `img` stays, and `noscript`, whose content is read as markup, as a browser
+/// without script reads it (the lazy-load pattern's real image is there).
 pub const DROPPED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math", "head", "title",
-    "textarea", "select", "button", "form", "frameset", "noembed", "noframes", "datalist", "rp", "canvas",
-    "audio", "video", "picture", "map",
+    "script", "style", "template", "iframe", "object", "embed", "svg", "math", "head", "title", "textarea",
+    "select", "button", "form", "frameset", "noembed", "noframes", "datalist", "rp", "canvas", "map",
 ];
 
-/// The only attributes kept, by element; every other attribute of every element is dropped.
-pub const ATTRIBUTES: &[(&str, &[&str])] = &[("a", &["href", "title"]), ("img", &["src", "alt", "title"])];
+/// The only attributes kept, by element, besides [`GLOBAL_ATTRIBUTES`]; every other attribute of
+/// every element is dropped. `href`, `src`, `poster` and every URL of `srcset` are checked as
+/// the URLs they are.
+pub const ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "title", "name"]),
+    ("img", &["src", "srcset", "sizes", "width", "height", "alt", "title"]),
+    ("abbr", &["title"]),
+    ("time", &["datetime"]),
+    ("video", &["src", "poster", "width", "height"]),
+    ("audio", &["src"]),
+    ("source", &["src", "type"]),
+];
+
+/// Attributes kept on any element: an `id` is where a link into the article (`#fn1`) leads. The
+/// reader renders it under an id of its own, so no feed can name (or clobber) the page's.
+pub const GLOBAL_ATTRIBUTES: &[&str] = &["id"];
 
 /// Schemes a link (`<a href>`, an article's `url`) may have; relative URLs are allowed too.
 pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
@@ -76,8 +108,8 @@ pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
 #[cfg(all(test, feature = "native"))]
 mod tests {
     use super::*;
-    use crate::content::{blocks_from_html, Block, Inline, TableCell};
-    use crate::test_support::{text, url};
+    use crate::content::{blocks_from_html, Block, Definition, Inline, Media, Span, TableCell};
+    use crate::test_support::{image, text, url};
     use crate::url::SafeUrl;
 
     /// Every rendered element, with a snippet using it and what the reader makes of it: proof
@@ -94,7 +126,17 @@ mod tests {
         let emphasis = para(vec![Inline::Emphasis(vec![text("x")])]);
         let strong = para(vec![Inline::Strong(vec![text("x")])]);
         let code = para(vec![Inline::Code("x".to_owned())]);
-        let image = Inline::Image { src: url("/i.png"), alt: "x".to_owned(), title: None };
+        let image = image("/i.png", "x", None);
+        let span = |kind: Span| para(vec![Inline::Span(kind, vec![text("x")])]);
+        let media = |video: bool, sources: &[&str]| {
+            Inline::Media(Box::new(Media {
+                video,
+                sources: sources.iter().map(|src| (url(src), None)).collect(),
+                poster: None,
+                width: None,
+                height: None,
+            }))
+        };
         let cases: Vec<(&str, &str, Vec<Block>)> = vec![
             ("p", "<p>x</p>", para(vec![text("x")])),
             ("h1", "<h1>x</h1>", heading(2)),
@@ -106,6 +148,21 @@ mod tests {
             ("ul", "<ul><li>x</ul>", list(false)),
             ("ol", "<ol><li>x</ol>", list(true)),
             ("li", "<ol><li>x</li></ol>", list(true)),
+            (
+                "dl",
+                "<dl>x</dl>",
+                vec![Block::Definitions(vec![Definition { term: false, content: vec![text("x")] }])],
+            ),
+            (
+                "dt",
+                "<dl><dt>x</dl>",
+                vec![Block::Definitions(vec![Definition { term: true, content: vec![text("x")] }])],
+            ),
+            (
+                "dd",
+                "<dl><dd>x</dl>",
+                vec![Block::Definitions(vec![Definition { term: false, content: vec![text("x")] }])],
+            ),
             ("blockquote", "<blockquote>x</blockquote>", vec![Block::Quote(para(vec![text("x")]))]),
             ("pre", "<pre>x</pre>", vec![Block::Preformatted("x".to_owned())]),
             (
@@ -128,21 +185,47 @@ mod tests {
             ("caption", "<table><caption>c</caption><tr><th>x</table>", table(vec![text("c")], true)),
             ("em", "<em>x</em>", emphasis.clone()),
             ("i", "<i>x</i>", emphasis.clone()),
-            ("cite", "<cite>x</cite>", emphasis.clone()),
+            ("cite", "<cite>x</cite>", span(Span::Citation)),
             ("dfn", "<dfn>x</dfn>", emphasis.clone()),
-            ("var", "<var>x</var>", emphasis),
+            ("var", "<var>x</var>", span(Span::Variable)),
             ("strong", "<strong>x</strong>", strong.clone()),
             ("b", "<b>x</b>", strong),
             ("code", "<code>x</code>", code.clone()),
-            ("kbd", "<kbd>x</kbd>", code.clone()),
-            ("samp", "<samp>x</samp>", code.clone()),
+            ("kbd", "<kbd>x</kbd>", span(Span::Keyboard)),
+            ("samp", "<samp>x</samp>", span(Span::Sample)),
             ("tt", "<tt>x</tt>", code),
+            ("sup", "<sup>x</sup>", span(Span::Superscript)),
+            ("sub", "<sub>x</sub>", span(Span::Subscript)),
+            ("del", "<del>x</del>", span(Span::Deleted)),
+            ("ins", "<ins>x</ins>", span(Span::Inserted)),
+            ("s", "<s>x</s>", span(Span::Struck)),
+            ("strike", "<strike>x</strike>", span(Span::Struck)),
+            ("q", "<q>x</q>", span(Span::Quoted)),
+            ("small", "<small>x</small>", span(Span::Small)),
+            ("mark", "<mark>x</mark>", span(Span::Marked)),
+            (
+                "abbr",
+                "<abbr title=\" T \">x</abbr>",
+                span(Span::Abbreviation { title: Some("T".to_owned()) }),
+            ),
+            (
+                "time",
+                "<time datetime=\"2024-10-25\">x</time>",
+                span(Span::Time { datetime: Some("2024-10-25".to_owned()) }),
+            ),
             (
                 "a",
                 "<a href=\"/x\">x</a>",
                 para(vec![Inline::Link { href: url("/x"), title: None, content: vec![text("x")] }]),
             ),
             ("img", "<img src=\"/i.png\" alt=\"x\">", para(vec![image])),
+            ("video", "<video src=\"/v.mp4\">x</video>", para(vec![media(true, &["/v.mp4"])])),
+            ("audio", "<audio src=\"/a.mp3\"></audio>", para(vec![media(false, &["/a.mp3"])])),
+            (
+                "source",
+                "<audio><source src=\"/a.ogg\"><source src=\"/a.mp3\"></audio>",
+                para(vec![media(false, &["/a.ogg", "/a.mp3"])]),
+            ),
             ("br", "a<br>b", para(vec![text("a"), Inline::LineBreak, text("b")])),
         ];
         let covered: Vec<&str> = cases.iter().map(|(name, ..)| *name).collect();

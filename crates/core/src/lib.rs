@@ -71,6 +71,19 @@ pub(crate) mod test_support {
         Block::Paragraph(vec![text(t)])
     }
 
+    /// An image with only a source, a description and perhaps a title.
+    pub fn image(src: &str, alt: &str, title: Option<&str>) -> Inline {
+        Inline::Image(Box::new(crate::content::BodyImage {
+            src: url(src),
+            srcset: None,
+            sizes: None,
+            width: None,
+            height: None,
+            alt: alt.to_owned(),
+            title: title.map(str::to_owned),
+        }))
+    }
+
     /// A URL a test knows to be safe.
     pub fn url(u: &str) -> crate::url::SafeUrl {
         crate::url::SafeUrl::parse(u).unwrap_or_else(|| panic!("fixture URL {u} is unsafe"))

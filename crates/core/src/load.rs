@@ -829,7 +829,7 @@ mod tests {
     #[test]
     fn relative_urls_resolve_against_the_feed_and_a_body_against_its_article() {
         let feed = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "home_page_url": "/", "items": [
-            {"id": "1", "content_html": "<p><a href='b.html'>b</a> <a href='#fn1'>1</a> <img src='//cdn.example/i.png'></p>",
+            {"id": "1", "content_html": "<p><a href='b.html'>b</a> <a href='#fn1'>1</a> <img src='//cdn.example/i.png'> <span id='fn1'>note</span></p>",
              "url": "2024/post/", "external_url": "../other", "image": "img/a.png",
              "authors": [{"name": "A", "url": "people/a"}]},
             {"id": "2", "content_html": "<p><a href='b.html'>b</a> <img src='/i.png'></p>", "url": "tag:e.com,2024:2",
@@ -862,7 +862,7 @@ mod tests {
                 for inline in inlines {
                     match inline {
                         crate::content::Inline::Link { href, .. } => urls.push(href.as_str().to_owned()),
-                        crate::content::Inline::Image { src, .. } => urls.push(src.as_str().to_owned()),
+                        crate::content::Inline::Image(image) => urls.push(image.src.as_str().to_owned()),
                         _ => {}
                     }
                 }

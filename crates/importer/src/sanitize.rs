@@ -11,9 +11,13 @@ use std::collections::{HashMap, HashSet};
 
 use ammonia::{Builder, UrlRelative};
 use article_reader_core::allowlist::{
-    ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, LINK_SCHEMES, RENDERED_ELEMENTS,
+    ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES, LINK_SCHEMES,
+    RENDERED_ELEMENTS,
 };
+use article_reader_core::content::html::srcset;
 use article_reader_core::content::native::ParseCost;
+use article_reader_core::platform::Native;
+use article_reader_core::url::Base;
 use article_reader_core::SafeUrl;
 use url::Url;
 
@@ -31,12 +35,16 @@ pub fn sanitize_html(html: &str, base: Option<&Url>) -> Option<String> {
 const MAX_ESCAPES: u64 = 1_000_000_000;
 
 fn builder(base: Option<&Url>) -> Builder<'static> {
+    let base_text = base.map(Url::to_string);
     let mut builder = Builder::empty();
     builder
         .tags(RENDERED_ELEMENTS.iter().chain(BLOCK_BOUNDARY_ELEMENTS).copied().collect())
-        .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().collect())
+        // ammonia's parser reads `<noscript>` as a browser with script does, its content as
+        // text; the reader reads it as markup (the lazy-load pattern's real image), which
+        // ammonia cannot, so the importer drops it whole rather than write that text out.
+        .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().chain(["noscript"]).collect())
         .tag_attributes(tag_attributes())
-        .generic_attributes(HashSet::new())
+        .generic_attributes(GLOBAL_ATTRIBUTES.iter().copied().collect())
         .url_schemes(LINK_SCHEMES.iter().copied().collect())
         // ammonia adds rel="noopener noreferrer" by default; the reader keeps no `rel` (it sets
         // its own on every link), so it would only be dropped again.
@@ -49,9 +57,16 @@ fn builder(base: Option<&Url>) -> Builder<'static> {
         // ammonia's scheme check is one list for every URL attribute; the reader's own check
         // also refuses `mailto:` images and reads URLs exactly as a browser would, so a URL it
         // would refuse is never written.
-        .attribute_filter(|element, attribute, value| {
+        .attribute_filter(move |element, attribute, value| {
             let allowed = match (element, attribute) {
-                ("img", "src") => SafeUrl::parse_image(value).is_some(),
+                // ammonia knows no `srcset`: each of its URLs is checked and resolved here.
+                (_, "srcset") => {
+                    let base = Base { url: base_text.as_deref(), platform: &Native };
+                    return srcset(value, &base).map(Cow::Owned);
+                }
+                ("img" | "video" | "audio" | "source", "src") | (_, "poster") => {
+                    SafeUrl::parse_image(value).is_some()
+                }
                 (_, "href" | "src") => SafeUrl::parse(value).is_some(),
                 _ => true,
             };
@@ -71,13 +86,21 @@ mod tests {
     #[test]
     fn keeps_the_allowlist_and_nothing_else() {
         let cases = [
-            ("<p onclick=\"x()\" style=\"color:red\" class=\"c\" id=\"i\">a</p>", "<p>a</p>"),
+            ("<p onclick=\"x()\" style=\"color:red\" class=\"c\" id=\"i\">a</p>", "<p id=\"i\">a</p>"),
             ("<p>a<script>alert(1)</script>b</p>", "<p>ab</p>"),
             ("<a href=\"javascript:alert(1)\" title=\"t\">x</a>", "<a title=\"t\">x</a>"),
             ("<a href=\"mailto:desk@example.com\">x</a>", "<a href=\"mailto:desk@example.com\">x</a>"),
             ("<img src=\"mailto:a@b.c\" alt=\"m\">", "<img alt=\"m\">"),
             ("<img src=\"data:image/png;base64,AAAA\" alt=\"d\">", "<img alt=\"d\">"),
-            ("<img src=\"/i.png\" srcset=\"x 1x\" alt=\"i\">", "<img src=\"/i.png\" alt=\"i\">"),
+            (
+                "<img src=\"/i.png\" srcset=\"x 1x, javascript:y 2x\" alt=\"i\">",
+                "<img src=\"/i.png\" srcset=\"x 1x\" alt=\"i\">",
+            ),
+            (
+                "<video src=\"javascript:x\" poster=\"data:x\" autoplay><source src=\"/v.mp4\"></video>",
+                "<video><source src=\"/v.mp4\"></video>",
+            ),
+            ("<p>a<noscript><img src=\"/i.png\"></noscript>b</p>", "<p>ab</p>"),
             ("<div><span>a</span></div><hr>", "<div>a</div><hr>"),
             ("<svg><a href=\"https://e.com\">x</a></svg>ok", "ok"),
             ("<!-- note -->text", "text"),

@@ -5,7 +5,7 @@
 //! must still hold nothing but allowlisted elements, attributes and URLs.
 
 use article_reader_core::allowlist::{
-    ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, RENDERED_ELEMENTS,
+    ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES, RENDERED_ELEMENTS,
 };
 use article_reader_core::content::blocks_from_html;
 use article_reader_core::SafeUrl;
@@ -110,6 +110,10 @@ fn links_images_and_attributes_agree() {
         "<p>a<template><img src=x onerror=alert(1)></template>b</p>",
         "<p>مرحبا <b>بالعالم</b></p><p dir=\"rtl\">שלום <i>עולם</i></p>",
         "<p>東京 <a href=\"https://例え.jp/パス\">リンク</a></p>",
+        "<picture><source srcset=\"/a.webp\"><img src=\"/a.jpg\" srcset=\"/a.jpg 1x, javascript:x 2x, /b.jpg 2x\" sizes=\"100vw\" width=\"640\" height=\"360\" alt=\"A\"></picture>",
+        "<video src=\"https://e.com/v.mp4\" poster=\"https://e.com/p.jpg\" autoplay width=\"640\">fallback</video><audio><source src=\"/a.ogg\" type=\"audio/ogg\"><source src=\"data:audio/x,y\"></audio>",
+        "<dl><dt>Term</dt><dd>Description <abbr title=\"HyperText\">HTML</abbr> <time datetime=\"2024-10-25\">today</time></dd></dl>",
+        "<p>Text<sup id=\"r1\"><a href=\"#fn1\">1</a></sup> H<sub>2</sub>O <del>a</del><ins>b</ins> <q>q</q> <mark>m</mark> <small>s</small></p><ol><li id=\"fn1\">Note <a href=\"#r1\">back</a></li></ol>",
     ];
     for html in cases {
         assert_agree(html);
@@ -149,12 +153,15 @@ fn ammonia_alone_keeps_nothing_outside_the_allowlist() {
             let permitted = ATTRIBUTES.iter().find(|(e, _)| *e == element).map_or(&[][..], |(_, a)| *a);
             for (name, value) in attributes {
                 assert!(
-                    permitted.contains(&name.as_str()),
+                    permitted.contains(&name.as_str()) || GLOBAL_ATTRIBUTES.contains(&name.as_str()),
                     "{html}\n{name} on <{element}> survived in {cleaned}"
                 );
                 let safe = match name.as_str() {
                     "href" => SafeUrl::parse(&value).is_some(),
-                    "src" => SafeUrl::parse_image(&value).is_some(),
+                    "src" | "poster" => SafeUrl::parse_image(&value).is_some(),
+                    "srcset" => value
+                        .split(',')
+                        .all(|c| SafeUrl::parse_image(c.split_whitespace().next().unwrap_or("")).is_some()),
                     _ => true,
                 };
                 assert!(safe, "{html}\nunsafe {name}={value:?} survived in {cleaned}");

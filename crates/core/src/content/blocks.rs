@@ -13,6 +13,8 @@ pub enum Block {
     Heading { level: u8, content: Vec<Inline> },
     /// A bulleted (`ordered: false`) or numbered list.
     List { ordered: bool, items: Vec<Vec<Inline>> },
+    /// A description list (`dl`): terms and their descriptions, in order.
+    Definitions(Vec<Definition>),
     /// A quotation made of blocks.
     Quote(Vec<Block>),
     /// Preformatted text shown as written.
@@ -22,6 +24,13 @@ pub enum Block {
     Figure { content: Vec<Block>, caption: Vec<Inline>, caption_above: bool },
     /// A table of text: rows of cells, with an optional caption.
     Table { caption: Vec<Inline>, rows: Vec<Vec<TableCell>> },
+}
+
+/// A part of a description list: a term (`dt`) or a description (`dd`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    pub term: bool,
+    pub content: Vec<Inline>,
 }
 
 /// A table cell; header cells are `<th>`.
@@ -37,10 +46,66 @@ pub enum Inline {
     Text(String),
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
+    /// Text that means something of its own: a superscript, a deletion, an abbreviation, ….
+    Span(Span, Vec<Inline>),
     Code(String),
-    Link { href: SafeUrl, title: Option<String>, content: Vec<Inline> },
-    Image { src: SafeUrl, alt: String, title: Option<String> },
+    /// A link; one whose `href` is a fragment alone (`#fn1`) points into the article itself.
+    Link {
+        href: SafeUrl,
+        title: Option<String>,
+        content: Vec<Inline>,
+    },
+    Image(Box<BodyImage>),
+    /// A native audio or video player.
+    Media(Box<Media>),
+    /// Where a link into the article (`#fn1`) leads: the `id` the article's markup gave it.
+    Anchor(String),
     LineBreak,
+}
+
+/// The phrase elements the reader renders as themselves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Span {
+    Superscript,
+    Subscript,
+    Deleted,
+    Inserted,
+    Struck,
+    Quoted,
+    Small,
+    Marked,
+    Keyboard,
+    Sample,
+    Variable,
+    Citation,
+    Abbreviation { title: Option<String> },
+    Time { datetime: Option<String> },
+}
+
+/// An image of an article's body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyImage {
+    pub src: SafeUrl,
+    /// Candidates for other screens (`srcset`), each URL checked like `src`, and the widths it
+    /// is laid out at (`sizes`).
+    pub srcset: Option<String>,
+    pub sizes: Option<String>,
+    /// The size the markup gives, so the page does not shift as the image loads.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub alt: String,
+    pub title: Option<String>,
+}
+
+/// A player for an article's audio or video.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Media {
+    pub video: bool,
+    /// The sources, in the markup's order, each with its media type when given.
+    pub sources: Vec<(SafeUrl, Option<String>)>,
+    pub poster: Option<SafeUrl>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 /// Reads plain text into paragraphs: blank lines separate paragraphs, single newlines are kept
@@ -81,6 +146,7 @@ pub fn block_text(block: &Block) -> String {
     match block {
         Block::Paragraph(inlines) | Block::Heading { content: inlines, .. } => plain_text(inlines),
         Block::List { items, .. } => join(items.iter().map(|item| plain_text(item)).collect()),
+        Block::Definitions(parts) => join(parts.iter().map(|part| plain_text(&part.content)).collect()),
         Block::Quote(blocks) => join(blocks.iter().map(block_text).collect()),
         Block::Preformatted(text) => text.clone(),
         Block::Figure { content, caption, .. } => {
@@ -98,11 +164,13 @@ fn append_plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
-                append_plain_text(c, out)
-            }
-            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Span(_, c)
+            | Inline::Link { content: c, .. } => append_plain_text(c, out),
+            Inline::Image(image) => out.push_str(&image.alt),
             Inline::LineBreak => out.push(' '),
+            Inline::Media(_) | Inline::Anchor(_) => {}
         }
     }
 }

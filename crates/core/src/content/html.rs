@@ -18,10 +18,10 @@
 
 use std::borrow::Cow;
 
-use crate::allowlist::{ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT};
-use crate::url::{Base, SafeUrl};
+use crate::allowlist::{ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES};
+use crate::url::{decode_component, Base, SafeUrl};
 
-use super::blocks::{Block, Inline, TableCell};
+use super::blocks::{Block, BodyImage, Definition, Inline, Media, Span, TableCell};
 use super::scan::{pieces, pieces_as_markup, Piece};
 use super::whitespace::normalize_whitespace;
 
@@ -130,6 +130,7 @@ pub fn blocks_from_body<N: HtmlNode>(body: &N, base: &Base) -> Vec<Block> {
     let nodes = import_children(body, 0, base);
     let mut blocks = Vec::new();
     collect_blocks(&nodes, &mut blocks);
+    connect_fragments(&mut blocks);
     blocks
 }
 
@@ -174,12 +175,30 @@ fn import<N: HtmlNode>(node: &N, depth: usize, base: &Base) -> Option<Node> {
                 .iter()
                 .filter_map(|attribute| {
                     let value = node.attribute(attribute)?;
-                    let value =
-                        if URL_ATTRIBUTES.contains(attribute) { resolved(value, base) } else { value };
+                    let value = match *attribute {
+                        "srcset" => srcset(&value, base)?,
+                        url if URL_ATTRIBUTES.contains(&url) => resolved(value, base),
+                        _ => value,
+                    };
                     Some((*attribute, value))
                 })
                 .collect();
-            let children = import_children(node, depth + 1, base);
+            let mut children = import_children(node, depth + 1, base);
+            // Where a link into the article may lead: the element's id (an old-style `<a name>`
+            // too), as a first child the shaping step turns into an anchor.
+            let id = GLOBAL_ATTRIBUTES.iter().find_map(|attribute| node.attribute(attribute)).or_else(|| {
+                if name == "a" {
+                    node.attribute("name")
+                } else {
+                    None
+                }
+            });
+            if let Some(id) = id.filter(|id| !id.is_empty() && id.len() <= 200) {
+                children.insert(
+                    0,
+                    Node::Element { name: ANCHOR.to_owned(), attrs: vec![("id", id)], children: Vec::new() },
+                );
+            }
             Some(Node::Element { name, attrs, children })
         }
     }
@@ -191,8 +210,11 @@ fn is_dropped<N: HtmlNode>(name: &str, node: &N) -> bool {
     DROPPED_WITH_CONTENT.contains(&name) || node.attribute("hidden").is_some()
 }
 
-/// The kept attributes that hold a URL.
-const URL_ATTRIBUTES: &[&str] = &["href", "src"];
+/// The kept attributes that hold a URL (`srcset` holds several, checked on their own).
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "poster"];
+
+/// The name of the node the allowlist step puts first in an element with an `id`.
+const ANCHOR: &str = "#anchor";
 
 /// A URL attribute's value resolved against `base` when it is safe and relative; the shaping
 /// step checks it again either way.
@@ -259,6 +281,9 @@ pub(super) fn is_block_level(name: &str) -> bool {
             | "menu"
             | "dir"
             | "li"
+            | "dl"
+            | "dt"
+            | "dd"
     ) || BLOCK_CONTAINERS.contains(&name)
         || BLOCK_BOUNDARY_ELEMENTS.contains(&name)
 }
@@ -331,6 +356,7 @@ fn collect_blocks_from<'a>(nodes: impl Iterator<Item = &'a Node>, out: &mut Vec<
                     .filter_map(|child| match child {
                         Node::Element { name, children, .. } if name == "li" => Some(inlines_of(children)),
                         Node::Text(t) if t.trim().is_empty() => None,
+                        Node::Element { name, .. } if name == ANCHOR => None,
                         other => Some(inlines_of(std::slice::from_ref(other))),
                     })
                     .map(normalize_whitespace)
@@ -338,6 +364,13 @@ fn collect_blocks_from<'a>(nodes: impl Iterator<Item = &'a Node>, out: &mut Vec<
                     .collect();
                 if !items.is_empty() {
                     out.push(Block::List { ordered: name == "ol", items });
+                }
+            }
+            "dl" => {
+                let mut parts = Vec::new();
+                collect_definitions(children, &mut parts);
+                if !parts.is_empty() {
+                    out.push(Block::Definitions(parts));
                 }
             }
             "blockquote" => {
@@ -361,7 +394,10 @@ fn collect_blocks_from<'a>(nodes: impl Iterator<Item = &'a Node>, out: &mut Vec<
                     |node: &Node| matches!(node, Node::Element { name, .. } if name == "figcaption");
                 let caption_above = children
                     .iter()
-                    .find(|child| !matches!(child, Node::Text(text) if text.trim().is_empty()))
+                    .find(|child| match child {
+                        Node::Text(text) => !text.trim().is_empty(),
+                        Node::Element { name, .. } => name != ANCHOR,
+                    })
                     .is_some_and(is_caption);
                 let (captions, rest): (Vec<&Node>, Vec<&Node>) =
                     children.iter().partition(|child| is_caption(child));
@@ -398,6 +434,27 @@ fn collect_blocks_from<'a>(nodes: impl Iterator<Item = &'a Node>, out: &mut Vec<
     flush_paragraph(&mut pending, out);
 }
 
+/// The terms and descriptions of a `dl`, through the `div`s HTML allows to group them; anything
+/// else a `dl` holds shows as a description, as a browser shows it.
+fn collect_definitions(nodes: &[Node], parts: &mut Vec<Definition>) {
+    for node in nodes {
+        let (term, content) = match node {
+            Node::Element { name, children, .. } if name == "div" => {
+                collect_definitions(children, parts);
+                continue;
+            }
+            Node::Element { name, children, .. } if name == "dt" || name == "dd" => {
+                (name == "dt", inlines_of(children))
+            }
+            other => (false, inlines_of(std::slice::from_ref(other))),
+        };
+        let content = normalize_whitespace(content);
+        if !content.is_empty() {
+            parts.push(Definition { term, content });
+        }
+    }
+}
+
 fn flush_paragraph(pending: &mut Vec<Inline>, out: &mut Vec<Block>) {
     if !pending.is_empty() {
         push_paragraph(std::mem::take(pending), out);
@@ -427,11 +484,30 @@ fn collect_inline(node: &Node, out: &mut Vec<Inline>) {
         }
         Node::Element { name, children, .. } => (name.as_str(), children),
     };
+    let span = |kind: Span| Inline::Span(kind, inlines_of(children));
     match name {
-        "em" | "i" | "cite" | "dfn" | "var" => out.push(Inline::Emphasis(inlines_of(children))),
+        "em" | "i" | "dfn" => out.push(Inline::Emphasis(inlines_of(children))),
         "strong" | "b" => out.push(Inline::Strong(inlines_of(children))),
-        "code" | "kbd" | "samp" | "tt" => out.push(Inline::Code(text_content(children))),
+        "code" | "tt" => out.push(Inline::Code(text_content(children))),
+        "sup" => out.push(span(Span::Superscript)),
+        "sub" => out.push(span(Span::Subscript)),
+        "del" => out.push(span(Span::Deleted)),
+        "ins" => out.push(span(Span::Inserted)),
+        "s" | "strike" => out.push(span(Span::Struck)),
+        "q" => out.push(span(Span::Quoted)),
+        "small" => out.push(span(Span::Small)),
+        "mark" => out.push(span(Span::Marked)),
+        "kbd" => out.push(span(Span::Keyboard)),
+        "samp" => out.push(span(Span::Sample)),
+        "var" => out.push(span(Span::Variable)),
+        "cite" => out.push(span(Span::Citation)),
+        "abbr" => out.push(span(Span::Abbreviation { title: title_of(node) })),
+        "time" => {
+            let datetime = node.attr("datetime").map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned);
+            out.push(span(Span::Time { datetime }))
+        }
         "br" => out.push(Inline::LineBreak),
+        ANCHOR => out.extend(node.attr("id").map(|id| Inline::Anchor(id.to_owned()))),
         "a" => {
             let content = inlines_of(children);
             match node.attr("href").and_then(SafeUrl::parse) {
@@ -441,8 +517,46 @@ fn collect_inline(node: &Node, out: &mut Vec<Inline>) {
         }
         "img" => {
             if let Some(src) = node.attr("src").and_then(SafeUrl::parse_image) {
-                let alt = node.attr("alt").unwrap_or_default().trim().to_owned();
-                out.push(Inline::Image { src, alt, title: title_of(node) });
+                out.push(Inline::Image(Box::new(BodyImage {
+                    src,
+                    srcset: node.attr("srcset").map(str::to_owned),
+                    sizes: node
+                        .attr("sizes")
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty() && s.len() <= 500)
+                        .map(str::to_owned),
+                    width: dimension(node.attr("width")),
+                    height: dimension(node.attr("height")),
+                    alt: node.attr("alt").unwrap_or_default().trim().to_owned(),
+                    title: title_of(node),
+                })));
+            }
+        }
+        "video" | "audio" => {
+            // A player's sources are its own `src` and its `<source>` children; the rest of its
+            // content is for browsers without players, which show nothing of it otherwise.
+            let own = node.attr("src").map(|src| (src, None));
+            let children = children.iter().filter_map(|child| match child {
+                Node::Element { name, .. } if name == "source" => {
+                    Some((child.attr("src")?, child.attr("type")))
+                }
+                _ => None,
+            });
+            let sources: Vec<(SafeUrl, Option<String>)> = own
+                .into_iter()
+                .chain(children)
+                .filter_map(|(src, kind)| {
+                    Some((SafeUrl::parse_image(src)?, kind.map(|k| k.trim().to_owned())))
+                })
+                .collect();
+            if !sources.is_empty() {
+                out.push(Inline::Media(Box::new(Media {
+                    video: name == "video",
+                    sources,
+                    poster: node.attr("poster").and_then(SafeUrl::parse_image),
+                    width: dimension(node.attr("width")),
+                    height: dimension(node.attr("height")),
+                })));
             }
         }
         // Block content met inside inline context (a <p> inside <a>, say): keep its text.
@@ -456,6 +570,131 @@ fn collect_inline(node: &Node, out: &mut Vec<Inline>) {
                 out.push(Inline::Text(" ".to_owned()));
             }
         }
+    }
+}
+
+/// A `width` or `height` in CSS pixels: digits, not zero, at most 10,000.
+fn dimension(value: Option<&str>) -> Option<u32> {
+    value?.trim().parse::<u32>().ok().filter(|n| (1..=10_000).contains(n))
+}
+
+/// A `srcset` with only the candidates whose URL a browser may load as an image, each checked
+/// as `src` is and resolved against `base`, or `None` when none is left. Candidates are read as the
+/// HTML standard reads them: a URL up to a space (or trailing commas), then descriptors up to a
+/// comma; a candidate whose descriptors are not one width (`640w`), density (`2x`) or height
+/// goes.
+pub fn srcset(value: &str, base: &Base) -> Option<String> {
+    let mut kept = Vec::new();
+    let mut rest = value;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let url_end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+        let (url, after) = rest.split_at(url_end);
+        let (url, descriptor, after) = match url.strip_suffix(',') {
+            Some(_) => (url.trim_end_matches(','), "", after),
+            None => {
+                let end = after.find(',').unwrap_or(after.len());
+                (url, after[..end].trim(), &after[end..])
+            }
+        };
+        rest = after;
+        let descriptor_ok = descriptor.is_empty()
+            || descriptor
+                .strip_suffix(['w', 'x', 'h'])
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+        let url = SafeUrl::parse_image(url).and_then(|url| base.resolve(url, SafeUrl::parse_image));
+        if let Some(url) = url.filter(|_| descriptor_ok) {
+            kept.push(if descriptor.is_empty() {
+                url.as_str().to_owned()
+            } else {
+                format!("{} {descriptor}", url.as_str())
+            });
+        }
+    }
+    (!kept.is_empty()).then(|| kept.join(", "))
+}
+
+/// Links into the article (`#fn1`) and the anchors they lead to, joined: an anchor no link leads
+/// to goes, and a link to a fragment the article does not have keeps only its text.
+fn connect_fragments(blocks: &mut [Block]) {
+    let mut targets = Vec::new();
+    let mut anchors = Vec::new();
+    for_each_list(blocks, &mut |list| {
+        for inline in list.iter() {
+            match inline {
+                Inline::Link { href, .. } => {
+                    targets.extend(href.as_str().strip_prefix('#').map(decode_component))
+                }
+                Inline::Anchor(id) => anchors.push(id.clone()),
+                _ => {}
+            }
+        }
+    });
+    if targets.is_empty() && anchors.is_empty() {
+        return;
+    }
+    for_each_list(blocks, &mut |list| {
+        let mut kept: Vec<Inline> = Vec::with_capacity(list.len());
+        let mut keep = |inline: Inline| match (kept.last_mut(), inline) {
+            (Some(Inline::Text(previous)), Inline::Text(text)) => previous.push_str(&text),
+            (_, inline) => kept.push(inline),
+        };
+        for inline in list.drain(..) {
+            match inline {
+                Inline::Anchor(id) if !targets.contains(&id) => {}
+                Inline::Link { href, content, .. }
+                    if href
+                        .as_str()
+                        .strip_prefix('#')
+                        .is_some_and(|id| !anchors.contains(&decode_component(id))) =>
+                {
+                    content.into_iter().for_each(&mut keep)
+                }
+                other => keep(other),
+            }
+        }
+        *list = kept;
+    });
+}
+
+/// Calls `f` on every list of inlines of `blocks`, the nested ones first.
+fn for_each_list(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
+    fn inlines(list: &mut Vec<Inline>, f: &mut impl FnMut(&mut Vec<Inline>)) {
+        for inline in list.iter_mut() {
+            if let Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Span(_, c)
+            | Inline::Link { content: c, .. } = inline
+            {
+                inlines(c, f);
+            }
+        }
+        f(list);
+    }
+    for block in blocks {
+        block_lists_mut(block, &mut |list| inlines(list, f));
+    }
+}
+
+/// The block's own lists of inlines, and its inner blocks'.
+fn block_lists_mut(block: &mut Block, f: &mut impl FnMut(&mut Vec<Inline>)) {
+    match block {
+        Block::Paragraph(c) | Block::Heading { content: c, .. } => f(c),
+        Block::List { items, .. } => items.iter_mut().for_each(&mut *f),
+        Block::Definitions(parts) => parts.iter_mut().for_each(|part| f(&mut part.content)),
+        Block::Quote(inner) => inner.iter_mut().for_each(|b| block_lists_mut(b, f)),
+        Block::Figure { content, caption, .. } => {
+            content.iter_mut().for_each(|b| block_lists_mut(b, f));
+            f(caption);
+        }
+        Block::Table { caption, rows } => {
+            f(caption);
+            rows.iter_mut().flatten().for_each(|cell| f(&mut cell.content));
+        }
+        Block::Preformatted(_) => {}
     }
 }
 

@@ -3,11 +3,13 @@
 //!
 //! The reader never hands feed HTML to the browser's document. A WHATWG parser builds an inert
 //! tree of it (the browser's `DOMParser` in the app, html5ever natively), and one allowlist walk
-//! over that tree ([`html`]) keeps paragraphs, headings, lists, quotes, preformatted text,
-//! figures with captions, simple tables, emphasis, code, links, images and line breaks, with only
-//! `href`, `src`, `alt` and `title`; every other element is dropped, keeping its text, and
-//! elements that carry code or foreign content (`script`, `style`, `iframe`, `svg`, …) are
-//! dropped with everything inside them. Link and image URLs pass through
+//! over that tree ([`html`]) keeps paragraphs, headings, lists, description lists, quotes,
+//! preformatted text, figures with captions, tables, emphasis, code and the phrase elements
+//! (`sup`, `del`, `abbr`, …), links, images with their candidates and size, audio and video
+//! players, anchors for links into the article, and line breaks, with only the attributes the
+//! allowlist names; every other element is dropped, keeping its text, and elements that carry
+//! code or foreign content (`script`, `style`, `iframe`, `svg`, …) are dropped with everything
+//! inside them. Link and image URLs pass through
 //! [`SafeUrl`](crate::url::SafeUrl), so no attribute a feed writes can run script. The lists
 //! themselves live in [`crate::allowlist`], shared with the importer's sanitiser.
 //!
@@ -26,7 +28,9 @@ mod scan;
 pub mod search_text;
 mod whitespace;
 
-pub use blocks::{block_text, blocks_from_text, plain_text, Block, Inline, TableCell};
+pub use blocks::{
+    block_text, blocks_from_text, plain_text, Block, BodyImage, Definition, Inline, Media, Span, TableCell,
+};
 pub use html::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
 #[cfg(feature = "native")]
 pub use native::blocks_from_html;

@@ -205,7 +205,7 @@ const IGNORED_IN_BODY: &[&str] = &[
 mod tests {
     use super::*;
     use crate::content::{plain_text, Inline, TableCell};
-    use crate::test_support::{para, text, url};
+    use crate::test_support::{image, para, text, url};
 
     #[test]
     fn reads_html_into_blocks() {
@@ -259,10 +259,7 @@ mod tests {
             ("<p><a href=javascript:alert(1)>x</a></p>", vec![text("x")]),
             ("<p><a href=\"  JaVa&#x09;Script:alert(1)\">x</a></p>", vec![text("x")]),
             ("<p>a<br>b</p>", vec![text("a"), Inline::LineBreak, text("b")]),
-            (
-                "<p><img src=\"/i.png\" alt=\" pic \"></p>",
-                vec![Inline::Image { src: url("/i.png"), alt: "pic".to_owned(), title: None }],
-            ),
+            ("<p><img src=\"/i.png\" alt=\" pic \"></p>", vec![image("/i.png", "pic", None)]),
             ("<p><code>a<b>c</b></code></p>", vec![Inline::Code("ac".to_owned())]),
             ("<p><span onclick=\"x()\">kept</span></p>", vec![text("kept")]),
         ];
@@ -278,11 +275,7 @@ mod tests {
             (
                 "<figure><img src=\"/a.jpg\" alt=\"A\"><figcaption> The <em>caption</em> </figcaption></figure>",
                 vec![Block::Figure {
-                    content: vec![Block::Paragraph(vec![Inline::Image {
-                        src: url("/a.jpg"),
-                        alt: "A".to_owned(),
-                        title: None,
-                    }])],
+                    content: vec![Block::Paragraph(vec![image("/a.jpg", "A", None)])],
                     caption: vec![text("The "), Inline::Emphasis(vec![text("caption")])],
                     caption_above: false,
                 }],
@@ -309,7 +302,7 @@ mod tests {
         let html = "<p><a href=\"/x\" title=\" A  link \" onclick=\"x()\" style=\"color:red\" id=\"clobber\">t</a><img src=\"/i\" srcset=\"javascript:x 1x\" title=\"T\" name=\"n\"></p>";
         let expected = vec![Block::Paragraph(vec![
             Inline::Link { href: url("/x"), title: Some("A link".to_owned()), content: vec![text("t")] },
-            Inline::Image { src: url("/i"), alt: String::new(), title: Some("T".to_owned()) },
+            image("/i", "", Some("T")),
         ])];
         assert_eq!(blocks_from_html(html), expected);
     }

@@ -59,6 +59,12 @@ fn collapse(inlines: Vec<Inline>, previous_space: &mut bool) -> Vec<Inline> {
             Inline::Strong(children) => {
                 push_nonempty(&mut out, Inline::Strong, collapse(children, previous_space))
             }
+            Inline::Span(span, children) => {
+                let children = collapse(children, previous_space);
+                if !children.is_empty() {
+                    out.push(Inline::Span(span, children));
+                }
+            }
             Inline::Link { href, title, content } => {
                 let content = collapse(content, previous_space);
                 if !content.is_empty() {
@@ -70,7 +76,8 @@ fn collapse(inlines: Vec<Inline>, previous_space: &mut bool) -> Vec<Inline> {
                 out.push(Inline::LineBreak);
                 *previous_space = true;
             }
-            other @ (Inline::Code(_) | Inline::Image { .. }) => {
+            anchor @ Inline::Anchor(_) => out.push(anchor),
+            other @ (Inline::Code(_) | Inline::Image(_) | Inline::Media(_)) => {
                 out.push(other);
                 *previous_space = false;
             }
@@ -96,7 +103,7 @@ fn trim_trailing_space(inlines: &mut Vec<Inline>) {
                     continue;
                 }
             }
-            Some(Inline::Emphasis(children) | Inline::Strong(children)) => {
+            Some(Inline::Emphasis(children) | Inline::Strong(children) | Inline::Span(_, children)) => {
                 trim_trailing_space(children);
                 if children.is_empty() {
                     inlines.pop();

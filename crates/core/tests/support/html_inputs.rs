@@ -340,10 +340,11 @@ pub fn shown_text(content_blocks: &[article_reader_core::content::Block]) -> Str
         for inline in content {
             match inline {
                 Inline::Text(text) | Inline::Code(text) => out.push_str(text),
-                Inline::Emphasis(content) | Inline::Strong(content) | Inline::Link { content, .. } => {
-                    inlines(content, out)
-                }
-                Inline::Image { .. } | Inline::LineBreak => {}
+                Inline::Emphasis(content)
+                | Inline::Strong(content)
+                | Inline::Span(_, content)
+                | Inline::Link { content, .. } => inlines(content, out),
+                Inline::Image(_) | Inline::Media(_) | Inline::Anchor(_) | Inline::LineBreak => {}
             }
         }
     }
@@ -352,6 +353,7 @@ pub fn shown_text(content_blocks: &[article_reader_core::content::Block]) -> Str
             match block {
                 Block::Paragraph(content) | Block::Heading { content, .. } => inlines(content, out),
                 Block::List { items, .. } => items.iter().for_each(|item| inlines(item, out)),
+                Block::Definitions(parts) => parts.iter().for_each(|part| inlines(&part.content, out)),
                 Block::Quote(content) => blocks(content, out),
                 Block::Preformatted(text) => out.push_str(text),
                 Block::Figure { content, caption, caption_above: true } => {
