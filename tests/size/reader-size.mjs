@@ -15,7 +15,7 @@ export const KB = 1000;
 /** Issue 6: the reader's transfer (wasm + JS + CSS, brotli) without the bundled feed. */
 export const BUDGET = 100 * KB;
 /** What this test allows today: the size after the last reduction, rounded up. Lower it with each reduction. */
-export const CEILING = 170 * KB;
+export const CEILING = 169 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');
