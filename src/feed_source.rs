@@ -35,7 +35,8 @@ pub struct FeedData {
     /// Fields left out of the articles that show, and why.
     pub left_out: Vec<ItemProblem>,
     /// Set when the feed had more items than the limit allows.
-    pub over_limit: Option<String>,
+    /// How many items the feed has and how many show, when the item limit left some out.
+    pub over_limit: Option<(usize, usize)>,
     /// The URL the feed came from, as given; a split feed's chunks are relative to it.
     pub source: Option<String>,
     /// That URL made absolute: what the feed's relative URLs resolve against.
@@ -60,7 +61,7 @@ impl FeedData {
     }
 
     fn from_loaded(loaded: LoadedFeed, limits: &Limits, browser: &Browser, base: Option<String>) -> FeedData {
-        let over_limit = loaded.over_limit_message(limits);
+        let over_limit = loaded.over_limit(limits);
         let tags = TagIndex::build(&loaded.feed);
         let search = SearchIndex::build(&loaded.feed, browser);
         let selector = Selector::build(&loaded.feed, &tags);
@@ -109,7 +110,8 @@ impl FeedData {
 
     /// Tells the browser console what was skipped, for the person fixing the feed.
     pub fn report_to_console(&self, source: &str) {
-        if let Some(message) = &self.over_limit {
+        if let Some((items, limit)) = self.over_limit {
+            let message = article_reader_core::text::Ui::default().over_limit(items, limit);
             web_sys::console::warn_1(&JsValue::from_str(&format!("article-reader, {source}: {message}")));
         }
         let mut report = String::new();

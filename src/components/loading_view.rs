@@ -27,7 +27,7 @@ pub fn loading_view(props: &LoadingViewProps) -> Html {
                 value={percent.map(|p| p.to_string())}
                 aria-label={cx.ui.label(Label::FeedDownload)}
             />
-            <p class="ar-loading__amount">{ props.progress.describe() }</p>
+            <p class="ar-loading__amount">{ cx.ui.progress(&props.progress) }</p>
         </section>
     }
 }

@@ -32,8 +32,8 @@ pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
     html! {
         <section class="ar-notice" part="notice" aria-label={cx.ui.label(Label::FeedProblems)}>
             <div class="ar-notice__text">
-                if let Some(message) = &props.data.over_limit {
-                    <p class="ar-notice__summary">{ message.clone() }</p>
+                if let Some((items, limit)) = props.data.over_limit {
+                    <p class="ar-notice__summary">{ cx.ui.over_limit(items, limit) }</p>
                 }
                 { problems(cx.ui.skipped_items(skipped.len()), skipped, &cx.ui) }
                 { problems(cx.ui.left_out_fields(left_out.len()), left_out, &cx.ui) }

@@ -107,3 +107,20 @@ async fn a_feed_over_the_size_limit_is_refused_in_words() {
     let alert = reader.texts("[role=alert]").join(" ");
     assert!(alert.contains("larger than the 50 bytes this reader accepts"), "{alert}");
 }
+
+#[wasm_bindgen_test]
+async fn the_item_limit_is_told_in_the_interface_language() {
+    let items: Vec<String> = (1..=3).map(|n| item(&format!("n{n}"), true)).collect();
+    let mut options = ReaderOptions {
+        src: Ok(FeedLocation::Url(blob_url(&feed_json(&items)))),
+        lang: Some("ar".to_owned()),
+        ..ReaderOptions::default()
+    };
+    options.limits.max_items = 2;
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("the feed shows", |r| r.headlines().len() == 2).await;
+    assert_eq!(
+        reader.texts(".ar-notice__summary"),
+        ["تضم هذه الخلاصة 3 عناصر؛ يعرض القارئ أول 2 منها، وهذا حدّه."]
+    );
+}

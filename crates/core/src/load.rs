@@ -57,15 +57,17 @@ pub struct LoadedFeed {
 }
 
 impl LoadedFeed {
-    /// The sentence to show when items were left out for the item limit.
+    /// How many items the feed has and how many the reader shows, when the item limit left some
+    /// out.
+    pub fn over_limit(&self, limits: &Limits) -> Option<(usize, usize)> {
+        (self.items_over_limit > 0).then_some((self.items_over_limit + limits.max_items, limits.max_items))
+    }
+
+    /// The sentence to show when items were left out for the item limit, in English (see
+    /// [`crate::text::Ui::over_limit`] for the interface's languages).
     pub fn over_limit_message(&self, limits: &Limits) -> Option<String> {
-        (self.items_over_limit > 0).then(|| {
-            format!(
-                "This feed has {} items; the reader shows the first {}, its limit.",
-                group_digits(self.items_over_limit + limits.max_items),
-                group_digits(limits.max_items)
-            )
-        })
+        let (items, limit) = self.over_limit(limits)?;
+        Some(crate::text::Ui::default().over_limit(items, limit))
     }
 }
 

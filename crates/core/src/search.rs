@@ -1,8 +1,10 @@
 //! Full-text search over title, summary and body: case- and diacritics-insensitive, every word
 //! of the query must appear, and the matched words can be highlighted in the original text.
 //!
-//! Text is "folded" for matching: lower-cased, with diacritics removed (é → e, Ä → a, the
-//! Arabic short vowels and tatweel dropped, the alef forms made one). Folding works char by char,
+//! Text is "folded" for matching: lower-cased, with diacritics removed (é → e, Ä → a, Vietnamese
+//! tones, Greek tonos, the Arabic short vowels and tatweel dropped), letters people write two
+//! ways made one (ß and ss, æ and ae, œ and oe, þ and th, ð and d, ș and ş, ț and ţ, ё and е, the
+//! alef forms, Persian ی and ک with Arabic ي and ك). Folding works char by char,
 //! so a match in folded text maps back to the original characters for highlighting.
 
 use crate::content::References;
@@ -21,10 +23,22 @@ fn fold_char(c: char, out: &mut String) {
     if is_mark {
         return;
     }
+    // Letters that fold to two.
+    let pair = match c {
+        'ß' | 'ẞ' => Some("ss"),
+        'Æ' | 'æ' => Some("ae"),
+        'Œ' | 'œ' => Some("oe"),
+        'Þ' | 'þ' => Some("th"),
+        _ => None,
+    };
+    if let Some(pair) = pair {
+        out.push_str(pair);
+        return;
+    }
     let base = match c {
         'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
         'Ç' | 'ç' | 'Ć'..='č' => 'c',
-        'Ď'..='đ' => 'd',
+        'Ď'..='đ' | 'Ð' | 'ð' => 'd',
         'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
         'Ĝ'..='ģ' => 'g',
         'Ĥ'..='ħ' => 'h',
@@ -35,15 +49,36 @@ fn fold_char(c: char, out: &mut String) {
         'Ñ' | 'ñ' | 'Ń'..='ŋ' => 'n',
         'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
         'Ŕ'..='ř' => 'r',
-        'Ś'..='š' => 's',
-        'Ţ'..='ŧ' => 't',
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ś'..='š' | 'Ș' | 'ș' => 's',
+        'Ţ'..='ŧ' | 'Ț' | 'ț' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' | 'Ư' | 'ư' => 'u',
+        'Ơ' | 'ơ' => 'o',
+        // Vietnamese letters with their tone marks, precomposed.
+        '\u{1EA0}'..='\u{1EB7}' => 'a',
+        '\u{1EB8}'..='\u{1EC7}' => 'e',
+        '\u{1EC8}'..='\u{1ECB}' => 'i',
+        '\u{1ECC}'..='\u{1EE3}' => 'o',
+        '\u{1EE4}'..='\u{1EF1}' => 'u',
+        '\u{1EF2}'..='\u{1EF9}' => 'y',
+        // Greek vowels with tonos or dialytika, and the final sigma.
+        'Ά' | 'ά' => 'α',
+        'Έ' | 'έ' => 'ε',
+        'Ή' | 'ή' => 'η',
+        'Ί' | 'ί' | 'Ϊ' | 'ϊ' | 'ΐ' => 'ι',
+        'Ό' | 'ό' => 'ο',
+        'Ύ' | 'ύ' | 'Ϋ' | 'ϋ' | 'ΰ' => 'υ',
+        'Ώ' | 'ώ' => 'ω',
+        'ς' => 'σ',
+        // Cyrillic ё, written е as often as not.
+        'Ё' | 'ё' => 'е',
         'Ŵ' | 'ŵ' => 'w',
         'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
         'Ź'..='ž' => 'z',
         // Arabic letters written several ways in practice.
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
+        // Persian yeh and keheh, and the Arabic forms people type for them.
+        'ى' | 'ی' => 'ي',
+        'ک' => 'ك',
         'ة' => 'ه',
         'ؤ' => 'و',
         'ئ' => 'ي',
@@ -223,6 +258,14 @@ mod tests {
             ("Khan’s ‘letter’ — “quote”", "khan's 'letter' - \"quote\""),
             ("東京", "東京"),
             ("ΑΘΗΝΑ", "αθηνα"),
+            ("Straße STRAẞE", "strasse strasse"),
+            ("Ærø Œuvre cœur", "aero oeuvre coeur"),
+            ("Þórður Ðiðrik", "thordur didrik"),
+            ("București Ştefan Țară ţară", "bucuresti stefan tara tara"),
+            ("Tiếng Việt Hồ Chí Minh Đà Nẵng phở ƯƠ", "tieng viet ho chi minh da nang pho uo"),
+            ("Ελλάδα Αθήνα οδός ΆΈΉΊΌΎΏ ϊϋΐΰ", "ελλαδα αθηνα οδοσ αεηιουω ιυιυ"),
+            ("Ёлка ёж", "елка еж"),
+            ("ایران کتاب", "ايران كتاب"),
         ];
         for (text, expected) in cases {
             assert_eq!(fold(text), expected, "{text}");
@@ -269,13 +312,15 @@ mod tests {
                 .map(|(run, hit)| if hit { format!("[{run}]") } else { run.to_owned() })
                 .collect()
         };
-        let cases: [(&str, &str, &[&str]); 6] = [
+        let cases: [(&str, &str, &[&str]); 8] = [
             ("Pakistan, UK discuss", "uk pak", &["[Pak]", "istan, ", "[UK]", " discuss"]),
             ("Café crème", "cafe creme", &["[Café]", " ", "[crème]"]),
             ("e\u{301}cole", "ecole", &["[e\u{301}cole]"]),
             ("no match here", "zebra", &["no match here"]),
             ("aaa", "aa", &["[aa]", "a"]),
             ("إسلام آباد", "اباد", &["إسلام ", "[آباد]"]),
+            ("Die Straße", "strasse", &["Die ", "[Straße]"]),
+            ("کتاب", "كتاب", &["[کتاب]"]),
         ];
         for (text, query, expected) in cases {
             assert_eq!(marks(text, query), expected, "{text:?} / {query:?}");

@@ -5,6 +5,8 @@
 //! person fixing the feed, and name fields of a format defined in English.
 
 use crate::filter::MatchMode;
+use crate::load::{group_digits, human_bytes};
+use crate::source::Progress;
 
 /// The interface languages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -329,6 +331,34 @@ impl Ui {
         }
     }
 
+    /// How much of the feed has arrived: "1.5 MiB of 4 MiB (37%)", or "1.5 MiB" when the total
+    /// is unknown.
+    pub fn progress(&self, progress: &Progress) -> String {
+        match (self.language, progress.percent(), progress.total) {
+            (Language::Arabic, Some(percent), Some(total)) => {
+                format!("{} من {} ({percent}٪)", human_bytes(progress.received), human_bytes(total))
+            }
+            _ => progress.describe(),
+        }
+    }
+
+    /// The notice that the item limit left items out.
+    pub fn over_limit(&self, items: usize, limit: usize) -> String {
+        let (items_text, limit_text) = (group_digits(items), group_digits(limit));
+        match self.language {
+            Language::English => {
+                format!(
+                    "This feed has {items_text} items; the reader shows the first {limit_text}, its limit."
+                )
+            }
+            Language::Arabic => format!(
+                "تضم هذه الخلاصة {}؛ يعرض القارئ أول {limit_text} منها، وهذا حدّه.",
+                arabic_count(items, ["", "عنصرًا واحدًا", "عنصرين", "# عناصر", "# عنصرًا", "# عنصر"])
+                    .replace(&items.to_string(), &items_text)
+            ),
+        }
+    }
+
     /// The notice's line over the fields left out of articles that still show.
     pub fn left_out_fields(&self, n: usize) -> String {
         match (self.language, n) {
@@ -509,5 +539,23 @@ mod tests {
         }
         assert_eq!(ar.reading_time(0), "قراءة في دقيقة واحدة");
         assert_eq!(ar.left_out_fields(103), "أُهمل من هذه الخلاصة 103 حقول، وتُعرض مقالاتها من دونها:");
+    }
+
+    #[test]
+    fn progress_and_the_item_limit_in_both_languages() {
+        let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        let progress = Progress { received: 1 << 20, total: Some(4 << 20) };
+        assert_eq!(en.progress(&progress), "1 MiB of 4 MiB (25%)");
+        assert_eq!(ar.progress(&progress), "1 MiB من 4 MiB (25٪)");
+        assert_eq!(ar.progress(&Progress { received: 1536, total: None }), "1.5 KiB");
+        assert_eq!(
+            en.over_limit(150_000, 100_000),
+            "This feed has 150,000 items; the reader shows the first 100,000, its limit."
+        );
+        assert_eq!(
+            ar.over_limit(150_000, 100_000),
+            "تضم هذه الخلاصة 150,000 عنصر؛ يعرض القارئ أول 100,000 منها، وهذا حدّه."
+        );
+        assert_eq!(ar.over_limit(103, 100), "تضم هذه الخلاصة 103 عناصر؛ يعرض القارئ أول 100 منها، وهذا حدّه.");
     }
 }

@@ -157,6 +157,8 @@ fn audio_and_video_become_players_with_safe_sources() {
 
 #[test]
 fn links_into_the_article_keep_their_anchors() {
+    // Every id is an anchor and every fragment link stays one, as in a browser: a link to a
+    // fragment the article lacks leads nowhere there either.
     let html = "<p>Claim<sup id=\"ref1\"><a href=\"#fn1\">1</a></sup> and <a href=\"#nowhere\">nothing</a>.</p>\
                 <ol><li id=\"fn1\">The note. <a href=\"#ref1\">back</a></li></ol><p><a name=\"old\"></a><a href=\"#old\">old</a></p>";
     let link = |href: &str, t: &str| Inline::Link { href: url(href), title: None, content: vec![text(t)] };
@@ -165,7 +167,9 @@ fn links_into_the_article_keep_their_anchors() {
         Block::Paragraph(vec![
             text("Claim"),
             Inline::Span(Span::Superscript, vec![anchor("ref1"), link("#fn1", "1")]),
-            text(" and nothing."),
+            text(" and "),
+            link("#nowhere", "nothing"),
+            text("."),
         ]),
         Block::List {
             ordered: true,
@@ -174,6 +178,8 @@ fn links_into_the_article_keep_their_anchors() {
         Block::Paragraph(vec![anchor("old"), link("#old", "old")]),
     ];
     assert_eq!(blocks_from_html(html), expected);
-    // An id no link leads to leaves nothing behind.
-    assert_eq!(blocks_from_html("<p id=\"x\">text</p>"), vec![Block::Paragraph(vec![text("text")])]);
+    assert_eq!(
+        blocks_from_html("<div id=\"x\"><p>text</p></div>"),
+        vec![Block::Paragraph(vec![anchor("x")]), Block::Paragraph(vec![text("text")])]
+    );
 }

@@ -19,7 +19,7 @@
 use std::borrow::Cow;
 
 use crate::allowlist::{ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES};
-use crate::url::{decode_component, Base, SafeUrl};
+use crate::url::{Base, SafeUrl};
 
 use super::blocks::{Block, BodyImage, Definition, Inline, Media, Span, TableCell};
 use super::scan::{pieces, pieces_as_markup, Piece};
@@ -130,7 +130,6 @@ pub fn blocks_from_body<N: HtmlNode>(body: &N, base: &Base) -> Vec<Block> {
     let nodes = import_children(body, 0, base);
     let mut blocks = Vec::new();
     collect_blocks(&nodes, &mut blocks);
-    connect_fragments(&mut blocks);
     blocks
 }
 
@@ -615,87 +614,6 @@ pub fn srcset(value: &str, base: &Base) -> Option<String> {
         }
     }
     (!kept.is_empty()).then(|| kept.join(", "))
-}
-
-/// Links into the article (`#fn1`) and the anchors they lead to, joined: an anchor no link leads
-/// to goes, and a link to a fragment the article does not have keeps only its text.
-fn connect_fragments(blocks: &mut [Block]) {
-    let mut targets = Vec::new();
-    let mut anchors = Vec::new();
-    for_each_list(blocks, &mut |list| {
-        for inline in list.iter() {
-            match inline {
-                Inline::Link { href, .. } => {
-                    targets.extend(href.as_str().strip_prefix('#').map(decode_component))
-                }
-                Inline::Anchor(id) => anchors.push(id.clone()),
-                _ => {}
-            }
-        }
-    });
-    if targets.is_empty() && anchors.is_empty() {
-        return;
-    }
-    for_each_list(blocks, &mut |list| {
-        let mut kept: Vec<Inline> = Vec::with_capacity(list.len());
-        let mut keep = |inline: Inline| match (kept.last_mut(), inline) {
-            (Some(Inline::Text(previous)), Inline::Text(text)) => previous.push_str(&text),
-            (_, inline) => kept.push(inline),
-        };
-        for inline in list.drain(..) {
-            match inline {
-                Inline::Anchor(id) if !targets.contains(&id) => {}
-                Inline::Link { href, content, .. }
-                    if href
-                        .as_str()
-                        .strip_prefix('#')
-                        .is_some_and(|id| !anchors.contains(&decode_component(id))) =>
-                {
-                    content.into_iter().for_each(&mut keep)
-                }
-                other => keep(other),
-            }
-        }
-        *list = kept;
-    });
-}
-
-/// Calls `f` on every list of inlines of `blocks`, the nested ones first.
-fn for_each_list(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
-    fn inlines(list: &mut Vec<Inline>, f: &mut impl FnMut(&mut Vec<Inline>)) {
-        for inline in list.iter_mut() {
-            if let Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Span(_, c)
-            | Inline::Link { content: c, .. } = inline
-            {
-                inlines(c, f);
-            }
-        }
-        f(list);
-    }
-    for block in blocks {
-        block_lists_mut(block, &mut |list| inlines(list, f));
-    }
-}
-
-/// The block's own lists of inlines, and its inner blocks'.
-fn block_lists_mut(block: &mut Block, f: &mut impl FnMut(&mut Vec<Inline>)) {
-    match block {
-        Block::Paragraph(c) | Block::Heading { content: c, .. } => f(c),
-        Block::List { items, .. } => items.iter_mut().for_each(&mut *f),
-        Block::Definitions(parts) => parts.iter_mut().for_each(|part| f(&mut part.content)),
-        Block::Quote(inner) => inner.iter_mut().for_each(|b| block_lists_mut(b, f)),
-        Block::Figure { content, caption, .. } => {
-            content.iter_mut().for_each(|b| block_lists_mut(b, f));
-            f(caption);
-        }
-        Block::Table { caption, rows } => {
-            f(caption);
-            rows.iter_mut().flatten().for_each(|cell| f(&mut cell.content));
-        }
-        Block::Preformatted(_) => {}
-    }
 }
 
 fn title_of(node: &Node) -> Option<String> {

@@ -299,9 +299,14 @@ mod tests {
 
     #[test]
     fn keeps_titles_and_nothing_else_of_the_attributes() {
+        // An id is kept only as an anchor, which the renderer names with the reader's own prefix.
         let html = "<p><a href=\"/x\" title=\" A  link \" onclick=\"x()\" style=\"color:red\" id=\"clobber\">t</a><img src=\"/i\" srcset=\"javascript:x 1x\" title=\"T\" name=\"n\"></p>";
         let expected = vec![Block::Paragraph(vec![
-            Inline::Link { href: url("/x"), title: Some("A link".to_owned()), content: vec![text("t")] },
+            Inline::Link {
+                href: url("/x"),
+                title: Some("A link".to_owned()),
+                content: vec![Inline::Anchor("clobber".to_owned()), text("t")],
+            },
             image("/i", "", Some("T")),
         ])];
         assert_eq!(blocks_from_html(html), expected);
