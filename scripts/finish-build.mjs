@@ -3,7 +3,9 @@
 //   1. minifies reader.css with csso (structure kept, comments and spaces gone: 1.4 KB of its
 //      5.2 KB brotli), except for the development server, and writes the minified file's
 //      integrity into index.html's link to it in place of trunk's;
-//   2. writes the subresource integrity (sha384) of the files article-reader.js loads (the
+//   2. in a release build, gives the names the wasm and its glue share short ones and minifies
+//      the glue and boot.js with terser (scripts/shrink-glue.mjs);
+//   3. writes the subresource integrity (sha384) of the files article-reader.js loads (the
 //      glue, the wasm and the stylesheet) into the built article-reader.js, so that a host
 //      pinning that module with `integrity=` pins them all.
 //
@@ -12,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+
+import { shrinkGlue } from './shrink-glue.mjs';
 
 const folder = process.argv[2];
 const file = (name) => path.join(folder, name);
@@ -30,6 +34,18 @@ if (!process.env.ARTICLE_READER_DEV_SERVER) {
   const page = readFileSync(file('index.html'), 'utf8');
   if (!page.includes(before)) fail(`index.html does not carry reader.css's integrity ${before}`);
   writeFileSync(file('index.html'), page.replace(before, sri('reader.css')));
+  if (process.env.TRUNK_PROFILE === 'release') {
+    try {
+      await shrinkGlue({
+        glue: file('article-reader-app.js'),
+        wasm: file('article-reader-app_bg.wasm'),
+        modules,
+        extraModules: [file('boot.js')],
+      });
+    } catch (error) {
+      fail(`shrinking the glue: ${error.message}`);
+    }
+  }
 }
 
 const module = file('article-reader.js');

@@ -26,6 +26,7 @@ TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132
 CSSO_VERSION=5.0.5
+TERSER_VERSION=5.51.2
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or the generated glue
 # and the test runner disagree with the compiled wasm.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo_root/Cargo.lock")"
@@ -73,13 +74,13 @@ install_wasm_opt() {
   ln -sf "$tools/npm/node_modules/.bin/wasm-opt" "$tools/bin/wasm-opt"
 }
 
-# The release build's CSS minifier (scripts/finish-build.mjs), beside binaryen.
-install_csso() {
-  local installed="$tools/npm/node_modules/csso/package.json"
-  if [ -f "$installed" ] && grep -q "\"version\": \"$CSSO_VERSION\"" "$installed"; then return 0; fi
-  say "installing csso@$CSSO_VERSION (npm)"
-  npm install --silent --no-audit --no-fund --prefix "$tools/npm" "csso@$CSSO_VERSION" \
-    >"$tools/log/csso.log" 2>&1 || { cat "$tools/log/csso.log" >&2; return 1; }
+# $1 package, $2 version: an npm package of the build's, beside binaryen, skipped when present.
+npm_tool() {
+  local installed="$tools/npm/node_modules/$1/package.json"
+  if [ -f "$installed" ] && grep -q "\"version\": \"$2\"" "$installed"; then return 0; fi
+  say "installing $1@$2 (npm)"
+  npm install --silent --no-audit --no-fund --prefix "$tools/npm" "$1@$2" \
+    >"$tools/log/$1.log" 2>&1 || { cat "$tools/log/$1.log" >&2; return 1; }
 }
 
 # The end-to-end checks' npm packages (playwright-core, driving Debian's Chromium), installed
@@ -105,7 +106,8 @@ install_debian_packages &
 apt_pid=$!
 
 install_wasm_opt
-install_csso
+npm_tool csso "$CSSO_VERSION" # the release build's CSS minifier (scripts/finish-build.mjs)
+npm_tool terser "$TERSER_VERSION" # its JavaScript minifier (scripts/shrink-glue.mjs)
 cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen # not --locked: its lockfile pins a crate version the registry lacks
 ln -sf "$tools/cargo/bin/wasm-bindgen-test-runner" "$tools/bin/wasm-bindgen-test-runner"
 cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
