@@ -6,13 +6,13 @@
 use std::cell::Cell;
 
 use article_reader_core::text::{direction, Label, Languages, Ui};
-use article_reader_core::{Controls, FeedQuery, Layout, Navigation, ReaderOptions, Route, Routing, Theme};
+use article_reader_core::{FeedQuery, Layout, Navigation, ReaderOptions, Route, Routing, Theme};
 use yew::prelude::*;
 
-use crate::components::error_view::ErrorView;
+use crate::components::error_view::error_view;
 use crate::components::help_overlay::HelpOverlay;
-use crate::components::loading_view::LoadingView;
-use crate::components::masthead::Masthead;
+use crate::components::loading_view::loading_view;
+use crate::components::masthead::{masthead, MastheadProps};
 use crate::components::problems_notice::ProblemsNotice;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
@@ -22,8 +22,8 @@ use crate::host_bridge::{announce_opening, use_host_events, use_opening_guard};
 use crate::keyboard::{use_shortcuts, KeyState};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
-use crate::pages::following_page::FollowingPage;
-use crate::pages::not_found::NotFound;
+use crate::pages::following_page::following_page;
+use crate::pages::not_found::not_found;
 use crate::prefs::Prefs;
 use crate::routing::{self, Navigator};
 use crate::state::{ReaderAction, ReaderState};
@@ -143,21 +143,20 @@ pub fn app(props: &AppProps) -> Html {
         standalone: props.standalone,
         id_prefix: (*id_prefix).clone(),
     };
-    let controls = context.controls;
 
     // The page's main landmark is the standalone reader's; an embedded one is part of its
     // host's page, which has its own.
     let main = props.standalone.then_some("main");
     let body = match (&*feed_state, &data) {
         (FeedState::Loading { url, progress }, _) => {
-            html! { <div class="ar-main" role={main}><LoadingView url={url.clone()} progress={*progress} /></div> }
+            html! { <div class="ar-main" role={main}>{ loading_view(&context, url, progress) }</div> }
         }
         (FeedState::Failed { message, .. }, _) => html! {
             <div class="ar-main" role={main}>
-                <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
+                { error_view(ui.label(Label::FeedCannotBeShown), message) }
             </div>
         },
-        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls, main),
+        (_, Some(data)) => page(data, &state.navigation, return_to, &context, main),
         (FeedState::Ready(_), None) => Html::default(),
     };
     let close_help = {
@@ -201,34 +200,32 @@ fn page(
     data: &FeedHandle,
     navigation: &Navigation,
     return_to: Option<String>,
-    ui: Ui,
-    controls: Controls,
+    cx: &ReaderContext,
     main: Option<&'static str>,
 ) -> Html {
+    let (ui, controls) = (cx.ui, cx.controls);
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
         Route::Feed(query) => {
             (html! { <FeedPage data={data.clone()} query={query.clone()} {return_to} /> }, Some(false))
         }
-        Route::Following(pages) => {
-            (html! { <FollowingPage data={data.clone()} pages={*pages} /> }, Some(true))
-        }
+        Route::Following(pages) => (following_page(cx, data, *pages), Some(true)),
         Route::Article(id) => match data.feed.position(id) {
             Some(position) => (html! { <ArticlePage data={data.clone()} {position} {back} /> }, None),
-            None => (html! { <NotFound what={ui.no_article_with_id(id)} {back} /> }, None),
+            None => (not_found(cx, &ui.no_article_with_id(id), &back), None),
         },
-        Route::NotFound(path) => (html! { <NotFound what={ui.no_such_address(path)} {back} /> }, None),
+        Route::NotFound(path) => (not_found(cx, &ui.no_such_address(path), &back), None),
     };
     html! {
         <>
             if controls.masthead {
-                <Masthead
-                    title={data.feed.title.clone()}
-                    description={data.feed.description.clone()}
-                    is_page_heading={following == Some(false)}
-                    following={following.filter(|_| controls.following)}
-                    views={controls.following}
-                />
+                { masthead(cx, MastheadProps {
+                    title: data.feed.title.clone().into(),
+                    description: data.feed.description.clone().map(AttrValue::from),
+                    is_page_heading: following == Some(false),
+                    following: following.filter(|_| controls.following),
+                    views: controls.following,
+                }) }
             }
             <div class="ar-main" role={main}>
                 if !data.skipped.is_empty() || !data.left_out.is_empty() || data.over_limit.is_some() {

@@ -3,27 +3,12 @@
 
 use std::cell::RefCell;
 
-use article_reader_core::{Article, Timestamp};
+use article_reader_core::Timestamp;
 use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
-
-#[derive(Properties, PartialEq)]
-pub struct DatesProps {
-    pub published: Option<Timestamp>,
-    pub updated: Option<Timestamp>,
-    /// In a feed card only the date the feed is ordered by is shown.
-    #[prop_or_default]
-    pub compact: bool,
-}
-
-impl DatesProps {
-    pub fn of(article: &Article, compact: bool) -> DatesProps {
-        DatesProps { published: article.published.clone(), updated: article.updated.clone(), compact }
-    }
-}
 
 thread_local! {
     /// The last `Intl.DateTimeFormat` made, with its locale: making one costs more than
@@ -66,14 +51,8 @@ pub fn local_date(date: &Timestamp, locale: &str) -> String {
         .unwrap_or_else(|| date.long_date())
 }
 
-#[function_component(Dates)]
-pub fn dates(props: &DatesProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
-    dates_of(&cx, props.published.as_ref(), props.updated.as_ref(), props.compact)
-}
-
-/// The dates themselves, for a caller that has the context already (a feed card; see
-/// `tag_list::tag_links` for why).
+/// The dates as a paragraph of `<time>`s; `compact` (a feed card) shows only the date the feed
+/// is ordered by. A plain function, not a component: see `tag_list::tag_links` for why.
 pub fn dates_of(
     cx: &ReaderContext,
     published: Option<&Timestamp>,

@@ -12,20 +12,21 @@ use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
-#[derive(Properties, PartialEq)]
-pub struct FeedItemProps {
-    pub data: FeedHandle,
+/// Where a card is and what it shows.
+pub struct FeedItemProps<'a> {
+    pub data: &'a FeedHandle,
     /// The article's position in the feed.
     pub position: usize,
     /// 1-based position among the articles shown, and how many there are in all.
     pub posinset: usize,
     pub setsize: usize,
-    pub query: FeedQuery,
+    pub query: &'a FeedQuery,
 }
 
-#[function_component(FeedItem)]
-pub fn feed_item(props: &FeedItemProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+/// The card, keyed by its slot in the list (`posinset`): a new filter rewrites the cards already
+/// there. A plain function, not a component: the list re-renders its cards on every filter
+/// change anyway, and each kind of component costs the wasm its own copy of Yew's lifecycle.
+pub fn feed_item(cx: &ReaderContext, props: FeedItemProps) -> Html {
     let Some(article) = props.data.feed.articles.get(props.position) else {
         return Html::default();
     };
@@ -56,6 +57,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
     let dir = lang.as_deref().map(direction);
     html! {
         <article
+            key={props.posinset}
             class={classes!("ar-card", image.is_some().then_some("ar-card--with-image"), read.then_some("ar-card--read"))}
             part="card"
             data-article={article.id.as_str().to_owned()}
@@ -75,7 +77,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
                     <a class="ar-card__link" {href} data-opens={opens} {target} {rel}>{ highlighted(&article.title, &search) }</a>
                 </h2>
                 <div class="ar-card__meta">
-                    { dates_of(&cx, article.published.as_ref(), article.updated.as_ref(), true) }
+                    { dates_of(cx, article.published.as_ref(), article.updated.as_ref(), true) }
                     if read {
                         <span class="ar-card__read">{ cx.ui.label(Label::Read) }</span>
                     }
@@ -84,7 +86,7 @@ pub fn feed_item(props: &FeedItemProps) -> Html {
                     <p class="ar-card__summary" id={summary_id}>{ highlighted(summary, &search) }</p>
                 }
                 if layout == Layout::Full {
-                    { tag_links(&cx, &article.tags, &props.query.filter, None, false) }
+                    { tag_links(cx, &article.tags, &props.query.filter, None, false) }
                 }
             </div>
         </article>

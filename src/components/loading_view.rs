@@ -6,28 +6,22 @@ use yew::prelude::*;
 
 use crate::context::ReaderContext;
 
-#[derive(Properties, PartialEq)]
-pub struct LoadingViewProps {
-    pub url: AttrValue,
-    pub progress: Progress,
-}
-
-#[function_component(LoadingView)]
-pub fn loading_view(props: &LoadingViewProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
-    let percent = props.progress.percent();
+/// The feed at `url` downloading, `progress` of it there. A plain function, as it has no state
+/// of its own (and a component would cost the wasm a copy of Yew's lifecycle).
+pub fn loading_view(cx: &ReaderContext, url: &str, progress: &Progress) -> Html {
+    let percent = progress.percent();
     html! {
         // Only the sentence is a live region: announcing every chunk would drown a screen reader.
         <section class="ar-loading" aria-busy="true">
             <p class="ar-loading__title" role="status">{ cx.ui.label(Label::LoadingFeed) }</p>
-            <p class="ar-loading__source">{ props.url.clone() }</p>
+            <p class="ar-loading__source">{ url.to_owned() }</p>
             <progress
                 class="ar-loading__bar"
                 max="100"
                 value={percent.map(|p| p.to_string())}
                 aria-label={cx.ui.label(Label::FeedDownload)}
             />
-            <p class="ar-loading__amount">{ cx.ui.progress(&props.progress) }</p>
+            <p class="ar-loading__amount">{ cx.ui.progress(progress) }</p>
         </section>
     }
 }

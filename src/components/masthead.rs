@@ -7,23 +7,20 @@ use yew::prelude::*;
 
 use crate::context::ReaderContext;
 
-#[derive(Properties, PartialEq)]
+/// What the masthead shows.
 pub struct MastheadProps {
     pub title: AttrValue,
-    #[prop_or_default]
     pub description: Option<AttrValue>,
     pub is_page_heading: bool,
     /// Which view is shown: the feed (`false`) or the followed tags (`true`); `None` elsewhere.
-    #[prop_or_default]
     pub following: Option<bool>,
     /// Show the way between all articles and the followed ones.
-    #[prop_or(true)]
     pub views: bool,
 }
 
-#[function_component(Masthead)]
-pub fn masthead(props: &MastheadProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+/// The masthead. A plain function, not a component: it has no state of its own, and each kind
+/// of component costs the wasm its own copy of Yew's lifecycle.
+pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
     let title =
         html! { <a class="ar-masthead__link" href={Route::default().to_hash()}>{ props.title.clone() }</a> };
     let current = |on: bool| on.then_some("page");

@@ -1,4 +1,5 @@
-//! Reusable pieces of the pages, one component per file.
+//! Reusable pieces of the pages, one per file: a component where it has state of its own, a
+//! plain function taking the `ReaderContext` elsewhere.
 
 pub mod article_body;
 pub mod dates;

@@ -8,18 +8,13 @@ use yew::prelude::*;
 
 use crate::context::ReaderContext;
 
-#[derive(Properties, PartialEq)]
-pub struct SearchBoxProps {
-    pub query: FeedQuery,
-}
-
-#[function_component(SearchBox)]
-pub fn search_box(props: &SearchBoxProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+/// The field for the feed's `query`. A plain function, not a component: it has no state of its
+/// own, and each kind of component costs the wasm its own copy of Yew's lifecycle.
+pub fn search_box(cx: &ReaderContext, query: &FeedQuery) -> Html {
     let input_id = cx.id("search");
     let oninput = {
         let navigator = cx.navigator.clone();
-        let query = props.query.clone();
+        let query = query.clone();
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
             navigator.replace(Route::Feed(query.with_text(&text)));
@@ -43,7 +38,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder={cx.ui.label(Label::SearchPlaceholder)}
-                value={props.query.text.clone()}
+                value={query.text.clone()}
                 {oninput}
             />
             <kbd class="ar-search__key" aria-hidden="true">{ "/" }</kbd>

@@ -10,34 +10,26 @@ use yew::prelude::*;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
-#[derive(Properties, PartialEq)]
-pub struct TagFilterProps {
-    pub data: FeedHandle,
-    pub query: FeedQuery,
-    pub selection: std::rc::Rc<Selection>,
-}
-
-#[function_component(TagFilterBar)]
-pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+/// The bar for `query` on the feed `data`, with the counts of `selection` (the query's answer).
+/// A plain function, not a component: it has no state of its own, and each kind of component
+/// costs the wasm its own copy of Yew's lifecycle.
+pub fn tag_filter_bar(
+    cx: &ReaderContext,
+    data: &FeedHandle,
+    query: &FeedQuery,
+    selection: &Selection,
+) -> Html {
     let ui = cx.ui;
-    let query = &props.query;
     let filter = &query.filter;
     let go = {
         let navigator = cx.navigator.clone();
         move |route: Route| navigator.go(route)
     };
     let heading_id = cx.id("filter-heading");
-    let entries = props.data.tags.entries();
-    let names: Vec<String> =
-        filter.tags().iter().map(|k| props.data.tags.display_name(k).to_owned()).collect();
-    let status = ui.result(
-        props.selection.articles.len(),
-        props.data.feed.articles.len(),
-        &names,
-        filter.mode(),
-        &query.text,
-    );
+    let entries = data.tags.entries();
+    let names: Vec<String> = filter.tags().iter().map(|k| data.tags.display_name(k).to_owned()).collect();
+    let status =
+        ui.result(selection.articles.len(), data.feed.articles.len(), &names, filter.mode(), &query.text);
 
     let clear = {
         let go = go.clone();
@@ -49,7 +41,7 @@ pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
     let on_toggle = {
         let go = go.clone();
         let query = query.clone();
-        let data = props.data.clone();
+        let data = data.clone();
         Callback::from(move |event: MouseEvent| {
             let slot = event
                 .target()
@@ -89,7 +81,7 @@ pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
                 <div class="ar-filter__tags" role="group" aria-label={ui.label(Label::Tags)} onclick={on_toggle}>
                     { for entries.iter().enumerate().map(|(slot, entry)| {
                         let pressed = filter.contains(&entry.tag.key);
-                        let count = props.selection.tag_counts.get(slot).copied().unwrap_or(0);
+                        let count = selection.tag_counts.get(slot).copied().unwrap_or(0);
                         html! {
                             <button
                                 key={slot}

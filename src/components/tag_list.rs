@@ -8,29 +8,13 @@ use yew::prelude::*;
 use crate::context::ReaderContext;
 use crate::prefs::PrefsAction;
 
-#[derive(Properties, PartialEq)]
-pub struct TagListProps {
-    pub tags: Vec<Tag>,
-    /// The feed's current filter: following a tag keeps its match mode, and the tags it holds
-    /// are marked as active.
-    pub filter: TagFilter,
-    /// The list's accessible name; "Tags" by default.
-    #[prop_or_default]
-    pub label: Option<AttrValue>,
-    /// Show a Follow toggle beside each tag.
-    #[prop_or_default]
-    pub follow: bool,
-}
-
-#[function_component(TagList)]
-pub fn tag_list(props: &TagListProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
-    tag_links(&cx, &props.tags, &props.filter, props.label.clone(), props.follow)
-}
-
-/// The list itself, for a caller that has the context already: a feed card calls this rather
-/// than mounting a component, since 20 cards re-render on every filter change and a component
-/// each costs a context lookup, a copy of the tags and a DOM slot to keep.
+/// The list of `tags`. `filter` is the feed's current filter: following a tag keeps its match
+/// mode, and the tags it holds are marked as active. `label` is the list's accessible name
+/// ("Tags" by default); `follow` shows a Follow toggle beside each tag.
+///
+/// A plain function, not a component: a feed card's 20 re-render on every filter change, and a
+/// component each costs a context lookup, a copy of the tags and a DOM slot to keep; and each
+/// kind of component costs the wasm its own copy of Yew's lifecycle.
 pub fn tag_links(
     cx: &ReaderContext,
     tags: &[Tag],

@@ -15,8 +15,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
-use crate::components::dates::{Dates, DatesProps};
-use crate::components::tag_list::TagList;
+use crate::components::dates::dates_of;
+use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
 use crate::feed_source::{FeedData, FeedHandle};
 use crate::html_dom::blocks_from_html;
@@ -196,7 +196,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             <header class="ar-article__header">
                 <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
                 <div class="ar-article__meta">
-                    <Dates ..DatesProps::of(article, false) />
+                    { dates_of(&cx, article.published.as_ref(), article.updated.as_ref(), false) }
                     <span class="ar-article__reading">{ ui.reading_time(reading_minutes(&article.highlights, &blocks)) }</span>
                 </div>
                 if !article.authors.is_empty() {
@@ -245,7 +245,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 <ArticleBody blocks={(*blocks).clone()} />
             }
             <footer class="ar-article__footer">
-                <TagList tags={article.tags.clone()} filter={back_query.filter.clone()} label={ui.label(Label::Tagged)} follow=true />
+                { tag_links(&cx, &article.tags, &back_query.filter, Some(ui.label(Label::Tagged).into()), true) }
                 if let Some(url) = &article.url {
                     <p><a class="ar-source" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">{ ui.label(Label::ReadAtSource) }</a></p>
                 }

@@ -1,18 +1,16 @@
 //! The feed: search and tag filter, then the matching articles newest first in a `role="feed"`
 //! list, a page at a time with "Show more", or an explanation when nothing matches.
 
-use std::rc::Rc;
-
 use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, Route};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::feed_item::FeedItem;
-use crate::components::search_box::SearchBox;
+use crate::components::feed_item::{feed_item, FeedItemProps};
+use crate::components::search_box::search_box;
 use crate::components::show_more::show_more as show_more_button;
-use crate::components::tag_filter::TagFilterBar;
+use crate::components::tag_filter::tag_filter_bar;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
@@ -96,10 +94,10 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
             if cx.controls.search || cx.controls.tags {
                 <div class="ar-sidebar">
                     if cx.controls.search {
-                        <SearchBox query={props.query.clone()} />
+                        { search_box(&cx, &props.query) }
                     }
                     if cx.controls.tags {
-                        <TagFilterBar data={props.data.clone()} query={props.query.clone()} selection={Rc::clone(&selection)} />
+                        { tag_filter_bar(&cx, &props.data, &props.query, &selection) }
                     }
                 </div>
             }
@@ -121,15 +119,8 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                         // attributes of the cards already there instead of building 20 new ones
                         // node by node (a tag press on 10,000 articles made about 400 DOM
                         // insertions, each a call out of the wasm).
-                        { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| html! {
-                            <FeedItem
-                                key={n}
-                                data={props.data.clone()}
-                                {position}
-                                posinset={n + 1}
-                                {setsize}
-                                query={props.query.clone()}
-                            />
+                        { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| {
+                            feed_item(&cx, FeedItemProps { data: &props.data, position, posinset: n + 1, setsize, query: &props.query })
                         }) }
                     </div>
                     { show_more_button(&cx, shown, setsize, show_more) }

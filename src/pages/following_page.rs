@@ -4,37 +4,31 @@ use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, TagFilter};
 use yew::prelude::*;
 
-use crate::components::feed_item::FeedItem;
+use crate::components::feed_item::{feed_item, FeedItemProps};
 use crate::components::show_more::show_more as show_more_button;
-use crate::components::tag_list::TagList;
+use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
-#[derive(Properties, PartialEq)]
-pub struct FollowingPageProps {
-    pub data: FeedHandle,
-    /// Pages of articles shown, as in the route (`#/following?page=2`).
-    pub pages: usize,
-}
-
-#[function_component(FollowingPage)]
-pub fn following_page(props: &FollowingPageProps) -> Html {
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+/// The page for the feed `data`, `pages` pages of articles shown, as in the route
+/// (`#/following?page=2`). A plain function, not a component: it has no state of its own, and
+/// each kind of component costs the wasm its own copy of Yew's lifecycle.
+pub fn following_page(cx: &ReaderContext, data: &FeedHandle, pages: usize) -> Html {
     let followed = TagFilter::new(cx.prefs.followed.iter().cloned(), MatchMode::Any);
     let query = FeedQuery::filtered(followed.clone());
-    let selection = props.data.selector.select(&query, &props.data.tags, &props.data.search);
+    let selection = data.selector.select(&query, &data.tags, &data.search);
     // The followed tags as the feed spells them, including ones this feed no longer has.
     let tags: Vec<article_reader_core::Tag> = followed
         .tags()
         .iter()
-        .filter_map(|key| article_reader_core::Tag::new(props.data.tags.display_name(key)))
+        .filter_map(|key| article_reader_core::Tag::new(data.tags.display_name(key)))
         .collect();
     let heading_id = cx.id("following-heading");
     let setsize = selection.articles.len();
-    let shown = setsize.min(cx.page_size.saturating_mul(props.pages));
+    let shown = setsize.min(cx.page_size.saturating_mul(pages));
     let show_more = {
         let navigator = cx.navigator.clone();
-        let more = Route::Following(props.pages + 1);
+        let more = Route::Following(pages + 1);
         Callback::from(move |_: MouseEvent| navigator.go(more.clone()))
     };
     html! {
@@ -43,24 +37,17 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
             if followed.is_empty() {
                 <p class="ar-empty__message">{ cx.ui.label(Label::FollowNothing) }</p>
             } else {
-                <TagList tags={tags} filter={TagFilter::default()} follow=true />
+                { tag_links(cx, &tags, &TagFilter::default(), None, true) }
                 <p class="ar-filter__status" role="status">
                     { cx.ui.articles(selection.articles.len()) }
                 </p>
                 <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)}>
                     // Keyed by slot, as on the feed page.
-                    { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| html! {
-                        <FeedItem
-                            key={n}
-                            data={props.data.clone()}
-                            {position}
-                            posinset={n + 1}
-                            {setsize}
-                            query={query.clone()}
-                        />
+                    { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| {
+                        feed_item(cx, FeedItemProps { data, position, posinset: n + 1, setsize, query: &query })
                     }) }
                 </div>
-                { show_more_button(&cx, shown, setsize, show_more) }
+                { show_more_button(cx, shown, setsize, show_more) }
             }
         </section>
     }
