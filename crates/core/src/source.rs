@@ -51,11 +51,12 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
     let refuse = || format!("The size {} is not a number of bytes such as 64MiB.", quote(text));
     let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
-    let multiplier: u128 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
+    // The multiplier as a power of two.
+    let shift: u32 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
         _ => return Err(refuse()),
     };
     // Whole and fractional digits as integers: exact, and no float parsing in the wasm.
@@ -64,12 +65,24 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
     if (whole.is_empty() && fraction.is_empty()) || !digits_ok(whole) || !digits_ok(fraction) {
         return Err(refuse());
     }
-    let whole: u128 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| refuse())? };
-    let scale = 10u128.pow(fraction.len() as u32);
-    let fraction: u128 = if fraction.is_empty() { 0 } else { fraction.parse().map_err(|_| refuse())? };
-    let bytes = whole * multiplier + fraction * multiplier / scale;
-    match usize::try_from(bytes) {
-        Ok(bytes) if bytes > 0 => Ok(bytes),
+    // In u64 (18 digits fit), without u128 arithmetic, which costs the wasm its own code: the
+    // whole part shifted, checked, and the fraction's floor(fraction * 2^shift / scale) one
+    // binary digit at a time (the remainder stays below scale, 10^18 at most, so doubling it
+    // cannot overflow).
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| refuse())? };
+    let scale = 10u64.pow(fraction.len() as u32);
+    let mut remainder: u64 = if fraction.is_empty() { 0 } else { fraction.parse().map_err(|_| refuse())? };
+    let mut fraction_bytes: u64 = 0;
+    for _ in 0..shift {
+        remainder *= 2;
+        fraction_bytes = fraction_bytes * 2 + u64::from(remainder >= scale);
+        if remainder >= scale {
+            remainder -= scale;
+        }
+    }
+    let bytes = whole.checked_mul(1 << shift).and_then(|whole| whole.checked_add(fraction_bytes));
+    match bytes.map(usize::try_from) {
+        Some(Ok(bytes)) if bytes > 0 => Ok(bytes),
         _ => Err(refuse()),
     }
 }
@@ -234,6 +247,58 @@ mod tests {
         }
         for text in ["", ".", "1.2.3", "-5", "0", "0.0001", "99999999999999999999999G", "5 parsecs"] {
             assert!(parse_size(text).is_err(), "{text:?}");
+        }
+    }
+
+    /// The arithmetic in u64 gives what exact u128 arithmetic gives, at the edges too.
+    #[test]
+    fn sizes_agree_with_exact_arithmetic() {
+        let exact = |whole: &str, fraction: &str, shift: u32| -> Option<usize> {
+            let whole: u128 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+            let scale = 10u128.pow(fraction.len() as u32);
+            let fraction: u128 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+            let bytes = whole * (1u128 << shift) + fraction * (1u128 << shift) / scale;
+            usize::try_from(bytes).ok().filter(|&bytes| bytes > 0)
+        };
+        let wholes = [
+            "",
+            "0",
+            "1",
+            "7",
+            "1023",
+            "4294967295",
+            "4294967296",
+            "17179869183",
+            "17179869184",
+            "999999999999999999",
+            "18446744073",
+        ];
+        let fractions = [
+            "",
+            "0",
+            "5",
+            "25",
+            "999",
+            "000000001",
+            "999999999999999999",
+            "123456789012345678",
+            "000000000000000001",
+            "5000000000000000",
+        ];
+        for whole in wholes {
+            for fraction in fractions {
+                for (unit, shift) in [("", 0), ("k", 10), ("m", 20), ("g", 30)] {
+                    let text = if fraction.is_empty() {
+                        format!("{whole}{unit}")
+                    } else {
+                        format!("{whole}.{fraction}{unit}")
+                    };
+                    if whole.is_empty() && fraction.is_empty() {
+                        continue;
+                    }
+                    assert_eq!(parse_size(&text).ok(), exact(whole, fraction, shift), "{text}");
+                }
+            }
         }
     }
 
