@@ -6,7 +6,7 @@
 use std::cell::Cell;
 
 use article_reader_core::text::{direction, Label, Languages, Ui};
-use article_reader_core::{Controls, FeedQuery, Layout, Navigation, ReaderOptions, Route, Routing, Theme};
+use article_reader_core::{Controls, FeedQuery, Layout, Navigation, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 
 use crate::components::error_view::ErrorView;
@@ -121,11 +121,8 @@ pub fn app(props: &AppProps) -> Html {
         use_shortcuts(root.clone(), props.standalone, keys);
     }
 
-    let theme = match options.theme {
-        Theme::Auto => None,
-        Theme::Light => Some("ar-theme-light"),
-        Theme::Dark => Some("ar-theme-dark"),
-    };
+    // The person's reading settings over the host's.
+    let typography = prefs.typography.over(options.typography).classes();
     let data = feed_state.ready().cloned();
     let feed_language = data.as_ref().and_then(|d| d.feed.language.clone());
     let languages = Languages::choose(options.lang.as_deref(), feed_language.as_deref(), &browser_language());
@@ -142,6 +139,7 @@ pub fn app(props: &AppProps) -> Html {
         open: options.open,
         standalone: props.standalone,
         id_prefix: (*id_prefix).clone(),
+        typography: options.typography,
     };
     let controls = context.controls;
 
@@ -169,7 +167,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<ReaderContext> {context}>
             <div
-                class={classes!("ar-app", theme, layout_class(options.layout))}
+                class={classes!("ar-app", typography, layout_class(options.layout))}
                 part="app"
                 lang={content_lang.clone()}
                 dir={content_lang.as_deref().map(direction)}
@@ -225,8 +223,10 @@ fn page(
                 <Masthead
                     title={data.feed.title.clone()}
                     description={data.feed.description.clone()}
+                    expired={data.feed.expired}
                     is_page_heading={following == Some(false)}
                     following={following.filter(|_| controls.following)}
+                    settings={following.is_some()}
                     views={controls.following}
                 />
             }

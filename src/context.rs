@@ -3,6 +3,7 @@
 //! wants the articles laid out, and the reader's element-id prefix.
 
 use article_reader_core::text::Ui;
+use article_reader_core::typography::Typography;
 use article_reader_core::{Controls, Layout, OpenMode};
 use yew::prelude::*;
 
@@ -29,6 +30,8 @@ pub struct ReaderContext {
     pub standalone: bool,
     /// Unique per reader, for element ids.
     pub id_prefix: AttrValue,
+    /// The reading settings the host set, under the person's own.
+    pub typography: Typography,
 }
 
 impl ReaderContext {

@@ -1,10 +1,11 @@
-//! What a reader remembers between visits: the tags a person follows and the articles they have
-//! read, in `localStorage`, per feed. Storage that is unavailable (private windows, sandboxed
+//! What a reader remembers between visits: the tags a person follows, the articles they have
+//! read and how they like their text set, in `localStorage`, per feed. Storage that is unavailable (private windows, sandboxed
 //! frames, a host that blocks it) or full is ignored: the reader then simply forgets.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use article_reader_core::typography::Typography;
 use article_reader_core::TagKey;
 use yew::Reducible;
 
@@ -18,6 +19,8 @@ pub struct Prefs {
     pub followed: BTreeSet<TagKey>,
     /// Ids of read articles, oldest first.
     pub read: Vec<String>,
+    /// The reading settings the person chose.
+    pub typography: Typography,
 }
 
 pub enum PrefsAction {
@@ -25,21 +28,23 @@ pub enum PrefsAction {
     Load(String),
     ToggleFollow(TagKey),
     MarkRead(String),
+    SetTypography(Typography),
 }
 
 impl Prefs {
     /// What is stored for the feed named `feed` (its URL, or "bundled").
     pub fn load(feed: &str) -> Prefs {
         let scope = format!("article-reader:{feed}");
+        let item = |name: &str| storage().and_then(|s| s.get_item(&format!("{scope}:{name}")).ok().flatten());
         let lines = |name: &str| -> Vec<String> {
-            storage()
-                .and_then(|s| s.get_item(&format!("{scope}:{name}")).ok().flatten())
+            item(name)
                 .map(|text| text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect())
                 .unwrap_or_default()
         };
         Prefs {
             followed: lines("follow").iter().filter_map(|name| TagKey::new(name)).collect(),
             read: lines("read"),
+            typography: item("reading").map(|text| Typography::from_stored(&text)).unwrap_or_default(),
             scope: Some(scope),
         }
     }
@@ -53,6 +58,7 @@ impl Prefs {
         let followed: Vec<&str> = self.followed.iter().map(TagKey::as_str).collect();
         let _ = storage.set_item(&format!("{scope}:follow"), &followed.join("\n"));
         let _ = storage.set_item(&format!("{scope}:read"), &self.read.join("\n"));
+        let _ = storage.set_item(&format!("{scope}:reading"), &self.typography.to_stored());
     }
 }
 
@@ -76,6 +82,7 @@ impl Reducible for Prefs {
                 let excess = next.read.len().saturating_sub(MAX_READ);
                 next.read.drain(..excess);
             }
+            PrefsAction::SetTypography(typography) => next.typography = typography,
         }
         next.store();
         Rc::new(next)

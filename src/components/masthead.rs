@@ -5,6 +5,7 @@ use article_reader_core::text::Label;
 use article_reader_core::Route;
 use yew::prelude::*;
 
+use crate::components::reading_settings::ReadingSettings;
 use crate::context::ReaderContext;
 
 #[derive(Properties, PartialEq)]
@@ -13,9 +14,15 @@ pub struct MastheadProps {
     #[prop_or_default]
     pub description: Option<AttrValue>,
     pub is_page_heading: bool,
+    /// The feed says it is no longer updated.
+    #[prop_or_default]
+    pub expired: bool,
     /// Which view is shown: the feed (`false`) or the followed tags (`true`); `None` elsewhere.
     #[prop_or_default]
     pub following: Option<bool>,
+    /// Show the reading settings (on the lists; an article has them beside its actions).
+    #[prop_or_default]
+    pub settings: bool,
     /// Show the way between all articles and the followed ones.
     #[prop_or(true)]
     pub views: bool,
@@ -38,7 +45,13 @@ pub fn masthead(props: &MastheadProps) -> Html {
                 if let Some(description) = &props.description {
                     <p class="ar-masthead__description">{ description.clone() }</p>
                 }
+                if props.expired {
+                    <p class="ar-masthead__expired">{ cx.ui.label(Label::NoLongerUpdated) }</p>
+                }
             </div>
+            if props.settings {
+                <ReadingSettings />
+            }
             if props.views {
             <nav class="ar-views" aria-label={cx.ui.label(Label::Articles)} aria-labelledby={cx.named_after_title()}>
                 <a class="ar-views__link" href={Route::default().to_hash()} aria-current={current(props.following == Some(false))}>

@@ -9,6 +9,7 @@ pub mod highlighted;
 pub mod loading_view;
 pub mod masthead;
 pub mod problems_notice;
+pub mod reading_settings;
 pub mod search_box;
 pub mod show_more;
 pub mod tag_filter;

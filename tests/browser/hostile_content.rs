@@ -117,10 +117,11 @@ const URLS: &[&str] = &[
 /// audio and video.
 const FORBIDDEN_ELEMENTS: &str =
     "script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, \
-    meta, link, style, template, noscript, details, marquee, [autoplay], \
+    meta, link, style, template, noscript, details:not(.ar-settings), marquee, [autoplay], \
     video:not(.ar-body__media[controls][preload=none]), audio:not(.ar-body__media[controls][preload=none]), \
     source:not(.ar-body__media > source), \
-    form:not(.ar-search), input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)";
+    form:not(.ar-search), \
+    input:not(.ar-search__input, .ar-mode__option input, .ar-action__link, .ar-settings__choice > input)";
 
 const ALLOWED_ATTRIBUTES: &[&str] = &[
     "class",
