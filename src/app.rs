@@ -4,9 +4,10 @@
 //! picks the page to show.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use article_reader_core::text::{direction, Label, Languages, Ui};
-use article_reader_core::{Controls, FeedQuery, Layout, Navigation, ReaderOptions, Route, Routing};
+use article_reader_core::{Controls, FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 
 use crate::components::error_view::ErrorView;
@@ -24,7 +25,7 @@ use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
 use crate::pages::following_page::FollowingPage;
 use crate::pages::not_found::NotFound;
-use crate::prefs::Prefs;
+use crate::prefs::{use_prefs_from_other_tabs, Prefs};
 use crate::routing::{self, Navigator};
 use crate::state::{ReaderAction, ReaderState};
 
@@ -62,7 +63,22 @@ pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let feed = options.feed();
     let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
+    use_prefs_from_other_tabs(prefs.clone());
     let feed_state = use_feed(feed, options.limits, prefs.dispatcher());
+    // The read articles as positions, and how many of the followed tags' are not read (for the
+    // masthead), once per change of the feed or the preferences.
+    let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
+        let Some(data) = data else { return (Rc::new(ReadSet::default()), None) };
+        let read = ReadSet::of(&data.feed, &prefs.read);
+        let followed = |article: &article_reader_core::Article| {
+            article.tags.iter().any(|tag| prefs.followed.contains(&tag.key))
+        };
+        let unread = (data.feed.articles.iter().enumerate())
+            .filter(|&(position, article)| !read.contains(position) && followed(article))
+            .count();
+        (Rc::new(read), Some(unread))
+    });
+    let (read, unread_following) = (reading.0.clone(), reading.1);
     let state = use_reducer(|| {
         let fragment = (options.routing == Routing::Hash)
             .then(|| gloo::utils::window().location().hash().unwrap_or_default());
@@ -132,6 +148,7 @@ pub fn app(props: &AppProps) -> Html {
         ui,
         locale: languages.dates.into(),
         prefs: prefs.clone(),
+        read: read.clone(),
         page_size: options.page_size,
         max_items: options.max_items,
         layout: options.layout,
@@ -155,7 +172,7 @@ pub fn app(props: &AppProps) -> Html {
                 <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
             </div>
         },
-        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls, main),
+        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls, main, unread_following),
         (FeedState::Ready(_), None) => Html::default(),
     };
     let close_help = {
@@ -202,6 +219,7 @@ fn page(
     ui: Ui,
     controls: Controls,
     main: Option<&'static str>,
+    unread_following: Option<usize>,
 ) -> Html {
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
@@ -228,6 +246,7 @@ fn page(
                     following={following.filter(|_| controls.following)}
                     settings={following.is_some()}
                     views={controls.following}
+                    {unread_following}
                 />
             }
             <div class="ar-main" role={main}>

@@ -26,6 +26,9 @@ pub struct MastheadProps {
     /// Show the way between all articles and the followed ones.
     #[prop_or(true)]
     pub views: bool,
+    /// How many of the followed tags' articles are unread.
+    #[prop_or_default]
+    pub unread_following: Option<usize>,
 }
 
 #[function_component(Masthead)]
@@ -59,6 +62,9 @@ pub fn masthead(props: &MastheadProps) -> Html {
                 </a>
                 <a class="ar-views__link" href={Route::Following(1).to_hash()} aria-current={current(props.following == Some(true))}>
                     { cx.ui.following_count(cx.prefs.followed.len()) }
+                    if let Some(unread) = props.unread_following.filter(|&n| n > 0 && !cx.read.is_empty()) {
+                        <span class="ar-unread">{ cx.ui.unread(unread) }</span>
+                    }
                 </a>
             </nav>
             }

@@ -14,3 +14,4 @@ pub mod search_box;
 pub mod show_more;
 pub mod tag_filter;
 pub mod tag_list;
+pub mod unread_controls;

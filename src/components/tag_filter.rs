@@ -1,6 +1,7 @@
 //! The tag filter: a toggle per tag showing how many articles pressing it would leave (disabled
-//! when none), the any/all switch, a control that clears filter and search, and the polite live
-//! region that announces the result.
+//! when none) and, once something is read, how many of the tag's are unread; the any/all
+//! switch, a control that clears filter and search, and the polite live region that announces
+//! the result.
 
 use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, Selection};
@@ -15,6 +16,9 @@ pub struct TagFilterProps {
     pub data: FeedHandle,
     pub query: FeedQuery,
     pub selection: std::rc::Rc<Selection>,
+    /// Each tag's unread articles, in the order of the tag index; `None` until something is read.
+    #[prop_or_default]
+    pub unread: Option<std::rc::Rc<Vec<usize>>>,
 }
 
 #[function_component(TagFilterBar)]
@@ -105,6 +109,10 @@ pub fn tag_filter_bar(props: &TagFilterProps) -> Html {
                                     { count }
                                     <span class="ar-visually-hidden">{ format!(" {}", ui.articles(count).trim_start_matches(|c: char| c.is_ascii_digit()).trim()) }</span>
                                 </span>
+                                // Only where some of the tag's articles are read: "3 unread" of 3 says nothing.
+                                if let Some(unread) = props.unread.as_ref().and_then(|u| u.get(slot)).filter(|&&n| n > 0 && n < entry.count()) {
+                                    <span class="ar-unread">{ ui.unread(*unread) }</span>
+                                }
                             </button>
                         }
                     }) }

@@ -1,5 +1,7 @@
 //! The followed tags and their articles, newest first, a page at a time as on the feed.
 
+use std::rc::Rc;
+
 use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, TagFilter};
 use yew::prelude::*;
@@ -7,6 +9,7 @@ use yew::prelude::*;
 use crate::components::feed_item::FeedItem;
 use crate::components::show_more::show_more as show_more_button;
 use crate::components::tag_list::TagList;
+use crate::components::unread_controls::unread_controls;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
@@ -22,7 +25,8 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
     let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     let followed = TagFilter::new(cx.prefs.followed.iter().cloned(), MatchMode::Any);
     let query = FeedQuery::filtered(followed.clone());
-    let selection = props.data.selector.select(&query, &props.data.tags, &props.data.search);
+    let hiding = cx.prefs.hide_read.then_some(&*cx.read);
+    let selection = Rc::new(props.data.selector.select(&query, &props.data.tags, &props.data.search, hiding));
     // The followed tags as the feed spells them, including ones this feed no longer has.
     let tags: Vec<article_reader_core::Tag> = followed
         .tags()
@@ -47,6 +51,7 @@ pub fn following_page(props: &FollowingPageProps) -> Html {
                 <p class="ar-filter__status" role="status">
                     { cx.ui.articles(selection.articles.len()) }
                 </p>
+                { unread_controls(&cx, &props.data, &selection) }
                 <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)}>
                     // Keyed by slot, as on the feed page.
                     { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| html! {

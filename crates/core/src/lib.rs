@@ -53,7 +53,7 @@ pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions
 pub use platform::Platform;
 pub use route::{Navigation, ReaderEvent, Route};
 pub use search::{Query, SearchIndex};
-pub use selection::{FeedQuery, Selection, Selector};
+pub use selection::{FeedQuery, ReadSet, Selection, Selector};
 pub use source::{FailureKind, FeedLocation, LoadFailure, Progress};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;

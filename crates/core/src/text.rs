@@ -149,6 +149,9 @@ pub enum Label {
     ThemeSepia,
     ThemeDark,
     ResetSettings,
+    MarkAllRead,
+    UndoMarkAllRead,
+    HideRead,
 }
 
 /// The interface in one language.
@@ -244,6 +247,9 @@ impl Ui {
             ThemeSepia => ("Sepia", "بنّي فاتح"),
             ThemeDark => ("Dark", "داكن"),
             ResetSettings => ("Reset", "إعادة الضبط"),
+            MarkAllRead => ("Mark all as read", "تعليم الكل كمقروء"),
+            UndoMarkAllRead => ("Undo", "تراجع"),
+            HideRead => ("Hide read", "إخفاء المقروء"),
         };
         if arabic {
             ar
@@ -364,6 +370,14 @@ impl Ui {
         match self.language {
             Language::English => format!("Show more ({shown} of {total} shown)"),
             Language::Arabic => format!("عرض المزيد (معروض {shown} من {total})"),
+        }
+    }
+
+    /// How many articles of a tag, or of the followed tags, are not read yet.
+    pub fn unread(&self, n: usize) -> String {
+        match self.language {
+            Language::English => format!("{n} unread"),
+            Language::Arabic => format!("{n} غير مقروءة"),
         }
     }
 

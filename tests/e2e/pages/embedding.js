@@ -579,7 +579,7 @@ test('the Following view pages like the feed', async () => {
     follow.click();
   }
   await until('two tags followed', () => all(el, 'button.ar-follow[aria-pressed="true"]').length === 2);
-  clickLink(el, 'Following (2)');
+  all(el, 'a.ar-views__link').find((a) => text(a).startsWith('Following (2)')).click();
   await until('a page of two', () => headlines(el).length === 2);
   const more = one(el, '.ar-following .ar-more__button');
   assert(more, '“Show more”');
@@ -719,6 +719,86 @@ test('authors with links and avatars, a banner, the source beside the article, a
   await until('the other article opens', () => text(one(host, 'h1.ar-article__title')) === 'Written by the desk');
   assertEqual(text(one(host, '.ar-article__byline')), 'By The desk', 'the feed’s authors stand in');
   assertEqual(all(host, '.ar-article__byline img').length, 1, 'with their avatar');
+});
+
+// ---- unread ------------------------------------------------------------------------------------------
+
+const unreadOf = (host, name) => {
+  const toggle = all(host, 'button[aria-pressed]').find((b) => text(b.querySelector('.ar-toggle__name')) === name);
+  return text(toggle?.querySelector('.ar-unread')) ?? null;
+};
+const readCards = (host) => all(host, '[role=feed] article.ar-card--read').map((card) => text(card.querySelector('h2')));
+
+test('unread counts on the tag toggles and on Following', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(unreadOf(el, 'Harbour'), null, 'nothing read: no counts');
+  clickLink(el, HARBOUR[1]);
+  await until('the article opens', () => isArticle(el));
+  all(el, 'button.ar-follow').find((b) => b.getAttribute('aria-label') === 'Follow Harbour').click();
+  clickLink(el, 'All articles');
+  await until('the feed', () => headlines(el).length === 5);
+  assertEqual(unreadOf(el, 'Harbour'), '1 unread', 'Harbour: one of two read');
+  assertEqual(unreadOf(el, 'Transport'), null, 'Transport: its only article read');
+  assertEqual(unreadOf(el, 'Culture'), null, 'Culture: nothing of it read');
+  assertEqual(text(one(el, '.ar-views .ar-unread')), '1 unread', 'Following');
+});
+
+test('“Mark all as read” marks the articles of the view, and “Undo” takes it back once', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  clickToggle(el, 'Politics');
+  await until('the filter', () => headlines(el).length === 2);
+  one(el, '.ar-reading__mark').click();
+  await until('both marked', () => readCards(el).length === 2);
+  assert(one(el, '.ar-reading__mark').disabled, 'nothing left to mark');
+  el.setFilter([]);
+  await until('the whole feed', () => headlines(el).length === 5);
+  assertEqual(readCards(el).length, 2, 'only the filtered articles were marked');
+  clickToggle(el, 'Politics');
+  await until('the filter again', () => headlines(el).length === 2);
+  const undo = all(el, '.ar-reading button.ar-clear').find((b) => text(b) === 'Undo');
+  assert(undo, 'an Undo');
+  undo.click();
+  await until('unmarked', () => readCards(el).length === 0);
+  assert(!all(el, '.ar-reading button.ar-clear').some((b) => text(b) === 'Undo'), 'Undo only once');
+});
+
+test('“Hide read” leaves the read articles out, and is remembered', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  clickLink(el, HARBOUR[0]);
+  await until('the article opens', () => isArticle(el));
+  clickLink(el, 'All articles');
+  await until('the feed', () => headlines(el).length === 5);
+  const hide = one(el, '.ar-reading__hide input');
+  hide.click();
+  await until('the read article hidden', () => headlines(el).length === 4);
+  assert(!headlines(el).includes(HARBOUR[0]), 'the read one is gone');
+  el.remove();
+  document.body.append(el);
+  await until('a new reader', () => headlines(el).length === 4);
+  assert(one(el, '.ar-reading__hide input').checked, 'remembered');
+});
+
+test('read marks follow from another tab of the same reader', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  // Another document of this origin writes what another tab's reader would.
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  later(() => frame.remove());
+  frame.contentWindow.localStorage.setItem(`article-reader:${FEED}:read`, 'tea-festival\nlibrary-hours');
+  await until('the marks arrive', () => readCards(el).length === 2);
+  assertEqual(readCards(el).sort(), [TEA, 'The central library opens on Sundays again'], 'the cards read');
 });
 
 // ---- version and integrity -------------------------------------------------------------------------
