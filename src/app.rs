@@ -4,9 +4,10 @@
 //! picks the page to show.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use article_reader_core::text::{direction, Label, Languages, Ui};
-use article_reader_core::{FeedQuery, Layout, Navigation, ReaderOptions, Route, Routing, Theme};
+use article_reader_core::{FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 
 use crate::components::error_view::error_view;
@@ -24,7 +25,7 @@ use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
 use crate::pages::following_page::following_page;
 use crate::pages::not_found::not_found;
-use crate::prefs::Prefs;
+use crate::prefs::{use_prefs_from_other_tabs, Prefs};
 use crate::routing::{self, Navigator};
 use crate::state::{ReaderAction, ReaderState};
 
@@ -62,7 +63,22 @@ pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let feed = options.feed();
     let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
+    use_prefs_from_other_tabs(prefs.clone());
     let feed_state = use_feed(feed, options.limits, prefs.dispatcher());
+    // The read articles as positions, and how many of the followed tags' are not read (for the
+    // masthead), once per change of the feed or the preferences.
+    let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
+        let Some(data) = data else { return (Rc::new(ReadSet::default()), None) };
+        let read = ReadSet::of(&data.feed, &prefs.read);
+        let followed = |article: &article_reader_core::Article| {
+            article.tags.iter().any(|tag| prefs.followed.contains(&tag.key))
+        };
+        let unread = (data.feed.articles.iter().enumerate())
+            .filter(|&(position, article)| !read.contains(position) && followed(article))
+            .count();
+        (Rc::new(read), Some(unread))
+    });
+    let (read, unread_following) = (reading.0.clone(), reading.1);
     let state = use_reducer(|| {
         let fragment = (options.routing == Routing::Hash)
             .then(|| gloo::utils::window().location().hash().unwrap_or_default());
@@ -121,11 +137,8 @@ pub fn app(props: &AppProps) -> Html {
         use_shortcuts(root.clone(), props.standalone, keys);
     }
 
-    let theme = match options.theme {
-        Theme::Auto => None,
-        Theme::Light => Some("ar-theme-light"),
-        Theme::Dark => Some("ar-theme-dark"),
-    };
+    // The person's reading settings over the host's.
+    let typography = prefs.typography.over(options.typography).classes();
     let data = feed_state.ready().cloned();
     let feed_language = data.as_ref().and_then(|d| d.feed.language.clone());
     let languages = Languages::choose(options.lang.as_deref(), feed_language.as_deref(), &browser_language());
@@ -135,6 +148,7 @@ pub fn app(props: &AppProps) -> Html {
         ui,
         locale: languages.dates.into(),
         prefs: prefs.clone(),
+        read: read.clone(),
         page_size: options.page_size,
         max_items: options.max_items,
         layout: options.layout,
@@ -142,6 +156,7 @@ pub fn app(props: &AppProps) -> Html {
         open: options.open,
         standalone: props.standalone,
         id_prefix: (*id_prefix).clone(),
+        typography: options.typography,
     };
 
     // The page's main landmark is the standalone reader's; an embedded one is part of its
@@ -156,7 +171,7 @@ pub fn app(props: &AppProps) -> Html {
                 { error_view(ui.label(Label::FeedCannotBeShown), message) }
             </div>
         },
-        (_, Some(data)) => page(data, &state.navigation, return_to, &context, main),
+        (_, Some(data)) => page(data, &state.navigation, return_to, &context, main, unread_following),
         (FeedState::Ready(_), None) => Html::default(),
     };
     let close_help = {
@@ -168,7 +183,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<ReaderContext> {context}>
             <div
-                class={classes!("ar-app", theme, layout_class(options.layout))}
+                class={classes!("ar-app", typography, layout_class(options.layout))}
                 part="app"
                 lang={content_lang.clone()}
                 dir={content_lang.as_deref().map(direction)}
@@ -202,6 +217,7 @@ fn page(
     return_to: Option<String>,
     cx: &ReaderContext,
     main: Option<&'static str>,
+    unread_following: Option<usize>,
 ) -> Html {
     let (ui, controls) = (cx.ui, cx.controls);
     let back = navigation.back_to_feed();
@@ -223,8 +239,11 @@ fn page(
                     title: data.feed.title.clone().into(),
                     description: data.feed.description.clone().map(AttrValue::from),
                     is_page_heading: following == Some(false),
+                    expired: data.feed.expired,
                     following: following.filter(|_| controls.following),
+                    settings: following.is_some(),
                     views: controls.following,
+                    unread_following,
                 }) }
             }
             <div class="ar-main" role={main}>

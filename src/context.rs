@@ -2,8 +2,11 @@
 //! move, the interface language, the locale for dates, the remembered preferences, how the host
 //! wants the articles laid out, and the reader's element-id prefix.
 
+use std::rc::Rc;
+
 use article_reader_core::text::Ui;
-use article_reader_core::{Controls, Layout, OpenMode};
+use article_reader_core::typography::Typography;
+use article_reader_core::{Controls, Layout, OpenMode, ReadSet};
 use yew::prelude::*;
 
 use crate::prefs::{Prefs, PrefsAction};
@@ -16,6 +19,8 @@ pub struct ReaderContext {
     /// A BCP 47 tag for `Intl.DateTimeFormat`: the reader's `lang`, else the browser's.
     pub locale: AttrValue,
     pub prefs: UseReducerHandle<Prefs>,
+    /// The read articles of the feed on screen, as positions.
+    pub read: Rc<ReadSet>,
     /// Articles per page of the feed.
     pub page_size: usize,
     /// At most this many articles in all.
@@ -29,6 +34,8 @@ pub struct ReaderContext {
     pub standalone: bool,
     /// Unique per reader, for element ids.
     pub id_prefix: AttrValue,
+    /// The reading settings the host set, under the person's own.
+    pub typography: Typography,
 }
 
 impl ReaderContext {

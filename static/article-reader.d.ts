@@ -30,7 +30,7 @@ export interface ReaderOptions {
   /** The content's language, such as "ar-SA". Default: the feed's. */
   lang?: string | null;
   /** Default "auto": the system's. */
-  theme?: 'auto' | 'light' | 'dark' | null;
+  theme?: 'auto' | 'light' | 'sepia' | 'dark' | null;
   /** The largest feed accepted: bytes, or a size such as "8MiB". Default "64MiB". */
   maxSize?: number | string | null;
   /** How the articles are drawn. Default "full". */
@@ -43,6 +43,14 @@ export interface ReaderOptions {
   keyboard?: boolean | null;
   /** At most this many articles in all. Default: no limit. */
   maxItems?: number | null;
+  /** Text size in percent of the person's default font size (85, 100, 115, 130, 150, 175 or 200; others go to the nearest). A person's own choice in the reading settings wins. */
+  textSize?: number | null;
+  /** The reading text's family. Default: the reader's serif, or the host's --ar-font-text. */
+  font?: 'serif' | 'sans' | 'mono' | null;
+  /** How wide the article's column may grow. */
+  width?: 'narrow' | 'normal' | 'wide' | null;
+  /** The space between lines of the reading text. */
+  spacing?: 'tight' | 'normal' | 'loose' | null;
 }
 
 /** Every option's value as the reader holds it now. */
@@ -54,13 +62,17 @@ export interface ReaderOptionValues {
   routing: 'memory' | 'hash';
   pageSize: number;
   lang: string | null;
-  theme: 'auto' | 'light' | 'dark';
+  theme: 'auto' | 'light' | 'sepia' | 'dark';
   maxSize: number;
   layout: 'full' | 'list' | 'cards' | 'compact';
   controls: string;
   open: 'inline' | 'link' | 'new-tab';
   keyboard: boolean;
   maxItems: number | null;
+  textSize: number | null;
+  font: 'serif' | 'sans' | 'mono' | null;
+  width: 'narrow' | 'normal' | 'wide' | null;
+  spacing: 'tight' | 'normal' | 'loose' | null;
 }
 
 /** `article-reader-ready`: a feed is on screen. */
@@ -127,13 +139,17 @@ export interface ArticleReaderElement extends HTMLElement {
   routing: 'memory' | 'hash';
   pageSize: number;
   lang: string;
-  theme: 'auto' | 'light' | 'dark';
+  theme: 'auto' | 'light' | 'sepia' | 'dark';
   maxSize: number | string;
   layout: 'full' | 'list' | 'cards' | 'compact';
   controls: string;
   open: 'inline' | 'link' | 'new-tab';
   keyboard: boolean;
   maxItems: number | null;
+  textSize: number | null;
+  font: 'serif' | 'sans' | 'mono' | null;
+  width: 'narrow' | 'normal' | 'wide' | null;
+  spacing: 'tight' | 'normal' | 'loose' | null;
   readonly version: string;
   /** Resolves when the first feed is on screen; rejects with a `ReaderError` if it cannot be. */
   readonly ready: Promise<ReadyDetail>;

@@ -39,6 +39,10 @@ export const OPTIONS = [
   ['open', 'open'],
   ['keyboard', 'keyboard'],
   ['max-items', 'maxItems'],
+  ['text-size', 'textSize'],
+  ['font', 'font'],
+  ['width', 'width'],
+  ['spacing', 'spacing'],
 ];
 
 /** The attributes a reader understands. */
@@ -101,6 +105,10 @@ function mountNow([glue, sheet], host, options, inlineFeed) {
     shadow.append(link);
   }
   shadow.append(root);
+  // The person's own default text size (the browser's `medium`), which every size in the reader
+  // starts from: in a shadow root `rem` would be the host page's root size instead.
+  root.style.fontSize = 'medium';
+  root.style.setProperty('--ar-c-medium', getComputedStyle(root).fontSize);
 
   // Listening before the reader starts: the bundled feed is on screen in its first render.
   const mine = (event) => event.composedPath().includes(root);
@@ -165,6 +173,8 @@ function typedAttribute(property, text) {
     case 'pageSize':
     case 'maxItems':
       return Number(text);
+    case 'textSize':
+      return Number(text.replace('%', ''));
     case 'keyboard':
       return text.trim().toLowerCase() !== 'off';
     default:

@@ -5,6 +5,7 @@ use article_reader_core::text::Label;
 use article_reader_core::Route;
 use yew::prelude::*;
 
+use crate::components::reading_settings::reading_settings;
 use crate::context::ReaderContext;
 
 /// What the masthead shows.
@@ -12,10 +13,16 @@ pub struct MastheadProps {
     pub title: AttrValue,
     pub description: Option<AttrValue>,
     pub is_page_heading: bool,
+    /// The feed says it is no longer updated.
+    pub expired: bool,
     /// Which view is shown: the feed (`false`) or the followed tags (`true`); `None` elsewhere.
     pub following: Option<bool>,
+    /// Show the reading settings (on the lists; an article has them beside its actions).
+    pub settings: bool,
     /// Show the way between all articles and the followed ones.
     pub views: bool,
+    /// How many of the followed tags' articles are unread.
+    pub unread_following: Option<usize>,
 }
 
 /// The masthead. A plain function, not a component: it has no state of its own, and each kind
@@ -35,7 +42,13 @@ pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
                 if let Some(description) = &props.description {
                     <p class="ar-masthead__description">{ description.clone() }</p>
                 }
+                if props.expired {
+                    <p class="ar-masthead__expired">{ cx.ui.label(Label::NoLongerUpdated) }</p>
+                }
             </div>
+            if props.settings {
+                { reading_settings(cx) }
+            }
             if props.views {
             <nav class="ar-views" aria-label={cx.ui.label(Label::Articles)} aria-labelledby={cx.named_after_title()}>
                 <a class="ar-views__link" href={Route::default().to_hash()} aria-current={current(props.following == Some(false))}>
@@ -43,6 +56,9 @@ pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
                 </a>
                 <a class="ar-views__link" href={Route::Following(1).to_hash()} aria-current={current(props.following == Some(true))}>
                     { cx.ui.following_count(cx.prefs.followed.len()) }
+                    if let Some(unread) = props.unread_following.filter(|&n| n > 0 && !cx.read.is_empty()) {
+                        <span class="ar-unread">{ cx.ui.unread(unread) }</span>
+                    }
                 </a>
             </nav>
             }

@@ -1,6 +1,7 @@
 //! The tag filter: a toggle per tag showing how many articles pressing it would leave (disabled
-//! when none), the any/all switch, a control that clears filter and search, and the polite live
-//! region that announces the result.
+//! when none) and, once something is read, how many of the tag's are unread; the any/all
+//! switch, a control that clears filter and search, and the polite live region that announces
+//! the result.
 
 use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, Selection};
@@ -10,7 +11,9 @@ use yew::prelude::*;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
-/// The bar for `query` on the feed `data`, with the counts of `selection` (the query's answer).
+/// The bar for `query` on the feed `data`, with the counts of `selection` (the query's answer)
+/// and each tag's `unread` articles (in the order of the tag index; `None` until something is
+/// read).
 /// A plain function, not a component: it has no state of its own, and each kind of component
 /// costs the wasm its own copy of Yew's lifecycle.
 pub fn tag_filter_bar(
@@ -18,6 +21,7 @@ pub fn tag_filter_bar(
     data: &FeedHandle,
     query: &FeedQuery,
     selection: &Selection,
+    unread: Option<&[usize]>,
 ) -> Html {
     let ui = cx.ui;
     let filter = &query.filter;
@@ -97,6 +101,10 @@ pub fn tag_filter_bar(
                                     { count }
                                     <span class="ar-visually-hidden">{ format!(" {}", ui.articles(count).trim_start_matches(|c: char| c.is_ascii_digit()).trim()) }</span>
                                 </span>
+                                // Only where some of the tag's articles are read: "3 unread" of 3 says nothing.
+                                if let Some(unread) = unread.and_then(|u| u.get(slot)).filter(|&&n| n > 0 && n < entry.count()) {
+                                    <span class="ar-unread">{ ui.unread(*unread) }</span>
+                                }
                             </button>
                         }
                     }) }

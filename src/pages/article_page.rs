@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
 use crate::components::dates::dates_of;
+use crate::components::reading_settings::reading_settings;
 use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
 use crate::feed_source::{FeedData, FeedHandle};
@@ -84,7 +85,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     // renders three or four times: focus, read mark, a split feed's body arriving).
     let surroundings =
         use_memo((props.data.clone(), props.position, back_query.clone()), |(data, position, back)| {
-            let came_from = data.selector.select(back, &data.tags, &data.search).articles;
+            let came_from = data.selector.select(back, &data.tags, &data.search, None).articles;
             let (newer, older) = if came_from.contains(position) {
                 neighbours(&came_from, *position)
             } else {
@@ -183,6 +184,8 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             spawn_local(async move { copied.set(Some(copy_to_clipboard(link).await)) });
         })
     };
+    // A link post's `external_url` is where it reads "at the source", beside its own page.
+    let external = article.external_url.as_ref().filter(|url| Some(*url) != article.url.as_ref());
     let lang = article.language.clone();
     let dir = lang.as_deref().map(direction);
 
@@ -193,6 +196,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     <span class="ar-back__arrow" aria-hidden="true">{ "←" }</span>{ back_label }
                 </a>
             </nav>
+            if let Some(banner) = &article.banner {
+                <img class="ar-banner" part="banner" src={banner.as_str().to_owned()} alt="" decoding="async" referrerpolicy="no-referrer" />
+            }
             <header class="ar-article__header">
                 <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
                 <div class="ar-article__meta">
@@ -201,11 +207,26 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 </div>
                 if !article.authors.is_empty() {
                     <p class="ar-article__byline">
-                        { ui.byline(&article.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")) }
+                        { ui.label(Label::By) }{ " " }
+                        { for article.authors.iter().enumerate().map(|(n, author)| html! { <>
+                            { ui.list_joiner(n, article.authors.len()) }
+                            <span class="ar-author">
+                                if let Some(avatar) = &author.avatar {
+                                    <img class="ar-author__avatar" src={avatar.as_str().to_owned()} alt="" width="32" height="32"
+                                         loading="lazy" decoding="async" referrerpolicy="no-referrer" />
+                                }
+                                if let Some(url) = &author.url {
+                                    <a class="ar-author__name" href={url.as_str().to_owned()} rel="author noopener noreferrer" target="_blank">{ author.name.clone() }</a>
+                                } else {
+                                    <span class="ar-author__name">{ author.name.clone() }</span>
+                                }
+                            </span>
+                        </> }) }
                     </p>
                 }
                 <div class="ar-article__actions">
                     <button type="button" class="ar-action" part="copy-link" onclick={copy}>{ ui.label(Label::CopyLink) }</button>
+                    { reading_settings(&cx) }
                     <span class="ar-action__result" role="status">
                         { match *copied {
                             Some(true) => html! { ui.label(Label::LinkCopied) },
@@ -220,9 +241,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     { for article.highlights.iter().map(|h| html! { <li>{ h.clone() }</li> }) }
                 </ul>
             }
-            if let Some(image) = &article.image {
-                <figure class={classes!("ar-figure", image.url.is_none().then_some("ar-figure--caption-only"))}>
-                    if let Some(url) = &image.url {
+            if let Some(image) = article.image.as_ref().filter(|image| image.url != article.banner || image.caption.is_some() || image.credit.is_some()) {
+                <figure class={classes!("ar-figure", (image.url.is_none() || image.url == article.banner).then_some("ar-figure--caption-only"))}>
+                    if let Some(url) = image.url.as_ref().filter(|url| Some(*url) != article.banner.as_ref()) {
                         <img class="ar-figure__image" src={url.as_str().to_owned()}
                              alt={image.alt.clone().unwrap_or_default()} decoding="async" referrerpolicy="no-referrer" />
                     }
@@ -246,8 +267,17 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
             <footer class="ar-article__footer">
                 { tag_links(&cx, &article.tags, &back_query.filter, Some(ui.label(Label::Tagged).into()), true) }
-                if let Some(url) = &article.url {
-                    <p><a class="ar-source" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">{ ui.label(Label::ReadAtSource) }</a></p>
+                if article.url.is_some() || external.is_some() {
+                    <p class="ar-sources">
+                        if let Some(url) = &article.url {
+                            <a class="ar-source" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">
+                                { ui.label(if external.is_some() { Label::OriginalArticle } else { Label::ReadAtSource }) }
+                            </a>
+                        }
+                        if let Some(url) = external {
+                            <a class="ar-source ar-source--external" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">{ ui.label(Label::ReadAtSource) }</a>
+                        }
+                    </p>
                 }
                 if !related_articles.is_empty() {
                     <section class="ar-related" aria-labelledby={cx.id("related-heading")}>

@@ -11,6 +11,7 @@ use crate::components::feed_item::{feed_item, FeedItemProps};
 use crate::components::search_box::search_box;
 use crate::components::show_more::show_more as show_more_button;
 use crate::components::tag_filter::tag_filter_bar;
+use crate::components::unread_controls::unread_controls;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
@@ -39,16 +40,22 @@ fn focus_card(feed: &NodeRef, id: &str) {
 #[function_component(FeedPage)]
 pub fn feed_page(props: &FeedPageProps) -> Html {
     let feed_ref = use_node_ref();
+    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    let hiding = cx.prefs.hide_read.then(|| cx.read.clone());
     let selection = use_memo(
-        (props.data.clone(), props.query.filter.clone(), props.query.text.clone()),
-        |(data, filter, text)| {
+        (props.data.clone(), props.query.filter.clone(), props.query.text.clone(), hiding),
+        |(data, filter, text, hiding)| {
             data.selector.select(
                 &FeedQuery { filter: filter.clone(), text: text.clone(), pages: 1 },
                 &data.tags,
                 &data.search,
+                hiding.as_deref(),
             )
         },
     );
+    let unread = use_memo((props.data.clone(), cx.read.clone()), |(data, read)| {
+        (!read.is_empty()).then(|| data.selector.unread_counts(read))
+    });
     {
         let feed_ref = feed_ref.clone();
         use_effect_with(props.return_to.clone(), move |id| {
@@ -57,7 +64,6 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
             }
         });
     }
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     {
         // After "Show more", focus the first new card, so keyboard users continue from there.
         let feed_ref = feed_ref.clone();
@@ -97,8 +103,9 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                         { search_box(&cx, &props.query) }
                     }
                     if cx.controls.tags {
-                        { tag_filter_bar(&cx, &props.data, &props.query, &selection) }
+                        { tag_filter_bar(&cx, &props.data, &props.query, &selection, unread.as_deref()) }
                     }
+                    { unread_controls(&cx, &props.data, &selection) }
                 </div>
             }
             if selection.articles.is_empty() {

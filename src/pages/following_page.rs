@@ -1,5 +1,7 @@
 //! The followed tags and their articles, newest first, a page at a time as on the feed.
 
+use std::rc::Rc;
+
 use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, TagFilter};
 use yew::prelude::*;
@@ -7,6 +9,7 @@ use yew::prelude::*;
 use crate::components::feed_item::{feed_item, FeedItemProps};
 use crate::components::show_more::show_more as show_more_button;
 use crate::components::tag_list::tag_links;
+use crate::components::unread_controls::unread_controls;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
 
@@ -16,7 +19,8 @@ use crate::feed_source::FeedHandle;
 pub fn following_page(cx: &ReaderContext, data: &FeedHandle, pages: usize) -> Html {
     let followed = TagFilter::new(cx.prefs.followed.iter().cloned(), MatchMode::Any);
     let query = FeedQuery::filtered(followed.clone());
-    let selection = data.selector.select(&query, &data.tags, &data.search);
+    let hiding = cx.prefs.hide_read.then_some(&*cx.read);
+    let selection = Rc::new(data.selector.select(&query, &data.tags, &data.search, hiding));
     // The followed tags as the feed spells them, including ones this feed no longer has.
     let tags: Vec<article_reader_core::Tag> = followed
         .tags()
@@ -41,6 +45,7 @@ pub fn following_page(cx: &ReaderContext, data: &FeedHandle, pages: usize) -> Ht
                 <p class="ar-filter__status" role="status">
                     { cx.ui.articles(selection.articles.len()) }
                 </p>
+                { unread_controls(cx, data, &selection) }
                 <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)}>
                     // Keyed by slot, as on the feed page.
                     { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| {

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use article_reader::{ReaderOptions, Theme};
+use article_reader_core::typography::Typography;
 use article_reader_core::{MatchMode, TagFilter, TagKey};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -96,7 +97,13 @@ async fn options_changed_after_mounting_take_effect() {
     let mut reader = Mounted::with_options("#/", ReaderOptions::default()).await;
     let (filtered, _listener) = record(&reader, article_reader::FILTER_EVENT);
     let uk = TagFilter::new(TagKey::new("United Kingdom"), MatchMode::Any);
-    reader.update(ReaderOptions { filter: uk, theme: Theme::Dark, ..ReaderOptions::default() }).await;
+    reader
+        .update(ReaderOptions {
+            filter: uk,
+            typography: Typography { theme: Some(Theme::Dark), ..Typography::default() },
+            ..ReaderOptions::default()
+        })
+        .await;
     reader.until("the new filter applies", |r| r.headlines().len() == 1).await;
     assert!(reader.one(".ar-app.ar-theme-dark").is_some(), "the theme applies");
     assert_eq!(filtered.borrow().len(), 1, "a host's filter change is announced too");

@@ -112,15 +112,16 @@ const URLS: &[&str] = &[
 ];
 
 /// Elements no feed may bring. The reader's own controls (its search form and field, the any/all
-/// radios, the copy-link field) are the only forms and inputs allowed, and its own players (with
+/// radios, the "Hide read" box, the copy-link field) are the only forms and inputs allowed, and its own players (with
 /// controls, fetching nothing before they are pressed, never playing by themselves) the only
 /// audio and video.
 const FORBIDDEN_ELEMENTS: &str =
     "script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, \
-    meta, link, style, template, noscript, details, marquee, [autoplay], \
+    meta, link, style, template, noscript, details:not(.ar-settings), marquee, [autoplay], \
     video:not(.ar-body__media[controls][preload=none]), audio:not(.ar-body__media[controls][preload=none]), \
     source:not(.ar-body__media > source), \
-    form:not(.ar-search), input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)";
+    form:not(.ar-search), \
+    input:not(.ar-search__input, .ar-mode__option input, .ar-reading__hide input, .ar-action__link, .ar-settings__choice > input)";
 
 const ALLOWED_ATTRIBUTES: &[&str] = &[
     "class",

@@ -698,10 +698,10 @@ const HOSTILE_LEFTOVERS = `
   // The reader's own players (controls, nothing fetched before play, never autoplay) are the
   // only audio and video.
   const forbidden = 'script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, meta, '
-    + 'link, style, template, noscript, details, marquee, [autoplay], '
+    + 'link, style, template, noscript, details:not(.ar-settings), marquee, [autoplay], '
     + 'video:not(.ar-body__media[controls][preload=none]), audio:not(.ar-body__media[controls][preload=none]), '
     + 'source:not(.ar-body__media > source), form:not(.ar-search), '
-    + 'input:not(.ar-search__input, .ar-mode__option input, .ar-action__link)';
+    + 'input:not(.ar-search__input, .ar-mode__option input, .ar-reading__hide input, .ar-action__link, .ar-settings__choice > input)';
   for (const e of app.querySelectorAll(forbidden)) found.push('element ' + e.outerHTML.slice(0, 80));
   // A URL as the browser reads it: resolved, with the tabs, newlines and controls it ignores.
   const scheme = (value) => {

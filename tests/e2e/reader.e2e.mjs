@@ -123,6 +123,27 @@ async function axeViolations(page, include = null) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+check('sizes start from the person’s own default text size, on the standalone page and on a host page', async ({ page, open }) => {
+  // A person who set 22 px as their browser's default size.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 22, fixed: 18 } });
+  const size = (selector) => page.evaluate((s) => {
+    const [host, inner] = s.split(' >> ');
+    const root = inner ? document.querySelector(host).shadowRoot : document;
+    return parseFloat(getComputedStyle(root.querySelector(inner ?? host)).fontSize);
+  }, selector);
+  await open('');
+  await page.locator('[role=feed] article').first().waitFor();
+  assert.equal(await size('.ar-app'), 22, 'the standalone page');
+  // The demo host sets `* { font-size: 40px }`, its root included; the reader keeps to 22 px.
+  await open('demo.html');
+  await page.locator('#world [role=feed] article').first().waitFor();
+  assert.equal(await size('#world >> .ar-app'), 22, 'an embedded reader');
+  await page.evaluate(() => document.querySelector('#world').setAttribute('text-size', '150%'));
+  await page.waitForFunction(() => document.querySelector('#world').shadowRoot.querySelector('.ar-app.ar-size-150'));
+  assert.equal(await size('#world >> .ar-app'), 33, 'a text size is a share of it');
+});
+
 for (const scheme of ['light', 'dark']) {
   check(`accessibility (axe, every rule, ${scheme}): every view, the help, and the demo's readers in each layout`, async ({ page, open, expectError }) => {
     expectError(/404 \(Not Found\)/);
@@ -137,6 +158,7 @@ for (const scheme of ['light', 'dark']) {
       ['the following view', '#/following', '.ar-following'],
       ['the not-found view', '#/article/missing', '.ar-not-found'],
       ['an error', '?src=/fixtures/missing.json', '[role=alert]'],
+      ['an article with authors, avatars and a banner', '?src=/fixtures/bylines.json#/article/two', '.ar-banner'],
     ];
     const found = [];
     for (const [name, address, ready] of views) {
@@ -149,6 +171,16 @@ for (const scheme of ['light', 'dark']) {
     await page.keyboard.press('?');
     await page.locator('dialog[open]').waitFor();
     for (const violation of await axeViolations(page)) found.push(`the help: ${violation}`);
+    // The reading settings, open, with sepia and a large text chosen.
+    await page.keyboard.press('Escape');
+    await open('#/article/pakistan-us-lawmakers-letter-khan-release');
+    await page.locator('.ar-settings summary').click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('radio', { name: 'Sepia' }).check();
+    await page.locator('.ar-app.ar-theme-sepia.ar-size-130').waitFor();
+    for (const violation of await axeViolations(page)) found.push(`the reading settings: ${violation}`);
+    await page.evaluate(() => localStorage.clear());
     // The demo host page's own careless CSS fails axe on purpose; the readers in it must not.
     await open('demo.html');
     for (const id of ['#world', '#desk', '#cards', '#list', '#compact']) await page.locator(`${id} [role=feed] article`).first().waitFor();

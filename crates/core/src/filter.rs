@@ -114,7 +114,7 @@ mod tests {
         let search = SearchIndex::build(&feed, &crate::platform::Plain);
         for (tags, mode, expected) in cases {
             let query = FeedQuery::filtered(TagFilter::new(keys(tags), *mode));
-            let articles = selector.select(&query, &index, &search).articles;
+            let articles = selector.select(&query, &index, &search, None).articles;
             let ids: Vec<&str> = articles.into_iter().map(|i| feed.articles[i].id.as_str()).collect();
             assert_eq!(ids, *expected, "{tags:?} {mode:?}");
         }

@@ -36,6 +36,7 @@ pub mod source;
 pub mod split;
 pub mod tags;
 pub mod text;
+pub mod typography;
 pub mod url;
 
 pub use content::{Block, Inline};
@@ -52,7 +53,7 @@ pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions
 pub use platform::Platform;
 pub use route::{Navigation, ReaderEvent, Route};
 pub use search::{Query, SearchIndex};
-pub use selection::{FeedQuery, Selection, Selector};
+pub use selection::{FeedQuery, ReadSet, Selection, Selector};
 pub use source::{FailureKind, FeedLocation, LoadFailure, Progress};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;
@@ -104,6 +105,7 @@ pub(crate) mod test_support {
                     published: None,
                     updated: None,
                     image: None,
+                    banner: None,
                     tags: tags.iter().filter_map(|t| Tag::new(t)).collect(),
                     url: None,
                     external_url: None,
@@ -112,6 +114,13 @@ pub(crate) mod test_support {
                 })
             })
             .collect();
-        Feed { title: "Test".to_owned(), description: None, home_page_url: None, language: None, articles }
+        Feed {
+            title: "Test".to_owned(),
+            description: None,
+            home_page_url: None,
+            language: None,
+            expired: false,
+            articles,
+        }
     }
 }

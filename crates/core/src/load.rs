@@ -270,6 +270,7 @@ pub fn load_feed_value(
                 .and_then(SafeUrl::parse)
                 .and_then(|url| base.resolve(url, SafeUrl::parse)),
             language: optional_text(&raw.language),
+            expired: matches!(raw.expired, Value::Bool(true)),
             articles,
         },
         skipped,
@@ -402,12 +403,11 @@ fn article_from_item(
     let image = left_out
         .text("image", &raw.image)
         .and_then(|url| left_out.keep("image", link(url, SafeUrl::parse_image)).flatten());
-    let image_url = match image {
-        Some(url) => Some(url),
-        None => left_out
-            .text("banner_image", &raw.banner_image)
-            .and_then(|url| left_out.keep("banner_image", link(url, SafeUrl::parse_image)).flatten()),
-    };
+    let banner = left_out
+        .text("banner_image", &raw.banner_image)
+        .and_then(|url| left_out.keep("banner_image", link(url, SafeUrl::parse_image)).flatten());
+    // Without an `image`, the banner is the article's picture in the list too.
+    let image_url = image.or_else(|| banner.clone());
     let tags = left_out.keep("tags", tags_field(&raw.tags)).unwrap_or_default();
     let authors = authors_field(&raw.authors, &raw.author, base, &mut left_out);
     let language = left_out.text("language", &raw.language).and_then(non_blank);
@@ -431,6 +431,7 @@ fn article_from_item(
         published,
         updated,
         image,
+        banner,
         tags,
         url,
         external_url,
@@ -668,10 +669,15 @@ fn authors_field(authors: &Value, legacy_author: &Value, base: &Base, left_out: 
                 .flatten()
         });
         let url = url.and_then(|url| base.resolve(url, SafeUrl::parse));
-        // JSON Feed allows an author with only a URL or avatar; the reader shows names only, and
-        // never reads an avatar.
+        let avatar = object.get("avatar").and_then(Value::as_str).and_then(|avatar| {
+            left_out
+                .keep("authors", link_field(avatar, SafeUrl::parse_image).map_err(|r| format!("avatar {r}")))
+                .flatten()
+        });
+        let avatar = avatar.and_then(|avatar| base.resolve(avatar, SafeUrl::parse_image));
+        // JSON Feed allows an author with only a URL or avatar; a byline needs a name.
         if let Some(name) = name {
-            out.push(Author { name: name.to_owned(), url });
+            out.push(Author { name: name.to_owned(), url, avatar });
         }
     }
     out
@@ -756,7 +762,8 @@ mod tests {
                 "url": "https://e.com/x", "external_url": "https://other.com/",
                 "image": "https://e.com/i.jpg", "date_published": "2024-10-24T10:00:00Z",
                 "date_modified": "2024-10-25T10:00:00Z", "tags": [" Pakistan ", "pakistan", "US", ""],
-                "authors": [{"name": "Desk", "url": "https://e.com/desk"}, {"avatar": "a.png"}],
+                "authors": [{"name": "Desk", "url": "https://e.com/desk", "avatar": "https://e.com/d.png"}, {"avatar": "a.png"}],
+                "banner_image": "https://e.com/b.jpg",
                 "language": "en",
                 "_article_reader": {"highlights": ["One", " "], "image_caption": "Cap", "image_credit": "AFP", "image_alt": "Alt"},
                 "_unknown_extension": {"anything": [1, 2, 3]}
@@ -774,8 +781,13 @@ mod tests {
         assert_eq!(article.highlights, ["One"]);
         assert_eq!(
             article.authors,
-            vec![Author { name: "Desk".into(), url: SafeUrl::parse("https://e.com/desk") }]
+            vec![Author {
+                name: "Desk".into(),
+                url: SafeUrl::parse("https://e.com/desk"),
+                avatar: SafeUrl::parse_image("https://e.com/d.png"),
+            }]
         );
+        assert_eq!(article.banner.as_ref().map(SafeUrl::as_str), Some("https://e.com/b.jpg"));
         let image = article.image.as_ref();
         assert_eq!(image.and_then(|i| i.url.as_ref()).map(SafeUrl::as_str), Some("https://e.com/i.jpg"));
         assert_eq!(image.and_then(|i| i.caption.as_deref()), Some("Cap"));
@@ -922,5 +934,33 @@ mod tests {
             ["https://feeds.example/news/2024/post/b.html", "#fn1", "https://cdn.example/i.png"]
         );
         assert_eq!(links(second), ["https://feeds.example/news/b.html", "https://feeds.example/i.png"]);
+    }
+
+    #[test]
+    fn authors_keep_safe_avatars_and_the_feed_says_when_it_expired() {
+        let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "expired": true,
+            "authors": [{"name": "Feed desk", "avatar": "img/desk.png"}],
+            "items": [
+              {"id": "a", "content_text": "x", "authors": [
+                {"name": "Ana", "url": "/ana", "avatar": "javascript:alert(1)"},
+                {"name": "Bo", "avatar": "data:image/png;base64,AAAA"}]},
+              {"id": "b", "content_text": "y"}]}"#;
+        let loaded =
+            match load_feed_from(json, &Limits::default(), &Native, Some("https://e.example/f/feed.json")) {
+                Ok(loaded) => loaded,
+                Err(error) => panic!("{error}"),
+            };
+        assert!(loaded.feed.expired);
+        let avatars = |id: &str| -> Vec<Option<String>> {
+            loaded.feed.article(id).map_or(Vec::new(), |article| {
+                article.authors.iter().map(|a| a.avatar.as_ref().map(|u| u.as_str().to_owned())).collect()
+            })
+        };
+        // A script URL is left out with a note; the author still shows.
+        assert_eq!(avatars("a"), [None, None]);
+        assert!(loaded.left_out.iter().any(|p| p.field == "authors" && p.reason.starts_with("avatar ")));
+        assert_eq!(avatars("b"), [Some("https://e.example/f/img/desk.png".to_owned())]);
+        let not_expired = load_feed(&feed_with_items(r#"[{"id": "a", "content_text": "x"}]"#));
+        assert!(not_expired.is_ok_and(|loaded| !loaded.feed.expired));
     }
 }

@@ -75,6 +75,8 @@ pub struct Image {
 pub struct Author {
     pub name: String,
     pub url: Option<SafeUrl>,
+    /// A square picture of the author, checked like any image.
+    pub avatar: Option<SafeUrl>,
 }
 
 /// An article's body as the reader keeps it until the article is shown.
@@ -141,6 +143,8 @@ pub struct Article {
     pub published: Option<Timestamp>,
     pub updated: Option<Timestamp>,
     pub image: Option<Image>,
+    /// `banner_image`: the picture at the top of the article's own view.
+    pub banner: Option<SafeUrl>,
     /// Unique by key, in the feed's order.
     pub tags: Vec<Tag>,
     /// The article's own page.
@@ -177,6 +181,8 @@ pub struct Feed {
     pub description: Option<String>,
     pub home_page_url: Option<SafeUrl>,
     pub language: Option<String>,
+    /// `expired`: the feed says it is no longer updated.
+    pub expired: bool,
     /// Newest first (see [`Article::sort_date`]); undated articles last, in feed order.
     pub articles: Vec<Article>,
 }

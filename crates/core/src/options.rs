@@ -20,6 +20,8 @@ use crate::json::{self, Value};
 use crate::load::{quote, Limits};
 use crate::model::TagKey;
 use crate::source::{parse_size, FeedLocation};
+pub use crate::typography::Theme;
+use crate::typography::{self, Choice, Typography};
 
 /// How a reader keeps its place.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,27 +39,6 @@ impl Routing {
         match self {
             Routing::Memory => "memory",
             Routing::Hash => "hash",
-        }
-    }
-}
-
-/// The reader's colour scheme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Follow the system (`prefers-color-scheme`).
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    /// The option's word for it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
         }
     }
 }
@@ -174,7 +155,9 @@ pub struct ReaderOptions {
     pub page_size: usize,
     /// The language of the reader's content, for `lang`; by default the feed's.
     pub lang: Option<String>,
-    pub theme: Theme,
+    /// Text size, font, width, spacing and theme, as the host sets them (a person's own choice
+    /// wins over these).
+    pub typography: Typography,
     pub layout: Layout,
     /// The chrome to show; `None` is the layout's own choice (see [`ReaderOptions::controls`]).
     pub controls: Option<Controls>,
@@ -196,7 +179,7 @@ impl Default for ReaderOptions {
             routing: Routing::default(),
             page_size: DEFAULT_PAGE_SIZE,
             lang: None,
-            theme: Theme::default(),
+            typography: Typography::default(),
             layout: Layout::default(),
             controls: None,
             open: OpenMode::default(),
@@ -230,13 +213,17 @@ pub const OPTIONS: &[OptionSpec] = &[
     spec("routing", "routing", "memory or hash"),
     spec("page-size", "pageSize", "a whole number from 1 to 1000"),
     spec("lang", "lang", "a language tag such as en or ar-SA"),
-    spec("theme", "theme", "light, dark or auto"),
+    spec("theme", "theme", "light, sepia, dark or auto"),
     spec("max-size", "maxSize", "a size such as 64MiB"),
     spec("layout", "layout", "full, list, cards or compact"),
     spec("controls", "controls", "none, or some of masthead search tags following"),
     spec("open", "open", "inline, link or new-tab"),
     spec("keyboard", "keyboard", "on or off"),
     spec("max-items", "maxItems", "a whole number of at least 1"),
+    spec("text-size", "textSize", "a percentage from 50% to 300%"),
+    spec("font", "font", "serif, sans or mono"),
+    spec("width", "width", "narrow, normal or wide"),
+    spec("spacing", "spacing", "tight, normal or loose"),
 ];
 
 /// What [`ReaderOptions::apply`] did.
@@ -299,7 +286,7 @@ impl ReaderOptions {
             "routing" => self.routing = defaults.routing,
             "pageSize" => self.page_size = defaults.page_size,
             "lang" => self.lang = None,
-            "theme" => self.theme = defaults.theme,
+            _ if typography::PROPERTIES.contains(&property) => self.typography.reset(property),
             "maxSize" => self.limits.max_feed_bytes = defaults.limits.max_feed_bytes,
             "layout" => self.layout = defaults.layout,
             "controls" => self.controls = None,
@@ -318,7 +305,7 @@ impl ReaderOptions {
         text: Option<&str>,
         word: Option<&str>,
     ) -> Option<()> {
-        use {Layout::*, MatchMode::*, OpenMode::*, Routing::*, Theme::*};
+        use {Layout::*, MatchMode::*, OpenMode::*, Routing::*};
         match property {
             "src" => self.src = FeedLocation::url(text?),
             "feed" => {
@@ -348,7 +335,7 @@ impl ReaderOptions {
             "routing" => self.routing = pick(word, &[("memory", Memory), ("hash", Hash)])?,
             "pageSize" => self.page_size = whole_number(value).filter(|n| (1..=MAX_PAGE_SIZE).contains(n))?,
             "lang" => self.lang = Some(text.filter(|lang| is_language_tag(lang))?.to_owned()),
-            "theme" => self.theme = pick(word, &[("auto", Auto), ("light", Light), ("dark", Dark)])?,
+            _ if typography::PROPERTIES.contains(&property) => self.typography.set(property, value)?,
             "maxSize" => {
                 self.limits.max_feed_bytes = match value {
                     Value::String(text) => parse_size(text).ok(),
@@ -451,13 +438,17 @@ impl ReaderOptions {
             ("routing", text(self.routing.as_str())),
             ("pageSize", number(self.page_size)),
             ("lang", self.lang.as_deref().map_or(Value::Null, text)),
-            ("theme", text(self.theme.as_str())),
+            ("theme", text(self.typography.theme.unwrap_or_default().as_str())),
             ("maxSize", number(self.limits.max_feed_bytes)),
             ("layout", text(self.layout.as_str())),
             ("controls", text(&self.controls().words())),
             ("open", text(self.open.as_str())),
             ("keyboard", Value::Bool(self.keyboard)),
             ("maxItems", self.max_items.map_or(Value::Null, number)),
+            ("textSize", self.typography.text_size.map_or(Value::Null, |size| number(usize::from(size)))),
+            ("font", self.typography.font.map_or(Value::Null, |c| text(c.word()))),
+            ("width", self.typography.width.map_or(Value::Null, |c| text(c.word()))),
+            ("spacing", self.typography.spacing.map_or(Value::Null, |c| text(c.word()))),
         ]
     }
 }
@@ -521,7 +512,7 @@ mod tests {
         assert_eq!(options.routing, Routing::Hash);
         assert_eq!(options.page_size, 5);
         assert_eq!(options.lang.as_deref(), Some("ar-SA"));
-        assert_eq!(options.theme, Theme::Dark);
+        assert_eq!(options.typography.theme, Some(Theme::Dark));
         assert_eq!(options.limits.max_feed_bytes, 2 << 20);
         assert_eq!(options.layout, Layout::Cards);
         assert_eq!(options.controls(), Controls { search: true, tags: true, ..Controls::NONE });
@@ -564,7 +555,7 @@ mod tests {
         assert_eq!(applied, Applied::default(), "no warning, and the filter was not written");
         assert_eq!(options.src, Ok(FeedLocation::Url("world.json".into())), "src keeps its value");
         assert_eq!(options.filter.tags(), keys(&["uk"]), "tags keep their value");
-        assert_eq!((options.theme, options.page_size), (Theme::Light, 3));
+        assert_eq!((options.typography.theme, options.page_size), (Some(Theme::Light), 3));
 
         let applied = options.apply([("src", &Value::Null), ("tags", &Value::Null)]);
         assert!(applied.filter_written);
@@ -589,7 +580,7 @@ mod tests {
                 "colour is not an option of the reader; it is ignored.",
             ]
         );
-        assert_eq!(options.theme, Theme::Dark);
+        assert_eq!(options.typography.theme, Some(Theme::Dark));
         assert_eq!(options.page_size, DEFAULT_PAGE_SIZE);
         assert!(!applied.filter_written, "a refused tags value writes no filter");
     }
@@ -606,7 +597,7 @@ mod tests {
                 "<script>",
                 "lang=\"<script>\" is not a language tag such as en or ar-SA; it is ignored.",
             ),
-            ("theme", "blue", "theme=\"blue\" is not light, dark or auto; it is ignored."),
+            ("theme", "blue", "theme=\"blue\" is not light, sepia, dark or auto; it is ignored."),
             ("max-size", "huge", "max-size=\"huge\" is not a size such as 64MiB; it is ignored."),
             ("layout", "grid", "layout=\"grid\" is not full, list, cards or compact; it is ignored."),
             (

@@ -17,6 +17,7 @@ pub(crate) struct RawFeed {
     pub home_page_url: Value,
     pub description: Value,
     pub language: Value,
+    pub expired: Value,
     /// The feed's authors, for items that name none (and JSON Feed 1.0's single `author`).
     pub authors: Value,
     pub author: Value,
@@ -68,6 +69,7 @@ impl RawFeed {
                 "home_page_url" => &mut feed.home_page_url,
                 "description" => &mut feed.description,
                 "language" => &mut feed.language,
+                "expired" => &mut feed.expired,
                 "authors" => &mut feed.authors,
                 "author" => &mut feed.author,
                 "items" => &mut feed.items,

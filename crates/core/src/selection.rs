@@ -56,7 +56,7 @@ impl FeedQuery {
 }
 
 /// A set of article positions, as bits: tag and search sets combine in a few word operations.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Bits(Vec<u64>);
 
 impl Bits {
@@ -89,6 +89,11 @@ impl Bits {
         }
     }
 
+    /// Keeps what `other` does not hold.
+    fn and_not(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= !b);
+    }
+
     fn or(&mut self, other: &Bits) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
     }
@@ -107,6 +112,31 @@ impl Bits {
             }
         }
         out
+    }
+}
+
+/// The articles a person has read, as positions in the feed: built once per change of the
+/// read marks (ids, as the reader stores them), so that unread counts and "Hide read" cost a
+/// few word operations.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadSet(Bits);
+
+impl ReadSet {
+    pub fn of(feed: &Feed, read: &[String]) -> ReadSet {
+        let ids: std::collections::HashSet<&str> = read.iter().map(String::as_str).collect();
+        let positions: Vec<usize> = (feed.articles.iter().enumerate())
+            .filter(|(_, article)| ids.contains(article.id.as_str()))
+            .map(|(position, _)| position)
+            .collect();
+        ReadSet(Bits::of(feed.articles.len(), &positions))
+    }
+
+    pub fn contains(&self, position: usize) -> bool {
+        self.0 .0.get(position / 64).is_some_and(|word| word & (1 << (position % 64)) != 0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.count() == 0
     }
 }
 
@@ -139,9 +169,17 @@ impl Selector {
         Selector { len, tag_bits, last_search: RefCell::new(None) }
     }
 
-    pub fn select(&self, query: &FeedQuery, tags: &TagIndex, search: &SearchIndex) -> Selection {
+    /// The articles `query` selects and every tag's count if pressed; with `hiding`, the read
+    /// articles are left out of both.
+    pub fn select(
+        &self,
+        query: &FeedQuery,
+        tags: &TagIndex,
+        search: &SearchIndex,
+        hiding: Option<&ReadSet>,
+    ) -> Selection {
         let words = query.search();
-        let searched = if words.is_empty() {
+        let mut searched = if words.is_empty() {
             Bits::full(self.len)
         } else {
             let mut last = self.last_search.borrow_mut();
@@ -155,6 +193,9 @@ impl Selector {
             *last = Some((words.clone(), bits.clone()));
             bits
         };
+        if let Some(read) = hiding {
+            searched.and_not(&read.0);
+        }
         let result = |filter: &TagFilter| -> Bits {
             let mut bits = searched.clone();
             let selected: Vec<&Bits> = filter
@@ -183,6 +224,20 @@ impl Selector {
             .map(|entry| result(&query.filter.toggled(&entry.tag.key)).count())
             .collect();
         Selection { articles, tag_counts }
+    }
+}
+
+impl Selector {
+    /// For each entry of the [`TagIndex`], in its order: how many of its articles are unread.
+    pub fn unread_counts(&self, read: &ReadSet) -> Vec<usize> {
+        self.tag_bits
+            .iter()
+            .map(|tag| {
+                let mut unread = tag.clone();
+                unread.and_not(&read.0);
+                unread.count()
+            })
+            .collect()
     }
 }
 
@@ -232,7 +287,7 @@ mod tests {
             (&["x", "ghost"], MatchMode::All, "", &[], &[0, 0, 0]),
         ];
         for (tags_on, mode, text, articles, counts) in cases {
-            let selection = selector.select(&query(tags_on, *mode, text), &tags, &search);
+            let selection = selector.select(&query(tags_on, *mode, text), &tags, &search, None);
             assert_eq!(selection.articles, *articles, "{tags_on:?} {mode:?} {text:?}");
             assert_eq!(selection.tag_counts, *counts, "{tags_on:?} {mode:?} {text:?}");
         }
@@ -248,8 +303,8 @@ mod tests {
             let fresh = Selector::build(&feed, &tags);
             let q = query(&[], MatchMode::Any, text);
             assert_eq!(
-                typing.select(&q, &tags, &search).articles,
-                fresh.select(&q, &tags, &search).articles,
+                typing.select(&q, &tags, &search, None).articles,
+                fresh.select(&q, &tags, &search, None).articles,
                 "{text:?}"
             );
         }
@@ -263,5 +318,24 @@ mod tests {
             let some: Vec<usize> = (0..len).step_by(7).collect();
             assert_eq!(Bits::of(len, &some).positions(), some);
         }
+    }
+
+    #[test]
+    fn read_articles_leave_the_unread_counts_and_can_be_hidden() {
+        let feed = feed_of(&[("a", &["x", "y"]), ("b", &["x"]), ("c", &["y"]), ("d", &[])]);
+        let tags = TagIndex::build(&feed);
+        let search = SearchIndex::build(&feed, &crate::platform::Plain);
+        let selector = Selector::build(&feed, &tags);
+        let read = ReadSet::of(&feed, &["a".to_owned(), "gone".to_owned()]);
+        assert!(read.contains(0) && !read.contains(1) && !read.is_empty());
+        let names: Vec<&str> = tags.entries().iter().map(|e| e.tag.key.as_str()).collect();
+        let unread: Vec<(&str, usize)> = names.iter().copied().zip(selector.unread_counts(&read)).collect();
+        assert_eq!(unread, [("x", 1), ("y", 1)]);
+        let everything = FeedQuery::default();
+        assert_eq!(selector.select(&everything, &tags, &search, Some(&read)).articles, [1, 2, 3]);
+        let x = query(&["x"], MatchMode::Any, "");
+        let hidden = selector.select(&x, &tags, &search, Some(&read));
+        assert_eq!((hidden.articles, hidden.tag_counts), (vec![1], vec![3, 2]));
+        assert_eq!(selector.select(&x, &tags, &search, None).articles, [0, 1], "nothing hidden without it");
     }
 }

@@ -121,6 +121,37 @@ pub enum Label {
     Articles,
     /// The newer and older articles beside the one open.
     NeighbourArticles,
+    /// Before the authors' names.
+    By,
+    /// The article's own page, beside "Read at the source" (its `external_url`).
+    OriginalArticle,
+    /// An `expired` feed.
+    NoLongerUpdated,
+    ReadingSettings,
+    TextSize,
+    SmallerText,
+    LargerText,
+    Font,
+    FontSerif,
+    FontSans,
+    FontMono,
+    Width,
+    WidthNarrow,
+    WidthNormal,
+    WidthWide,
+    Spacing,
+    SpacingTight,
+    SpacingNormal,
+    SpacingLoose,
+    Theme,
+    ThemeAuto,
+    ThemeLight,
+    ThemeSepia,
+    ThemeDark,
+    ResetSettings,
+    MarkAllRead,
+    UndoMarkAllRead,
+    HideRead,
 }
 
 /// The interface in one language.
@@ -192,6 +223,33 @@ impl Ui {
             ArticleNavigation => ("Article", "المقالة"),
             Articles => ("Articles", "المقالات"),
             NeighbourArticles => ("Newer and older articles", "المقالات الأحدث والأقدم"),
+            By => ("By", "بقلم"),
+            OriginalArticle => ("Original article", "المقالة الأصلية"),
+            NoLongerUpdated => ("This feed is no longer updated.", "لم تعد هذه الخلاصة تُحدَّث."),
+            ReadingSettings => ("Reading settings", "إعدادات القراءة"),
+            TextSize => ("Text size", "حجم النص"),
+            SmallerText => ("Smaller text", "نص أصغر"),
+            LargerText => ("Larger text", "نص أكبر"),
+            Font => ("Font", "الخط"),
+            FontSerif => ("Serif", "مذيَّل"),
+            FontSans => ("Sans-serif", "غير مذيَّل"),
+            FontMono => ("Monospace", "ثابت العرض"),
+            Width => ("Width", "العرض"),
+            WidthNarrow => ("Narrow", "ضيّق"),
+            WidthNormal | SpacingNormal => ("Normal", "عادي"),
+            WidthWide => ("Wide", "عريض"),
+            Spacing => ("Line spacing", "تباعد الأسطر"),
+            SpacingTight => ("Tight", "متقارب"),
+            SpacingLoose => ("Loose", "متباعد"),
+            Theme => ("Theme", "المظهر"),
+            ThemeAuto => ("Auto", "تلقائي"),
+            ThemeLight => ("Light", "فاتح"),
+            ThemeSepia => ("Sepia", "بنّي فاتح"),
+            ThemeDark => ("Dark", "داكن"),
+            ResetSettings => ("Reset", "إعادة الضبط"),
+            MarkAllRead => ("Mark all as read", "تعليم الكل كمقروء"),
+            UndoMarkAllRead => ("Undo", "تراجع"),
+            HideRead => ("Hide read", "إخفاء المقروء"),
         };
         if arabic {
             ar
@@ -284,10 +342,15 @@ impl Ui {
         }
     }
 
-    pub fn byline(&self, names: &str) -> String {
+    /// What goes before the name at `n` (from 0; nothing before the first) in a list of
+    /// `count`: "A, B and C"; in Arabic "A وB وC". As CLDR's conjunction lists (`Intl.ListFormat`)
+    /// have it.
+    pub fn list_joiner(&self, n: usize, count: usize) -> &'static str {
         match self.language {
-            Language::English => format!("By {names}"),
-            Language::Arabic => format!("بقلم {names}"),
+            _ if n == 0 => "",
+            Language::English if n + 1 == count => " and ",
+            Language::English => ", ",
+            Language::Arabic => " و",
         }
     }
 
@@ -307,6 +370,14 @@ impl Ui {
         match self.language {
             Language::English => format!("Show more ({shown} of {total} shown)"),
             Language::Arabic => format!("عرض المزيد (معروض {shown} من {total})"),
+        }
+    }
+
+    /// How many articles of a tag, or of the followed tags, are not read yet.
+    pub fn unread(&self, n: usize) -> String {
+        match self.language {
+            Language::English => format!("{n} unread"),
+            Language::Arabic => format!("{n} غير مقروءة"),
         }
     }
 
@@ -557,5 +628,22 @@ mod tests {
             "تضم هذه الخلاصة 150,000 عنصر؛ يعرض القارئ أول 100,000 منها، وهذا حدّه."
         );
         assert_eq!(ar.over_limit(103, 100), "تضم هذه الخلاصة 103 عناصر؛ يعرض القارئ أول 100 منها، وهذا حدّه.");
+    }
+
+    #[test]
+    fn lists_names_as_each_language_does() {
+        let list = |ui: Ui, names: &[&str]| -> String {
+            let mut out = String::new();
+            for (n, name) in names.iter().enumerate() {
+                out.push_str(ui.list_joiner(n, names.len()));
+                out.push_str(name);
+            }
+            out
+        };
+        let (english, arabic) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        assert_eq!(list(english, &["A"]), "A");
+        assert_eq!(list(english, &["A", "B"]), "A and B");
+        assert_eq!(list(english, &["A", "B", "C"]), "A, B and C");
+        assert_eq!(list(arabic, &["أ", "ب", "ج"]), "أ وب وج");
     }
 }

@@ -579,13 +579,228 @@ test('the Following view pages like the feed', async () => {
     follow.click();
   }
   await until('two tags followed', () => all(el, 'button.ar-follow[aria-pressed="true"]').length === 2);
-  clickLink(el, 'Following (2)');
+  all(el, 'a.ar-views__link').find((a) => text(a).startsWith('Following (2)')).click();
   await until('a page of two', () => headlines(el).length === 2);
   const more = one(el, '.ar-following .ar-more__button');
   assert(more, '“Show more”');
   more.click();
   await until('the third', () => headlines(el).length === 3);
   assert(!one(el, '.ar-following .ar-more__button'), 'all shown');
+});
+
+// ---- reading -------------------------------------------------------------------------------------
+
+/** Forgets every reader's reading settings, so a case starts from the host's. */
+function forgetReadingSettings() {
+  for (const key of Object.keys(localStorage)) if (key.endsWith(':reading')) localStorage.removeItem(key);
+}
+
+const px = (host, selector, property) => parseFloat(getComputedStyle(one(host, selector))[property]);
+
+test('reading settings: size in steps from the person’s default, font, width, spacing, sepia; remembered', async () => {
+  forgetReadingSettings();
+  later(forgetReadingSettings);
+  const root = document.documentElement;
+  const before = root.style.fontSize;
+  later(() => (root.style.fontSize = before));
+  // The person's default size (the browser's `medium`) is what the reader starts from, not the
+  // host page's root size.
+  const probe = document.createElement('span');
+  probe.style.fontSize = 'medium';
+  document.body.append(probe);
+  const medium = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  root.style.fontSize = '40px';
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(px(el, '.ar-app', 'fontSize'), medium, 'the reader’s text follows the person’s default size');
+  clickLink(el, HARBOUR[0]);
+  await until('the article opens', () => isArticle(el));
+  const settings = one(el, '.ar-article__actions details.ar-settings');
+  assert(settings, 'the article offers its reading settings');
+  assert(!one(el, '.ar-masthead details.ar-settings'), 'once');
+  settings.querySelector('summary').click();
+  assert(settings.open, 'the settings open');
+  const larger = all(el, 'button.ar-settings__step').find((b) => text(b).endsWith('Larger text'));
+  assert(larger, 'a “Larger text” button');
+  larger.click();
+  await until('one step larger', () => text(one(el, '.ar-settings__value')) === '115%');
+  larger.click();
+  await until('two steps larger', () => text(one(el, '.ar-settings__value')) === '130%');
+  const grown = px(el, '.ar-app', 'fontSize');
+  assert(Math.abs(grown - medium * 1.3) < 0.05, `sizes are relative to the default: ${grown} px, not ${medium * 1.3}`);
+  const radio = (name, value) => one(el, `input[type=radio][name$="-${name}"][value="${value}"]`);
+  for (const [name, value] of [['font', 'sans'], ['width', 'narrow'], ['spacing', 'loose'], ['theme', 'sepia']]) {
+    const input = radio(name, value);
+    assert(input, `a ${name} choice ${value}`);
+    input.click();
+    await until(`${name} ${value} chosen`, () => one(el, '.ar-app').classList.contains(`ar-${name}-${value}`));
+  }
+  const body = one(el, '.ar-body');
+  assert(getComputedStyle(body).fontFamily.includes('system-ui'), `a sans-serif reading text: ${getComputedStyle(body).fontFamily}`);
+  assertEqual(Math.round(px(el, '.ar-body', 'lineHeight') / px(el, '.ar-body', 'fontSize') * 10) / 10, 2, 'loose lines');
+  assert(px(el, '.ar-article', 'maxWidth') <= 34 * medium * 1.3 + 1, 'a narrow column');
+  assertEqual(getComputedStyle(one(el, '.ar-app')).backgroundColor, 'rgb(244, 236, 216)', 'sepia paper');
+  // Remembered: another reader of the same feed opens as this one was left.
+  const again = element({ src: FEED, 'text-size': '85%', theme: 'dark' });
+  later(() => again.remove());
+  await again.ready;
+  const classes = one(again, '.ar-app').classList;
+  assert(classes.contains('ar-size-130') && classes.contains('ar-theme-sepia'), `the person’s choice wins over the host’s: ${classes}`);
+  assert(one(again, '.ar-masthead details.ar-settings'), 'the feed offers the settings too');
+  // Reset gives the host's options back.
+  settings.querySelector('button.ar-settings__reset').click();
+  await until('the host’s settings again', () => !one(el, '.ar-app').classList.contains('ar-theme-sepia'));
+  assertEqual(px(el, '.ar-app', 'fontSize'), medium, 'the default size again');
+});
+
+test('reading options, attributes and custom properties set the text before any choice', async () => {
+  forgetReadingSettings();
+  const el = element({ src: FEED, 'text-size': '150%', font: 'mono', width: 'wide', spacing: 'tight', theme: 'sepia' });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(el.textSize, 150, 'textSize reads back as a number');
+  assertEqual([el.font, el.width, el.spacing, el.theme], ['mono', 'wide', 'tight', 'sepia'], 'the words read back');
+  const classes = [...one(el, '.ar-app').classList];
+  for (const name of ['ar-size-150', 'ar-font-mono', 'ar-width-wide', 'ar-spacing-tight', 'ar-theme-sepia']) {
+    assert(classes.includes(name), `${name} in ${classes}`);
+  }
+  el.textSize = null;
+  await until('the size returns to the default', () => !one(el, '.ar-app').classList.contains('ar-size-150'));
+  // A host's custom properties, where neither option nor person chose.
+  const [host] = await mounted({ src: FEED });
+  const base = px(host, '.ar-app', 'fontSize');
+  host.style.setProperty('--ar-text-size', '1.5');
+  const scaled = px(host, '.ar-app', 'fontSize');
+  assert(Math.abs(scaled - base * 1.5) < 0.05, `--ar-text-size scales the text: ${scaled} px, not ${base * 1.5}`);
+  const warned = window.__e2e.warnings.length;
+  el.setAttribute('font', 'comic');
+  await until('a warning about the font', () => warningsSince(warned).some((w) => w.includes('font="comic"')));
+  assert(one(el, '.ar-app').classList.contains('ar-font-mono'), 'and the font it had stays');
+});
+
+test('authors with links and avatars, a banner, the source beside the article, an expired feed', async () => {
+  const photo = new URL('/fixtures/photo.svg', location.href).href;
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Bylines',
+    expired: true,
+    authors: [{ name: 'The desk', avatar: photo }],
+    items: [
+      {
+        id: 'two', title: 'Written by two', content_html: '<p>Two.</p>', url: 'https://news.example/two',
+        external_url: 'https://elsewhere.example/story', banner_image: photo,
+        authors: [
+          { name: 'Ana Silva', url: 'https://news.example/ana', avatar: photo },
+          { name: 'Bo Chen', avatar: 'javascript:alert(1)' },
+          { name: 'Cy Dee', url: 'javascript:alert(2)' },
+        ],
+      },
+      { id: 'desk', title: 'Written by the desk', content_text: 'Desk.', date_published: '2020-01-01T00:00:00Z' },
+    ],
+  };
+  const [host] = await mounted({ feed });
+  assertEqual(text(one(host, '.ar-masthead__expired')), 'This feed is no longer updated.', 'expired');
+  clickLink(host, 'Written by two');
+  await until('the article opens', () => isArticle(host));
+  assertEqual(text(one(host, '.ar-article__byline')), 'By Ana Silva, Bo Chen and Cy Dee', 'a list in words');
+  const avatars = all(host, '.ar-article__byline img.ar-author__avatar');
+  assertEqual(avatars.length, 1, 'only the safe avatar');
+  assertEqual([avatars[0].src, avatars[0].loading, avatars[0].alt], [photo, 'lazy', ''], 'lazy and decorative');
+  const links = all(host, '.ar-article__byline a').map((a) => [text(a), a.href]);
+  assertEqual(links, [['Ana Silva', 'https://news.example/ana']], 'only the safe author link');
+  const banner = one(host, 'img.ar-banner');
+  assert(banner && banner.src === photo, 'the banner heads the article');
+  assert(banner.compareDocumentPosition(one(host, 'h1.ar-article__title')) & Node.DOCUMENT_POSITION_FOLLOWING, 'above the headline');
+  const sources = all(host, '.ar-sources a').map((a) => [text(a), a.href]);
+  assertEqual(sources, [['Original article', 'https://news.example/two'], ['Read at the source', 'https://elsewhere.example/story']], 'both links');
+  clickLink(host, 'All articles');
+  await until('the feed again', () => headlines(host).length === 2);
+  clickLink(host, 'Written by the desk');
+  await until('the other article opens', () => text(one(host, 'h1.ar-article__title')) === 'Written by the desk');
+  assertEqual(text(one(host, '.ar-article__byline')), 'By The desk', 'the feed’s authors stand in');
+  assertEqual(all(host, '.ar-article__byline img').length, 1, 'with their avatar');
+});
+
+// ---- unread ------------------------------------------------------------------------------------------
+
+const unreadOf = (host, name) => {
+  const toggle = all(host, 'button[aria-pressed]').find((b) => text(b.querySelector('.ar-toggle__name')) === name);
+  return text(toggle?.querySelector('.ar-unread')) ?? null;
+};
+const readCards = (host) => all(host, '[role=feed] article.ar-card--read').map((card) => text(card.querySelector('h2')));
+
+test('unread counts on the tag toggles and on Following', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(unreadOf(el, 'Harbour'), null, 'nothing read: no counts');
+  clickLink(el, HARBOUR[1]);
+  await until('the article opens', () => isArticle(el));
+  all(el, 'button.ar-follow').find((b) => b.getAttribute('aria-label') === 'Follow Harbour').click();
+  clickLink(el, 'All articles');
+  await until('the feed', () => headlines(el).length === 5);
+  assertEqual(unreadOf(el, 'Harbour'), '1 unread', 'Harbour: one of two read');
+  assertEqual(unreadOf(el, 'Transport'), null, 'Transport: its only article read');
+  assertEqual(unreadOf(el, 'Culture'), null, 'Culture: nothing of it read');
+  assertEqual(text(one(el, '.ar-views .ar-unread')), '1 unread', 'Following');
+});
+
+test('“Mark all as read” marks the articles of the view, and “Undo” takes it back once', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  clickToggle(el, 'Politics');
+  await until('the filter', () => headlines(el).length === 2);
+  one(el, '.ar-reading__mark').click();
+  await until('both marked', () => readCards(el).length === 2);
+  assert(one(el, '.ar-reading__mark').disabled, 'nothing left to mark');
+  el.setFilter([]);
+  await until('the whole feed', () => headlines(el).length === 5);
+  assertEqual(readCards(el).length, 2, 'only the filtered articles were marked');
+  clickToggle(el, 'Politics');
+  await until('the filter again', () => headlines(el).length === 2);
+  const undo = all(el, '.ar-reading button.ar-clear').find((b) => text(b) === 'Undo');
+  assert(undo, 'an Undo');
+  undo.click();
+  await until('unmarked', () => readCards(el).length === 0);
+  assert(!all(el, '.ar-reading button.ar-clear').some((b) => text(b) === 'Undo'), 'Undo only once');
+});
+
+test('“Hide read” leaves the read articles out, and is remembered', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  clickLink(el, HARBOUR[0]);
+  await until('the article opens', () => isArticle(el));
+  clickLink(el, 'All articles');
+  await until('the feed', () => headlines(el).length === 5);
+  const hide = one(el, '.ar-reading__hide input');
+  hide.click();
+  await until('the read article hidden', () => headlines(el).length === 4);
+  assert(!headlines(el).includes(HARBOUR[0]), 'the read one is gone');
+  el.remove();
+  document.body.append(el);
+  await until('a new reader', () => headlines(el).length === 4);
+  assert(one(el, '.ar-reading__hide input').checked, 'remembered');
+});
+
+test('read marks follow from another tab of the same reader', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  // Another document of this origin writes what another tab's reader would.
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  later(() => frame.remove());
+  frame.contentWindow.localStorage.setItem(`article-reader:${FEED}:read`, 'tea-festival\nlibrary-hours');
+  await until('the marks arrive', () => readCards(el).length === 2);
+  assertEqual(readCards(el).sort(), [TEA, 'The central library opens on Sundays again'], 'the cards read');
 });
 
 // ---- version and integrity -------------------------------------------------------------------------

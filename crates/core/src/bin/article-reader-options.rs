@@ -18,13 +18,17 @@ const TYPES: &[(&str, &str)] = &[
     ("routing", "\"memory\" | \"hash\""),
     ("pageSize", "number"),
     ("lang", "string"),
-    ("theme", "\"auto\" | \"light\" | \"dark\""),
+    ("theme", "\"auto\" | \"light\" | \"sepia\" | \"dark\""),
     ("maxSize", "number | string"),
     ("layout", "\"full\" | \"list\" | \"cards\" | \"compact\""),
     ("controls", "string"),
     ("open", "\"inline\" | \"link\" | \"new-tab\""),
     ("keyboard", "boolean"),
     ("maxItems", "number"),
+    ("textSize", "number"),
+    ("font", "\"serif\" | \"sans\" | \"mono\""),
+    ("width", "\"narrow\" | \"normal\" | \"wide\""),
+    ("spacing", "\"tight\" | \"normal\" | \"loose\""),
 ];
 
 fn main() -> ExitCode {
