@@ -53,3 +53,8 @@ pub fn mount_with_options(root: web_sys::Element, options: ReaderOptions) -> yew
 pub fn mount_with_props(root: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }
+
+/// The allocator of the wasm: smaller than the default and no slower (see Cargo.toml).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -20,9 +20,9 @@ export const BUDGET = 100 * KB;
  * typed embedding API (options read and event details written through serde-wasm-bindgen,
  * lifecycle events, merge semantics, layouts), and by 4 KB at most for reading article HTML
  * as browsers do (pictures, players, footnotes and the rest of what authors mean); with both,
- * the reader is at 177.2 KB.
+ * the reader came to 177.1 KB, and to 175.0 KB (a few bytes over) with talc as the wasm's allocator.
  */
-export const CEILING = 178 * KB;
+export const CEILING = 176 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');
