@@ -177,6 +177,9 @@ pub struct Feed {
     pub description: Option<String>,
     pub home_page_url: Option<SafeUrl>,
     pub language: Option<String>,
+    /// The next page of a feed that comes in pages (of the last page loaded): absolute when the
+    /// feed came from a URL, else as written.
+    pub next_url: Option<SafeUrl>,
     /// Newest first (see [`Article::sort_date`]); undated articles last, in feed order.
     pub articles: Vec<Article>,
 }

@@ -121,6 +121,10 @@ pub enum Label {
     Articles,
     /// The newer and older articles beside the one open.
     NeighbourArticles,
+    /// The button that fetches a paged feed's next page (not "Show more", which shows more of
+    /// what is loaded).
+    LoadMore,
+    LoadingMore,
 }
 
 /// The interface in one language.
@@ -192,6 +196,8 @@ impl Ui {
             ArticleNavigation => ("Article", "المقالة"),
             Articles => ("Articles", "المقالات"),
             NeighbourArticles => ("Newer and older articles", "المقالات الأحدث والأقدم"),
+            LoadMore => ("Load more articles", "تحميل مزيد من المقالات"),
+            LoadingMore => ("Loading more articles…", "جارٍ تحميل مزيد من المقالات…"),
         };
         if arabic {
             ar
@@ -307,6 +313,15 @@ impl Ui {
         match self.language {
             Language::English => format!("Show more ({shown} of {total} shown)"),
             Language::Arabic => format!("عرض المزيد (معروض {shown} من {total})"),
+        }
+    }
+
+    /// Beside "Load more articles" when the next page failed: why, and that it can be tried
+    /// again.
+    pub fn page_failed(&self, reason: &str) -> String {
+        match self.language {
+            Language::English => format!("The next page could not be loaded. {reason} Try again."),
+            Language::Arabic => format!("تعذّر تحميل الصفحة التالية. {reason} حاول مجددًا."),
         }
     }
 
@@ -557,5 +572,18 @@ mod tests {
             "تضم هذه الخلاصة 150,000 عنصر؛ يعرض القارئ أول 100,000 منها، وهذا حدّه."
         );
         assert_eq!(ar.over_limit(103, 100), "تضم هذه الخلاصة 103 عناصر؛ يعرض القارئ أول 100 منها، وهذا حدّه.");
+    }
+
+    #[test]
+    fn load_more_is_not_show_more_in_both_languages() {
+        let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        assert_eq!(en.label(Label::LoadMore), "Load more articles");
+        assert_ne!(en.label(Label::LoadMore), en.show_more(20, 40));
+        assert_eq!(ar.label(Label::LoadMore), "تحميل مزيد من المقالات");
+        assert_eq!(
+            en.page_failed("The server answered 404."),
+            "The next page could not be loaded. The server answered 404. Try again."
+        );
+        assert!(ar.page_failed("x").starts_with("تعذّر تحميل الصفحة التالية."));
     }
 }
