@@ -16,7 +16,7 @@ use crate::components::masthead::Masthead;
 use crate::components::problems_notice::ProblemsNotice;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
-use crate::feed_state::{prefs_scope, use_feed, FeedState};
+use crate::feed_state::{prefs_scope, use_feed, FeedState, MorePages};
 use crate::focus::{skip_to_content, use_return_to};
 use crate::host_bridge::{announce_opening, use_host_events, use_opening_guard};
 use crate::keyboard::{use_shortcuts, KeyState};
@@ -62,7 +62,7 @@ pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let feed = options.feed();
     let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
-    let feed_state = use_feed(feed, options.limits, prefs.dispatcher());
+    let (feed_state, load_more) = use_feed(feed, options.limits, prefs.dispatcher());
     let state = use_reducer(|| {
         let fragment = (options.routing == Routing::Hash)
             .then(|| gloo::utils::window().location().hash().unwrap_or_default());
@@ -157,8 +157,11 @@ pub fn app(props: &AppProps) -> Html {
                 <ErrorView title={ui.label(Label::FeedCannotBeShown)} message={message.clone()} />
             </div>
         },
-        (_, Some(data)) => page(data, &state.navigation, return_to, ui, controls, main),
-        (FeedState::Ready(_), None) => Html::default(),
+        (FeedState::Ready(_, next), Some(data)) => {
+            let more = MorePages { state: next.clone(), load: load_more };
+            page(data, more, &state.navigation, return_to, ui, controls, main)
+        }
+        (FeedState::Ready(..), None) => Html::default(),
     };
     let close_help = {
         let help_open = help_open.clone();
@@ -199,6 +202,7 @@ fn layout_class(layout: Layout) -> Option<&'static str> {
 /// The masthead (when the host shows it) and the page for the current route.
 fn page(
     data: &FeedHandle,
+    more: MorePages,
     navigation: &Navigation,
     return_to: Option<String>,
     ui: Ui,
@@ -208,7 +212,7 @@ fn page(
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
         Route::Feed(query) => {
-            (html! { <FeedPage data={data.clone()} query={query.clone()} {return_to} /> }, Some(false))
+            (html! { <FeedPage data={data.clone()} {more} query={query.clone()} {return_to} /> }, Some(false))
         }
         Route::Following(pages) => {
             (html! { <FollowingPage data={data.clone()} pages={*pages} /> }, Some(true))
