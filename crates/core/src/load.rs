@@ -182,20 +182,21 @@ pub fn load_feed_value(
     platform: &dyn Platform,
     feed_url: Option<&str>,
 ) -> Result<LoadedFeed, FeedError> {
-    load_value(raw, limits, platform, feed_url, &|_| false)
+    load_value(raw, limits, platform, feed_url, None)
 }
 
-/// [`load_feed_from`] for a later page of a paged feed: an item whose id is `loaded` already
-/// (from an earlier page) is skipped, the first one kept.
+/// [`load_feed_from`] for a later page of a paged feed, `earlier` the pages before it: its
+/// articles join theirs (an item whose id is loaded already is skipped, the first one kept),
+/// and its problems are numbered with `page`.
 pub(crate) fn load_page_from(
     json: &str,
     limits: &Limits,
     platform: &dyn Platform,
     page_url: Option<&str>,
-    loaded: &dyn Fn(&ArticleId) -> bool,
+    earlier: (&Feed, usize),
 ) -> Result<LoadedFeed, FeedError> {
     let raw = parse_document(json, limits)?;
-    load_value(raw, limits, platform, page_url, loaded)
+    load_value(raw, limits, platform, page_url, Some(earlier))
 }
 
 fn load_value(
@@ -203,8 +204,9 @@ fn load_value(
     limits: &Limits,
     platform: &dyn Platform,
     feed_url: Option<&str>,
-    loaded: &dyn Fn(&ArticleId) -> bool,
+    earlier: Option<(&Feed, usize)>,
 ) -> Result<LoadedFeed, FeedError> {
+    let page = earlier.map_or(1, |(_, page)| page);
     let base = Base { url: feed_url, platform };
     let Value::Object(raw) = raw else {
         return Err(FeedError::NotAnObject);
@@ -262,12 +264,16 @@ fn load_value(
     let mut left_out: Vec<ItemProblem> = feed_left_out
         .0
         .into_iter()
-        .map(|(field, reason)| ItemProblem { page: 1, position: 0, id: None, field, reason })
+        .map(|(field, reason)| ItemProblem { page, position: 0, id: None, field, reason })
         .collect();
 
-    let mut articles = Vec::with_capacity(items.len());
+    let mut articles = earlier.map_or_else(Vec::new, |(feed, _)| feed.articles.clone());
+    articles.reserve(items.len());
     let mut skipped = Vec::new();
-    let mut seen_ids = HashSet::with_capacity(items.len());
+    let mut seen_ids = HashSet::with_capacity(articles.len() + items.len());
+    for article in &articles {
+        seen_ids.insert(article.id.clone());
+    }
     let mut references = References::new(platform);
     for (index, item) in items.into_iter().enumerate() {
         let position = index + 1;
@@ -275,7 +281,7 @@ fn load_value(
             Ok((mut article, fields)) => {
                 let id = || Some(article.id.as_str().to_owned());
                 left_out.extend(fields.0.into_iter().map(|(field, reason)| ItemProblem {
-                    page: 1,
+                    page,
                     position,
                     id: id(),
                     field,
@@ -284,23 +290,25 @@ fn load_value(
                 if article.authors.is_empty() {
                     article.authors = feed_authors.clone();
                 }
-                let reason = if loaded(&article.id) {
-                    "is an article already loaded from an earlier page; the first one is kept"
-                } else if !seen_ids.insert(article.id.clone()) {
-                    "repeats an earlier item's id; the first one is kept"
-                } else {
+                if seen_ids.insert(article.id.clone()) {
                     articles.push(article);
                     continue;
+                }
+                let reason = match earlier {
+                    Some((feed, _)) if feed.article(article.id.as_str()).is_some() => {
+                        "is an article already loaded from an earlier page; the first one is kept"
+                    }
+                    _ => "repeats an earlier item's id; the first one is kept",
                 };
                 skipped.push(ItemProblem {
-                    page: 1,
+                    page,
                     position,
                     id: Some(article.id.as_str().to_owned()),
                     field: "id",
                     reason: reason.to_owned(),
                 });
             }
-            Err((id, field, reason)) => skipped.push(ItemProblem { page: 1, position, id, field, reason }),
+            Err((id, field, reason)) => skipped.push(ItemProblem { page, position, id, field, reason }),
         }
     }
     sort_newest_first(&mut articles);

@@ -7,10 +7,8 @@
 //! join the others newest first, an id already loaded keeps its first article (the later one is
 //! reported as skipped), and [`Limits::max_items`] counts the articles of every page together.
 
-use std::collections::HashSet;
-
 use crate::load::{load_page_from, FeedError, Limits, LoadedFeed};
-use crate::model::{sort_newest_first, ArticleId, Feed};
+use crate::model::Feed;
 use crate::platform::Platform;
 use crate::url::{Base, SafeUrl};
 
@@ -63,21 +61,17 @@ impl Pages {
         limits: &Limits,
         platform: &dyn Platform,
     ) -> Result<(Pages, LoadedFeed), FeedError> {
-        let ids: HashSet<ArticleId> = feed.articles.iter().map(|article| article.id.clone()).collect();
         // The item limit is for all pages together.
         let room = Limits { max_items: limits.max_items.saturating_sub(feed.articles.len()), ..*limits };
-        let mut page = load_page_from(json, &room, platform, Some(url), &|id| ids.contains(id))?;
         let mut pages = self.clone();
         pages.count += 1;
         pages.urls.push(without_fragment(url));
-        for problem in page.skipped.iter_mut().chain(page.left_out.iter_mut()) {
-            problem.page = pages.count;
-        }
-        let mut all = feed.clone();
-        all.next_url = page.feed.next_url.take();
-        all.articles.append(&mut page.feed.articles);
-        sort_newest_first(&mut all.articles);
-        page.feed = all;
+        let mut page = load_page_from(json, &room, platform, Some(url), (feed, pages.count))?;
+        // The feed is the first page's: its title, description, home page and language.
+        page.feed.title.clone_from(&feed.title);
+        page.feed.description.clone_from(&feed.description);
+        page.feed.home_page_url.clone_from(&feed.home_page_url);
+        page.feed.language.clone_from(&feed.language);
         Ok((pages, page))
     }
 }
