@@ -17,7 +17,7 @@ use crate::components::masthead::{masthead, MastheadProps};
 use crate::components::problems_notice::ProblemsNotice;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
-use crate::feed_state::{prefs_scope, use_feed, FeedState};
+use crate::feed_state::{prefs_scope, use_feed, FeedState, MorePages};
 use crate::focus::{skip_to_content, use_return_to};
 use crate::host_bridge::{announce_opening, use_host_events, use_opening_guard};
 use crate::keyboard::{use_shortcuts, KeyState};
@@ -64,7 +64,7 @@ pub fn app(props: &AppProps) -> Html {
     let feed = options.feed();
     let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
     use_prefs_from_other_tabs(prefs.clone());
-    let feed_state = use_feed(feed, options.limits, prefs.dispatcher());
+    let (feed_state, load_more) = use_feed(feed, options.limits, prefs.dispatcher());
     // The read articles as positions, and how many of the followed tags' are not read (for the
     // masthead), once per change of the feed or the preferences.
     let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
@@ -171,8 +171,11 @@ pub fn app(props: &AppProps) -> Html {
                 { error_view(ui.label(Label::FeedCannotBeShown), message) }
             </div>
         },
-        (_, Some(data)) => page(data, &state.navigation, return_to, &context, main, unread_following),
-        (FeedState::Ready(_), None) => Html::default(),
+        (FeedState::Ready(_, next), Some(data)) => {
+            let more = MorePages { state: next.clone(), load: load_more };
+            page(data, more, &state.navigation, return_to, &context, main, unread_following)
+        }
+        (FeedState::Ready(..), None) => Html::default(),
     };
     let close_help = {
         let help_open = help_open.clone();
@@ -213,6 +216,7 @@ fn layout_class(layout: Layout) -> Option<&'static str> {
 /// The masthead (when the host shows it) and the page for the current route.
 fn page(
     data: &FeedHandle,
+    more: MorePages,
     navigation: &Navigation,
     return_to: Option<String>,
     cx: &ReaderContext,
@@ -223,7 +227,7 @@ fn page(
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
         Route::Feed(query) => {
-            (html! { <FeedPage data={data.clone()} query={query.clone()} {return_to} /> }, Some(false))
+            (html! { <FeedPage data={data.clone()} {more} query={query.clone()} {return_to} /> }, Some(false))
         }
         Route::Following(pages) => (following_page(cx, data, *pages), Some(true)),
         Route::Article(id) => match data.feed.position(id) {

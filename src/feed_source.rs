@@ -1,14 +1,16 @@
 //! Where feeds come from: the feed compiled into the wasm, or a JSON Feed fetched from a URL
-//! with progress. The one module of the app that does I/O; views only ever see [`FeedData`].
+//! with progress, and the later pages of a paged feed (`next_url`), fetched the same way and
+//! added to it. The one module of the app that does I/O; views only ever see [`FeedData`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use article_reader_core::json::Value;
+use article_reader_core::url::Base;
 use article_reader_core::{
     load_feed_from, load_feed_value, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, LoadedFeed,
-    Progress, SafeUrl, SearchIndex, Selector, TagIndex,
+    Pages, Progress, SafeUrl, SearchIndex, Selector, TagIndex,
 };
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,6 +43,10 @@ pub struct FeedData {
     pub source: Option<String>,
     /// That URL made absolute: what the feed's relative URLs resolve against.
     pub base: Option<String>,
+    /// The pages of a paged feed loaded so far, and the absolute URL of the next one to offer
+    /// (none when there is none, or the loop guard or a limit refuses it).
+    pub pages: Pages,
+    pub next_page: Option<String>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
     chunks: RefCell<HashMap<String, Rc<Vec<Article>>>>,
 }
@@ -61,11 +67,27 @@ impl FeedData {
     }
 
     fn from_loaded(loaded: LoadedFeed, limits: &Limits, browser: &Browser, base: Option<String>) -> FeedData {
+        let pages = Pages::first(base.as_deref());
+        Self::with_pages(loaded, limits, browser, base, pages)
+    }
+
+    fn with_pages(
+        loaded: LoadedFeed,
+        limits: &Limits,
+        browser: &Browser,
+        base: Option<String>,
+        pages: Pages,
+    ) -> FeedData {
+        // A next_url still relative (a feed from no URL) is relative to the page.
+        let page = gloo::utils::window().location().href().ok();
+        let next_page = pages.next(&loaded.feed, &Base { url: page.as_deref(), platform: browser }, limits);
         let over_limit = loaded.over_limit(limits);
         let tags = TagIndex::build(&loaded.feed);
         let search = SearchIndex::build(&loaded.feed, browser);
         let selector = Selector::build(&loaded.feed, &tags);
         FeedData {
+            pages,
+            next_page,
             feed: loaded.feed,
             tags,
             search,
@@ -96,7 +118,7 @@ impl FeedData {
         }
         let url = resolve(chunk.as_str(), self.source.as_deref());
         // A chunk only lends its bodies: no tag or search index is built for it.
-        let Some((text, content_type)) = fetch_text(&url, limits, &Cancelled::default(), |_| {}).await?
+        let Some((text, content_type)) = fetch_text(&url, limits, &Cancelled::default(), &|_| {}).await?
         else {
             return Ok(());
         };
@@ -106,6 +128,20 @@ impl FeedData {
             .articles;
         self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
         Ok(())
+    }
+
+    /// The feed with its next page (`text`, fetched from `url`, which is `self.next_page`)
+    /// added: the tag index, search index and selector built again over every page (a split
+    /// feed's chunks are fetched again as needed). An error leaves `self` as it is.
+    fn with_page(&self, url: &str, text: &str, limits: &Limits) -> Result<FeedData, FeedError> {
+        let browser = Browser::new();
+        let (pages, mut loaded) = self.pages.add(&self.feed, url, text, limits, &browser)?;
+        // What was skipped, left out and over the item limit counts every page.
+        for (all, page) in [(&self.skipped, &mut loaded.skipped), (&self.left_out, &mut loaded.left_out)] {
+            *page = [all.as_slice(), page.as_slice()].concat();
+        }
+        loaded.items_over_limit += self.over_limit.map_or(0, |(items, limit)| items - limit);
+        Ok(FeedData::with_pages(loaded, limits, &browser, self.base.clone(), pages))
     }
 
     /// Tells the browser console what was skipped, for the person fixing the feed.
@@ -167,30 +203,39 @@ impl std::ops::Deref for FeedHandle {
 /// Set by whoever started a fetch to stop it: the reader unmounted or wants another feed.
 pub type Cancelled = Rc<Cell<bool>>;
 
-/// Fetches the feed at `url` and builds its indexes; `Ok(None)` means the fetch was cancelled.
+/// Fetches the feed at `url` and builds its indexes, or, given the feed `onto`, its next page
+/// (at `url`) and the feed with it added; `Ok(None)` means the fetch was cancelled.
 pub async fn fetch_feed(
     url: &str,
     limits: &Limits,
     cancelled: &Cancelled,
-    on_progress: impl Fn(Progress),
+    on_progress: &dyn Fn(Progress),
+    onto: Option<&FeedData>,
 ) -> Result<Option<FeedData>, LoadFailure> {
     let Some((text, content_type)) = fetch_text(url, limits, cancelled, on_progress).await? else {
         return Ok(None);
     };
-    let mut data = FeedData::from_json(&text, limits, Some(resolve(url, None)))
-        .map_err(|error| LoadFailure::of_document(url, content_type.as_deref(), &text, error))?;
-    data.source = Some(url.to_owned());
+    let data = match onto {
+        Some(feed) => feed.with_page(url, &text, limits),
+        None => FeedData::from_json(&text, limits, Some(resolve(url, None))),
+    };
+    let mut data =
+        data.map_err(|error| LoadFailure::of_document(url, content_type.as_deref(), &text, error))?;
+    // Of a paged feed, what all its pages have skipped so far.
+    data.report_to_console(url);
+    data.source = onto.map_or_else(|| Some(url.to_owned()), |feed| feed.source.clone());
     Ok(Some(data))
 }
 
 /// Fetches the text at `url` and the content type it was served as, reading the body in chunks
 /// so `on_progress` can show how much has arrived, and stopping as soon as it outgrows
-/// `limits.max_feed_bytes`. `Ok(None)` means the fetch was cancelled.
+/// `limits.max_feed_bytes`. `Ok(None)` means the fetch was cancelled. (`on_progress` is a
+/// `dyn`, so the feed, its pages and its chunks share one copy of this future in the wasm.)
 async fn fetch_text(
     url: &str,
     limits: &Limits,
     cancelled: &Cancelled,
-    on_progress: impl Fn(Progress),
+    on_progress: &dyn Fn(Progress),
 ) -> Result<Option<(String, Option<String>)>, LoadFailure> {
     let network =
         |error: JsValue| LoadFailure::Network { url: url.to_owned(), detail: describe_js_error(&error) };

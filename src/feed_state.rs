@@ -2,6 +2,8 @@
 //! that keeps it: the bundled, inline or handed-over feed is read at once, so it shows in the
 //! first render with no loading flash; a URL is fetched in the background; a new feed from the
 //! host starts again, cancelling the fetch before it. Follows and read marks are kept per feed.
+//! A paged feed's next page is fetched when asked (`MorePages::load`), and the feed with it
+//! replaces the one shown; a page that fails leaves the feed as it was, to try again.
 
 use std::rc::Rc;
 
@@ -15,9 +17,17 @@ use crate::prefs::PrefsAction;
 
 #[derive(Clone, PartialEq)]
 pub enum FeedState {
-    Loading { url: String, progress: Progress },
-    Ready(FeedHandle),
-    Failed { message: String, kind: FailureKind, url: Option<String> },
+    Loading {
+        url: String,
+        progress: Progress,
+    },
+    /// The feed on screen, and where fetching its next page stands.
+    Ready(FeedHandle, NextPage),
+    Failed {
+        message: String,
+        kind: FailureKind,
+        url: Option<String>,
+    },
 }
 
 impl FeedState {
@@ -39,7 +49,7 @@ impl FeedState {
         match loaded {
             Ok(data) => {
                 data.report_to_console(source);
-                FeedState::Ready(FeedHandle(Rc::new(data)))
+                FeedState::Ready(FeedHandle(Rc::new(data)), NextPage::Idle)
             }
             Err(error) => {
                 let message = error.to_string();
@@ -53,10 +63,27 @@ impl FeedState {
 
     pub fn ready(&self) -> Option<&FeedHandle> {
         match self {
-            FeedState::Ready(data) => Some(data),
+            FeedState::Ready(data, _) => Some(data),
             _ => None,
         }
     }
+}
+
+/// Where fetching a paged feed's next page stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum NextPage {
+    #[default]
+    Idle,
+    Loading,
+    /// Why the last try failed, in words.
+    Failed(String),
+}
+
+/// What the feed view needs to offer the next page: where it stands, and how to ask for it.
+#[derive(Clone, PartialEq)]
+pub struct MorePages {
+    pub state: NextPage,
+    pub load: Callback<()>,
 }
 
 /// The name a feed's follows and read marks are stored under.
@@ -75,46 +102,75 @@ pub fn use_feed(
     feed: Result<FeedLocation, String>,
     limits: Limits,
     prefs: UseReducerDispatcher<crate::prefs::Prefs>,
-) -> UseStateHandle<FeedState> {
+) -> (UseStateHandle<FeedState>, Callback<()>) {
     let state = use_state(|| FeedState::initial(&feed, &limits));
+    // Stops the fetches of the feed shown (its first page and the next) when another replaces it.
+    let current = use_mut_ref(Cancelled::default);
     {
         let state = state.clone();
+        let current = current.clone();
         let first = use_mut_ref(|| true);
         use_effect_with((feed, limits), move |(feed, limits)| {
             let cancelled: Cancelled = Rc::default();
+            *current.borrow_mut() = cancelled.clone();
             if !first.replace(false) {
                 state.set(FeedState::initial(feed, limits));
                 prefs.dispatch(PrefsAction::Load(prefs_scope(feed)));
             }
             if let Ok(FeedLocation::Url(url)) = feed {
-                start_fetch(url.clone(), *limits, state, cancelled.clone());
+                start_fetch(url.clone(), *limits, state, cancelled.clone(), None);
             }
             move || cancelled.set(true)
         });
     }
-    state
+    // Fetches the next page of the feed on screen, unless it is on its way.
+    let load = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let FeedState::Ready(data, NextPage::Idle | NextPage::Failed(_)) = &*state {
+                if let Some(url) = &data.next_page {
+                    let cancelled = current.borrow().clone();
+                    start_fetch(url.clone(), limits, state.clone(), cancelled, Some(data.clone()));
+                }
+            }
+        })
+    };
+    (state, load)
 }
 
-/// Fetches the feed at `url` in the background, showing progress, until done or cancelled.
-fn start_fetch(url: String, limits: Limits, feed_state: UseStateHandle<FeedState>, cancelled: Cancelled) {
+/// Fetches the feed at `url` in the background, showing progress, until done or cancelled; or,
+/// `onto` a feed, its next page, which shows beside the feed until it has come (or failed).
+fn start_fetch(
+    url: String,
+    limits: Limits,
+    feed_state: UseStateHandle<FeedState>,
+    cancelled: Cancelled,
+    onto: Option<FeedHandle>,
+) {
     spawn_local(async move {
-        let progress_state = feed_state.clone();
-        let progress_url = url.clone();
-        let on_progress =
-            move |progress| progress_state.set(FeedState::Loading { url: progress_url.clone(), progress });
-        let result = fetch_feed(&url, &limits, &cancelled, on_progress).await;
+        let on_progress = |progress| {
+            feed_state.set(match &onto {
+                Some(data) => FeedState::Ready(data.clone(), NextPage::Loading),
+                None => FeedState::Loading { url: url.clone(), progress },
+            })
+        };
+        let result = fetch_feed(&url, &limits, &cancelled, &on_progress, onto.as_deref()).await;
         if cancelled.get() {
             return;
         }
         feed_state.set(match result {
-            Ok(Some(data)) => {
-                data.report_to_console(&url);
-                FeedState::Ready(FeedHandle(Rc::new(data)))
-            }
+            Ok(Some(data)) => FeedState::Ready(FeedHandle(Rc::new(data)), NextPage::Idle),
             Ok(None) => return,
             Err(failure) => {
                 web_sys::console::error_1(&JsValue::from_str(&format!("article-reader: {failure}")));
-                FeedState::Failed { message: failure.to_string(), kind: failure.kind(), url: Some(url) }
+                match onto {
+                    Some(data) => FeedState::Ready(data, NextPage::Failed(failure.to_string())),
+                    None => FeedState::Failed {
+                        message: failure.to_string(),
+                        kind: failure.kind(),
+                        url: Some(url),
+                    },
+                }
             }
         });
     });

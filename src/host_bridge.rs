@@ -9,7 +9,7 @@ use article_reader_core::{Navigation, ReaderEvent};
 use yew::prelude::*;
 
 use crate::feed_source::FeedHandle;
-use crate::feed_state::FeedState;
+use crate::feed_state::{FeedState, NextPage};
 use crate::host_events::{self, Failed, Filtered, Opening, Ready};
 use crate::routing::OpeningGuard;
 
@@ -51,7 +51,8 @@ pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, nav
         use_effect_with(feed_state, move |feed_state| {
             let Some(element) = root.cast::<web_sys::Element>() else { return };
             match &**feed_state {
-                FeedState::Ready(data) => {
+                // A paged feed's later pages add to the feed on screen: it is ready once.
+                FeedState::Ready(data, NextPage::Idle) if data.pages.count() == 1 => {
                     let ready = Ready { articles: data.feed.articles.len(), skipped: data.skipped.len() };
                     host_events::dispatch(&element, host_events::READY, &ready, false);
                 }
@@ -59,7 +60,7 @@ pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, nav
                     let failed = Failed { message, kind: kind.as_str(), url: url.as_deref() };
                     host_events::dispatch(&element, host_events::ERROR, &failed, false);
                 }
-                FeedState::Loading { .. } => {}
+                _ => {}
             }
         });
     }

@@ -1,5 +1,6 @@
 //! The feed: search and tag filter, then the matching articles newest first in a `role="feed"`
-//! list, a page at a time with "Show more", or an explanation when nothing matches.
+//! list, a page at a time with "Show more", or an explanation when nothing matches; once all
+//! that is loaded shows, "Load more articles" when the feed has a next page.
 
 use article_reader_core::text::Label;
 use article_reader_core::{FeedQuery, Route};
@@ -9,19 +10,33 @@ use yew::prelude::*;
 
 use crate::components::feed_item::{feed_item, FeedItemProps};
 use crate::components::search_box::search_box;
-use crate::components::show_more::show_more as show_more_button;
+use crate::components::show_more::{load_more, show_more as show_more_button};
 use crate::components::tag_filter::tag_filter_bar;
 use crate::components::unread_controls::unread_controls;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
+use crate::feed_state::{MorePages, NextPage};
 
 #[derive(Properties, PartialEq)]
 pub struct FeedPageProps {
     pub data: FeedHandle,
+    /// The next page of a paged feed.
+    pub more: MorePages,
     pub query: FeedQuery,
     /// The article the person comes back from: its card gets the focus again.
     #[prop_or_default]
     pub return_to: Option<String>,
+}
+
+/// Focuses the card at `index` in `feed`, if it is shown.
+fn focus_nth(feed: &NodeRef, index: usize) {
+    if let Some(card) = feed
+        .cast::<HtmlElement>()
+        .and_then(|feed| feed.children().item(index as u32))
+        .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = card.focus();
+    }
 }
 
 /// Focuses the card of article `id` in `feed`, if it is shown.
@@ -64,31 +79,46 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
             }
         });
     }
-    {
-        // After "Show more", focus the first new card, so keyboard users continue from there.
-        let feed_ref = feed_ref.clone();
-        let previous = use_mut_ref(|| props.query.pages);
-        let page_size = cx.page_size;
-        use_effect_with(props.query.pages, move |&pages| {
-            let before = previous.replace(pages);
-            if pages > before {
-                if let Some(card) = feed_ref
-                    .cast::<HtmlElement>()
-                    .and_then(|feed| feed.children().item((before * page_size) as u32))
-                    .and_then(|c| c.dyn_into::<HtmlElement>().ok())
-                {
-                    let _ = card.focus();
-                }
-            }
-        });
-    }
+    // After "Show more" or "Load more articles", the first new card gets the focus once it is
+    // there, so keyboard users continue from it.
+    let focus_from = use_mut_ref(|| None::<usize>);
     // `max-items` caps the list itself: the feed's size as announced, and where paging stops.
     let setsize = selection.articles.len().min(cx.max_items.unwrap_or(usize::MAX));
     let shown = setsize.min(cx.page_size.saturating_mul(props.query.pages));
-    let show_more = {
-        let navigator = cx.navigator.clone();
+    // Both buttons show a page more of `page-size`; "Load more articles" fetches it first.
+    let more_button = |load: Option<Callback<()>>| {
+        let (navigator, focus_from) = (cx.navigator.clone(), focus_from.clone());
         let route = Route::Feed(props.query.with_more());
-        Callback::from(move |_: MouseEvent| navigator.go(route.clone()))
+        Callback::from(move |_: MouseEvent| {
+            *focus_from.borrow_mut() = Some(shown);
+            navigator.go(route.clone());
+            if let Some(load) = &load {
+                load.emit(());
+            }
+        })
+    };
+    let show_more = more_button(None);
+    // All that is loaded shows (and `max-items` leaves room): a paged feed offers its next page.
+    let offer_next = props.data.next_page.is_some()
+        && shown == setsize
+        && cx.max_items.is_none_or(|max| selection.articles.len() < max);
+    {
+        let (feed_ref, focus_from) = (feed_ref.clone(), focus_from.clone());
+        use_effect_with(shown, move |shown| {
+            if let Some(from) = focus_from.borrow_mut().take().filter(|from| shown > from) {
+                focus_nth(&feed_ref, from);
+            }
+        });
+    }
+    let loading = props.more.state == NextPage::Loading;
+    if matches!(props.more.state, NextPage::Failed(_)) {
+        // Nothing new came: the focus stays on the button.
+        focus_from.borrow_mut().take();
+    }
+    let more = if offer_next {
+        load_more(&cx, &props.more.state, more_button(Some(props.more.load.clone())))
+    } else {
+        Html::default()
     };
     let show_all = {
         let navigator = cx.navigator.clone();
@@ -116,12 +146,13 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                     if !props.query.is_everything() {
                         <button type="button" class="ar-button" onclick={show_all}>{ cx.ui.label(Label::ClearAll) }</button>
                     }
+                    { more.clone() }
                 </div>
             } else {
                 <div class="ar-feed-column">
                     // aria-setsize is the whole result, as the feed pattern asks, while only a
                     // page at a time is in the DOM.
-                    <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)} ref={feed_ref}>
+                    <div class="ar-feed" part="feed" role="feed" aria-busy={if loading { "true" } else { "false" }} aria-label={cx.ui.label(Label::Articles)} ref={feed_ref}>
                         // Keyed by slot, not by article: a new filter then rewrites the text and
                         // attributes of the cards already there instead of building 20 new ones
                         // node by node (a tag press on 10,000 articles made about 400 DOM
@@ -131,6 +162,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                         }) }
                     </div>
                     { show_more_button(&cx, shown, setsize, show_more) }
+                    { more }
                 </div>
             }
         </>

@@ -166,6 +166,21 @@ for (const scheme of ['light', 'dark']) {
       await page.locator(ready).first().waitFor();
       for (const violation of await axeViolations(page)) found.push(`${name}: ${violation}`);
     }
+    // A feed in pages: "Load more articles" before and after it is pressed, and a page that failed.
+    await open('?src=/fixtures/paged.json');
+    const loadMore = page.getByRole('button', { name: 'Load more articles' });
+    await loadMore.waitFor();
+    for (const violation of await axeViolations(page)) found.push(`a paged feed: ${violation}`);
+    await shot(page, `load-more-before-${scheme}`);
+    await loadMore.click();
+    await page.locator('[role=feed] article').nth(4).waitFor();
+    for (const violation of await axeViolations(page)) found.push(`a paged feed, page 2 added: ${violation}`);
+    await shot(page, `load-more-after-${scheme}`);
+    await open('?src=/fixtures/paged-broken.json');
+    await loadMore.click();
+    await page.locator('.ar-more [role=alert]').waitFor();
+    for (const violation of await axeViolations(page)) found.push(`a page that failed: ${violation}`);
+    await shot(page, `load-more-failed-${scheme}`);
     await open('');
     await page.locator('[role=feed] article').first().waitFor();
     await page.keyboard.press('?');
@@ -237,7 +252,37 @@ check('a feed the importer made from RSS, Atom and JSON Feed shows every article
   await shot(page, 'imported-article');
 });
 
+/** The importer's six fixtures again, in pages of four, into /generated/pages/. */
+function importInPages() {
+  const inputs = ['rss-0.91.xml', 'rss-0.92.xml', 'rss-1.0.rdf', 'rss-2.0.xml', 'atom.xml', 'feed.json']
+    .map((name) => path.join(repoRoot, 'crates/importer/tests/fixtures', name));
+  mkdirSync(path.join(generated, 'pages'), { recursive: true });
+  cargoRun(['-p', 'article-reader-importer', '--', ...inputs, '-o', path.join(generated, 'pages', 'feed.json'), '--page-size', '4'],
+    'the importer, in pages');
+}
+
+check('a feed the importer wrote in pages loads page by page with “Load more articles”', async ({ page, open }) => {
+  await page.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) =>
+    route.fulfill({ status: 200, contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64') }));
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await open('?src=/generated/pages/feed.json');
+  await page.locator('[role=feed] article').nth(3).waitFor();
+  assert.equal(await page.locator('[role=feed] article').count(), 4, 'the first page');
+  const loadMore = page.getByRole('button', { name: 'Load more articles' });
+  for (let count = 8; count <= 16; count += 4) {
+    await loadMore.click();
+    await page.locator('[role=feed] article').nth(Math.min(count, 15) - 1).waitFor();
+  }
+  assert.equal(await page.locator('[role=feed] article').count(), 15, 'every article of the four pages');
+  assert.equal(await loadMore.count(), 0, 'the last page names no next one');
+  assert.deepEqual(requested.filter((p) => p.startsWith('/generated/pages/')),
+    ['feed.json', 'feed-2.json', 'feed-3.json', 'feed-4.json'].map((name) => `/generated/pages/${name}`));
+  assert.equal(await page.locator('.ar-notice').count(), 0, 'the reader skipped nothing');
+});
+
 importFixtureFeeds();
+importInPages();
 splitTheBundledFeed();
 
 const server = await serve(dist, { generated });

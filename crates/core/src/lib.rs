@@ -1,6 +1,7 @@
 //! The pure core of article-reader: everything the reader knows that is not about a browser.
 //!
-//! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items;
+//! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items, and
+//!   [`paging`] adds the later pages of a feed that comes in pages;
 //! - [`model`] holds the domain types, [`content`] the safe article body tree, [`allowlist`]
 //!   the HTML elements, attributes and URL schemes it keeps;
 //! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
@@ -26,6 +27,7 @@ pub mod load;
 pub mod model;
 pub mod options;
 mod order;
+pub mod paging;
 pub mod platform;
 mod raw;
 pub mod reading;
@@ -50,6 +52,7 @@ pub use load::{
 pub use load::{load_feed, load_feed_with_limits};
 pub use model::{Article, ArticleId, Author, Body, Feed, Image, Tag, TagKey};
 pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS};
+pub use paging::{Pages, MAX_PAGES};
 pub use platform::Platform;
 pub use route::{Navigation, ReaderEvent, Route};
 pub use search::{Query, SearchIndex};
@@ -120,6 +123,7 @@ pub(crate) mod test_support {
             home_page_url: None,
             language: None,
             expired: false,
+            next_url: None,
             articles,
         }
     }

@@ -109,6 +109,8 @@ impl std::error::Error for FeedError {}
 /// One item skipped, or one field left out, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemProblem {
+    /// The page of a paged feed it is on, from 1.
+    pub page: usize,
     /// 1-based position in `items`; 0 for a field of the feed itself.
     pub position: usize,
     /// The item's id, when it had a usable one.
@@ -119,6 +121,9 @@ pub struct ItemProblem {
 
 impl fmt::Display for ItemProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.page > 1 {
+            write!(f, "page {}, ", self.page)?;
+        }
         match self.position {
             0 => f.write_str("the feed")?,
             position => write!(f, "item {position}")?,
@@ -152,17 +157,21 @@ pub fn load_feed_from(
     platform: &dyn Platform,
     feed_url: Option<&str>,
 ) -> Result<LoadedFeed, FeedError> {
+    load_feed_value(parse_document(json, limits)?, limits, platform, feed_url)
+}
+
+/// The document's JSON tree, once its size is known to be within the limit.
+fn parse_document(json: &str, limits: &Limits) -> Result<Value, FeedError> {
     // A byte-order mark says the text is UTF-8, which it is; it is no part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.len() > limits.max_feed_bytes {
         return Err(FeedError::TooLarge { bytes: json.len(), limit: limits.max_feed_bytes });
     }
-    let raw = json::parse(json).map_err(|error| FeedError::Syntax {
+    json::parse(json).map_err(|error| FeedError::Syntax {
         line: error.line,
         column: error.column,
         message: error.message.to_owned(),
-    })?;
-    load_feed_value(raw, limits, platform, feed_url)
+    })
 }
 
 /// Validates a JSON Feed document already parsed into a [`Value`] tree (by [`json::parse`], or
@@ -173,6 +182,31 @@ pub fn load_feed_value(
     platform: &dyn Platform,
     feed_url: Option<&str>,
 ) -> Result<LoadedFeed, FeedError> {
+    load_value(raw, limits, platform, feed_url, None)
+}
+
+/// [`load_feed_from`] for a later page of a paged feed, `earlier` the pages before it: its
+/// articles join theirs (an item whose id is loaded already is skipped, the first one kept),
+/// and its problems are numbered with `page`.
+pub(crate) fn load_page_from(
+    json: &str,
+    limits: &Limits,
+    platform: &dyn Platform,
+    page_url: Option<&str>,
+    earlier: (&Feed, usize),
+) -> Result<LoadedFeed, FeedError> {
+    let raw = parse_document(json, limits)?;
+    load_value(raw, limits, platform, page_url, Some(earlier))
+}
+
+fn load_value(
+    raw: Value,
+    limits: &Limits,
+    platform: &dyn Platform,
+    feed_url: Option<&str>,
+    earlier: Option<(&Feed, usize)>,
+) -> Result<LoadedFeed, FeedError> {
+    let page = earlier.map_or(1, |(_, page)| page);
     let base = Base { url: feed_url, platform };
     let Value::Object(raw) = raw else {
         return Err(FeedError::NotAnObject);
@@ -220,15 +254,26 @@ pub fn load_feed_value(
     // The feed's own authors stand for items that name none.
     let mut feed_left_out = LeftOut::default();
     let feed_authors = authors_field(&raw.authors, &raw.author, &base, &mut feed_left_out);
+    // The next page of a paged feed, on the feed's own server like its other URLs; whether it
+    // is followed is `paging`'s decision.
+    let next_url = feed_left_out.text("next_url", &raw.next_url).and_then(|url| {
+        let url = link_field(url, SafeUrl::parse_image)
+            .map(|url| url.and_then(|url| base.resolve(url, SafeUrl::parse_image)));
+        feed_left_out.keep("next_url", url).flatten()
+    });
     let mut left_out: Vec<ItemProblem> = feed_left_out
         .0
         .into_iter()
-        .map(|(field, reason)| ItemProblem { position: 0, id: None, field, reason })
+        .map(|(field, reason)| ItemProblem { page, position: 0, id: None, field, reason })
         .collect();
 
-    let mut articles = Vec::with_capacity(items.len());
+    let mut articles = earlier.map_or_else(Vec::new, |(feed, _)| feed.articles.clone());
+    articles.reserve(items.len());
     let mut skipped = Vec::new();
-    let mut seen_ids = HashSet::with_capacity(items.len());
+    let mut seen_ids = HashSet::with_capacity(articles.len() + items.len());
+    for article in &articles {
+        seen_ids.insert(article.id.clone());
+    }
     let mut references = References::new(platform);
     for (index, item) in items.into_iter().enumerate() {
         let position = index + 1;
@@ -236,6 +281,7 @@ pub fn load_feed_value(
             Ok((mut article, fields)) => {
                 let id = || Some(article.id.as_str().to_owned());
                 left_out.extend(fields.0.into_iter().map(|(field, reason)| ItemProblem {
+                    page,
                     position,
                     id: id(),
                     field,
@@ -246,16 +292,23 @@ pub fn load_feed_value(
                 }
                 if seen_ids.insert(article.id.clone()) {
                     articles.push(article);
-                } else {
-                    skipped.push(ItemProblem {
-                        position,
-                        id: Some(article.id.as_str().to_owned()),
-                        field: "id",
-                        reason: "repeats an earlier item's id; the first one is kept".to_owned(),
-                    });
+                    continue;
                 }
+                let reason = match earlier {
+                    Some((feed, _)) if feed.article(article.id.as_str()).is_some() => {
+                        "is an article already loaded from an earlier page; the first one is kept"
+                    }
+                    _ => "repeats an earlier item's id; the first one is kept",
+                };
+                skipped.push(ItemProblem {
+                    page,
+                    position,
+                    id: Some(article.id.as_str().to_owned()),
+                    field: "id",
+                    reason: reason.to_owned(),
+                });
             }
-            Err((id, field, reason)) => skipped.push(ItemProblem { position, id, field, reason }),
+            Err((id, field, reason)) => skipped.push(ItemProblem { page, position, id, field, reason }),
         }
     }
     sort_newest_first(&mut articles);
@@ -271,6 +324,7 @@ pub fn load_feed_value(
                 .and_then(|url| base.resolve(url, SafeUrl::parse)),
             language: optional_text(&raw.language),
             expired: matches!(raw.expired, Value::Bool(true)),
+            next_url,
             articles,
         },
         skipped,

@@ -183,6 +183,9 @@ pub struct Feed {
     pub language: Option<String>,
     /// `expired`: the feed says it is no longer updated.
     pub expired: bool,
+    /// The next page of a feed that comes in pages (of the last page loaded): absolute when the
+    /// feed came from a URL, else as written.
+    pub next_url: Option<SafeUrl>,
     /// Newest first (see [`Article::sort_date`]); undated articles last, in feed order.
     pub articles: Vec<Article>,
 }

@@ -21,6 +21,8 @@ pub(crate) struct RawFeed {
     /// The feed's authors, for items that name none (and JSON Feed 1.0's single `author`).
     pub authors: Value,
     pub author: Value,
+    /// The next page of a feed that comes in pages.
+    pub next_url: Value,
     pub items: Value,
 }
 
@@ -73,6 +75,7 @@ impl RawFeed {
                 "authors" => &mut feed.authors,
                 "author" => &mut feed.author,
                 "items" => &mut feed.items,
+                "next_url" => &mut feed.next_url,
                 _ => continue,
             };
             *slot = value;

@@ -152,6 +152,10 @@ pub enum Label {
     MarkAllRead,
     UndoMarkAllRead,
     HideRead,
+    /// The button that fetches a paged feed's next page (not "Show more", which shows more of
+    /// what is loaded).
+    LoadMore,
+    LoadingMore,
 }
 
 /// The interface in one language.
@@ -250,6 +254,8 @@ impl Ui {
             MarkAllRead => ("Mark all as read", "تعليم الكل كمقروء"),
             UndoMarkAllRead => ("Undo", "تراجع"),
             HideRead => ("Hide read", "إخفاء المقروء"),
+            LoadMore => ("Load more articles", "تحميل مزيد من المقالات"),
+            LoadingMore => ("Loading more articles…", "جارٍ تحميل مزيد من المقالات…"),
         };
         if arabic {
             ar
@@ -378,6 +384,15 @@ impl Ui {
         match self.language {
             Language::English => format!("{n} unread"),
             Language::Arabic => format!("{n} غير مقروءة"),
+        }
+    }
+
+    /// Beside "Load more articles" when the next page failed: why, and that it can be tried
+    /// again.
+    pub fn page_failed(&self, reason: &str) -> String {
+        match self.language {
+            Language::English => format!("The next page could not be loaded. {reason} Try again."),
+            Language::Arabic => format!("تعذّر تحميل الصفحة التالية. {reason} حاول مجددًا."),
         }
     }
 
@@ -645,5 +660,18 @@ mod tests {
         assert_eq!(list(english, &["A", "B"]), "A and B");
         assert_eq!(list(english, &["A", "B", "C"]), "A, B and C");
         assert_eq!(list(arabic, &["أ", "ب", "ج"]), "أ وب وج");
+    }
+
+    #[test]
+    fn load_more_is_not_show_more_in_both_languages() {
+        let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        assert_eq!(en.label(Label::LoadMore), "Load more articles");
+        assert_ne!(en.label(Label::LoadMore), en.show_more(20, 40));
+        assert_eq!(ar.label(Label::LoadMore), "تحميل مزيد من المقالات");
+        assert_eq!(
+            en.page_failed("The server answered 404."),
+            "The next page could not be loaded. The server answered 404. Try again."
+        );
+        assert!(ar.page_failed("x").starts_with("تعذّر تحميل الصفحة التالية."));
     }
 }

@@ -5,9 +5,10 @@
 //! written), 2 for a usage mistake or an output that could not be written.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::convert::import_feed;
+use crate::document::Document;
 use crate::input::{read_source, Source};
 use crate::merge::{merge, MergeOptions};
 
@@ -25,6 +26,8 @@ Options:
   -o, --output FILE   write the feed to FILE (default: standard output)
       --title TEXT    the feed's title (default: the input's own, or the inputs' joined)
       --max-items N   keep only the N newest items
+      --page-size N   with -o DIR/feed.json, write the feed in pages of at most N items:
+                      feed.json, feed-2.json, ..., each naming the next in next_url
       --split DIR     write the reader's split form into DIR instead (index.json and body
                       chunks fetched when an article opens; for very large feeds)
       --per-chunk N   articles per chunk with --split (default 50)
@@ -48,6 +51,9 @@ pub enum Command {
 pub enum Output {
     /// One JSON Feed, to a file or (`None`) standard output.
     Feed(Option<PathBuf>),
+    /// The feed in pages of at most `page_size` items: `file`, then `file-2.json`, … beside it,
+    /// each naming the next in `next_url`.
+    Pages { file: PathBuf, page_size: usize },
     /// The split form, into a folder.
     Split { dir: PathBuf, per_chunk: usize },
 }
@@ -58,6 +64,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut output = None;
     let mut split: Option<PathBuf> = None;
     let mut per_chunk = article_reader_core::split::DEFAULT_PER_CHUNK;
+    let mut page_size = None;
     let mut options = MergeOptions::default();
     let mut rest = args.iter();
     let mut only_inputs = false;
@@ -95,6 +102,13 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                     .filter(|n| *n > 0)
                     .ok_or_else(|| format!("--per-chunk needs a whole number above 0, not {text:?}"))?;
             }
+            "--page-size" => {
+                let text = value(flag)?;
+                let size = text.trim().parse::<usize>().ok().filter(|n| *n > 0);
+                page_size = Some(
+                    size.ok_or_else(|| format!("--page-size needs a whole number above 0, not {text:?}"))?,
+                );
+            }
             "--max-items" => {
                 let text = value(flag)?;
                 let max = text.trim().parse::<usize>().ok().filter(|n| *n > 0);
@@ -108,10 +122,15 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     if inputs.is_empty() {
         return Err("no input given: name a feed file, - for standard input, or an http(s) URL".to_owned());
     }
-    let output = match (split, output) {
-        (Some(_), Some(_)) => return Err("--split and --output cannot both be given".to_owned()),
-        (Some(dir), None) => Output::Split { dir, per_chunk },
-        (None, output) => Output::Feed(output),
+    let output = match (split, output, page_size) {
+        (Some(_), Some(_), _) => return Err("--split and --output cannot both be given".to_owned()),
+        (Some(_), None, Some(_)) => return Err("--split and --page-size cannot both be given".to_owned()),
+        (Some(dir), None, None) => Output::Split { dir, per_chunk },
+        (None, None, Some(_)) => {
+            return Err("--page-size needs -o FILE: the pages are files beside it".to_owned())
+        }
+        (None, Some(file), Some(page_size)) => Output::Pages { file, page_size },
+        (None, output, None) => Output::Feed(output),
     };
     Ok(Command::Import { inputs, output, options })
 }
@@ -169,7 +188,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
     }
     let destination = match &output {
         Output::Feed(None) => "standard output".to_owned(),
-        Output::Feed(Some(path)) => path.display().to_string(),
+        Output::Feed(Some(path)) | Output::Pages { file: path, .. } => path.display().to_string(),
         Output::Split { dir, .. } => dir.display().to_string(),
     };
     let json = format!("{}\n", merged.json);
@@ -179,6 +198,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
             stdout.write_all(json.as_bytes()).and_then(|()| stdout.flush()).map_err(|error| error.to_string())
         }
         Output::Split { dir, per_chunk } => write_split(&json, dir, *per_chunk),
+        Output::Pages { file, page_size } => write_pages(&merged.document, file, *page_size),
     };
     if let Err(reason) = written {
         let _ = writeln!(stderr, "error: could not write {destination}: {reason}");
@@ -205,6 +225,20 @@ fn write_split(json: &str, dir: &std::path::Path, per_chunk: usize) -> Result<()
     std::fs::create_dir_all(dir.join("chunks")).map_err(|error| error.to_string())?;
     for (name, text) in split.files() {
         std::fs::write(dir.join(name), text).map_err(|error| format!("{name}: {error}"))?;
+    }
+    Ok(())
+}
+
+/// Writes `document` in pages of at most `page_size` items: `file`, then `feed-2.json`, …
+/// beside it.
+fn write_pages(document: &Document, file: &Path, page_size: usize) -> Result<(), String> {
+    let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.is_empty() {
+        return Err("--page-size needs a file name to name the pages after".to_owned());
+    }
+    for (name, page) in document.pages(&name, page_size) {
+        std::fs::write(file.with_file_name(&name), format!("{}\n", page.to_json()))
+            .map_err(|error| format!("{name}: {error}"))?;
     }
     Ok(())
 }
@@ -259,6 +293,27 @@ mod tests {
                 Err("--max-items needs a whole number above 0, not \"many\"".to_owned()),
             ),
             ("a.xml --colour", Err("unknown option \"--colour\"".to_owned())),
+            (
+                "-o out/feed.json --page-size 20 a.xml",
+                Ok(Command::Import {
+                    inputs: vec![Source::from_arg("a.xml")],
+                    output: Output::Pages { file: PathBuf::from("out/feed.json"), page_size: 20 },
+                    options: MergeOptions::default(),
+                }),
+            ),
+            (
+                "a.xml --page-size 20",
+                Err("--page-size needs -o FILE: the pages are files beside it".to_owned()),
+            ),
+            (
+                "a.xml -o - --page-size 20",
+                Err("--page-size needs -o FILE: the pages are files beside it".to_owned()),
+            ),
+            ("a.xml --split d --page-size 2", Err("--split and --page-size cannot both be given".to_owned())),
+            (
+                "a.xml -o f.json --page-size 0",
+                Err("--page-size needs a whole number above 0, not \"0\"".to_owned()),
+            ),
         ];
         for (line, expected) in cases {
             assert_eq!(parse_args(&args(line)), expected, "{line:?}");

@@ -22,6 +22,8 @@ pub struct MergeOptions {
 #[derive(Debug)]
 pub struct Merged {
     pub json: String,
+    /// The document `json` writes.
+    pub document: Document,
     pub item_count: usize,
     /// Items left out, one sentence each (duplicates, items over the limit, items the reader
     /// would refuse).
@@ -62,12 +64,13 @@ pub fn merge(feeds: Vec<ImportedFeed>, options: &MergeOptions) -> Merged {
         home_page_url,
         description,
         language,
+        next_url: None,
         items: Vec::new(),
     };
     let (origins, entries): (Vec<Origin>, Vec<_>) = items.into_iter().map(|i| (i.origin, i.item)).unzip();
     document.items = entries;
     let refused = drop_what_the_reader_refuses(&mut document, &origins);
-    Merged { json: document.to_json(), item_count: document.items.len(), notes, refused }
+    Merged { json: document.to_json(), item_count: document.items.len(), document, notes, refused }
 }
 
 fn default_title(feeds: &[ImportedFeed]) -> String {

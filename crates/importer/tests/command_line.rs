@@ -240,3 +240,37 @@ fn writes_the_split_form_for_very_large_feeds() {
     assert_eq!(both.status, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn writes_a_feed_in_pages_linked_by_next_url() {
+    let inputs = [fixture("rss-2.0.xml"), fixture("atom.xml")];
+    let whole = run(&inputs, b"");
+    assert_eq!(whole.status, 0, "{}", whole.stderr);
+    let dir = temp_path("pages");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.join("feed.json").display().to_string();
+    let mut args = inputs.to_vec();
+    args.extend(["-o".into(), file, "--page-size".into(), "2".into()]);
+    let result = run(&args, b"");
+    assert_eq!(result.status, 0, "{}", result.stderr);
+
+    let (mut ids, mut names) = (Vec::new(), Vec::new());
+    let mut next = Some("feed.json".to_owned());
+    while let Some(name) = next.take() {
+        let json = std::fs::read_to_string(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let page = loaded_ids(&json);
+        assert!(!page.is_empty() && page.len() <= 2, "{name}: {page:?}");
+        ids.extend(page);
+        let loaded = load_feed(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        next = loaded.feed.next_url.map(|url| url.as_str().to_owned());
+        names.push(name);
+        assert!(names.len() < 50, "the pages loop");
+    }
+    assert_eq!(ids, loaded_ids(&whole.stdout), "the pages hold the whole feed, in its order");
+    assert_eq!(names[1], "feed-2.json");
+    assert!(names.len() >= 3, "{names:?}");
+
+    let to_stdout = run(&[fixture("atom.xml"), "--page-size".into(), "2".into()], b"");
+    assert_eq!(to_stdout.status, 2, "pages need a file to be named after");
+    let _ = std::fs::remove_dir_all(&dir);
+}

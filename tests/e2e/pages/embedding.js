@@ -803,6 +803,109 @@ test('read marks follow from another tab of the same reader', async () => {
   assertEqual(readCards(el).sort(), [TEA, 'The central library opens on Sundays again'], 'the cards read');
 });
 
+// ---- feeds in pages (next_url) ----------------------------------------------------------------------
+
+const PAGED = '/fixtures/paged.json';
+const moreButton = (host, name) => all(host, 'button.ar-more__button').find((b) => text(b).startsWith(name)) ?? null;
+const loadMore = (host) => moreButton(host, 'Load more');
+const showMore = (host) => moreButton(host, 'Show more');
+const toggleCount = (host, name) => {
+  const toggle = all(host, 'button.ar-toggle').find((b) => text(b.querySelector('.ar-toggle__name')) === name);
+  return toggle ? parseInt(text(toggle.querySelector('.ar-toggle__count')), 10) : null;
+};
+
+async function search(host, words) {
+  const input = one(host, '.ar-search__input');
+  input.value = words;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+test('a paged feed offers “Load more articles”, which adds its next page: articles, tag counts, search', async () => {
+  const el = element({ src: PAGED });
+  later(() => el.remove());
+  assertEqual(await el.ready, { articles: 3, skipped: 0 }, 'the first page');
+  const readies = record(el, 'article-reader-ready');
+  const button = loadMore(el);
+  assert(button, '“Load more articles” under the list');
+  assertEqual(text(button), 'Load more articles', 'its name');
+  assert(!showMore(el), 'not “Show more”: everything loaded shows');
+  await until('the tag filter shows', () => toggleCount(el, 'Harbour') !== null);
+  assertEqual(toggleCount(el, 'Harbour'), 2, 'Harbour before');
+  assertEqual(toggleCount(el, 'Museums'), null, 'no Museums tag yet');
+  button.focus();
+  assertEqual(el.shadowRoot.activeElement, button, 'the keyboard reaches it');
+  button.click();
+  await until('page 2 is added', () => headlines(el).length === 5);
+  assertEqual(headlines(el), [
+    'Harbour lights return for the winter',
+    'Council debates the ferry fares',
+    'Choir rehearses for the spring concert',
+    'Keeper retires after forty years',
+    'Museum opens a maritime wing',
+  ], 'page 2 after page 1, newest first; the repeated id keeps the first page’s article');
+  assertEqual(el.shadowRoot.activeElement?.getAttribute('data-article'), 'p2-keeper', 'the focus moves to the first new article');
+  assertEqual(toggleCount(el, 'Harbour'), 3, 'Harbour counts page 2');
+  assertEqual(toggleCount(el, 'Museums'), 1, 'a tag only page 2 has');
+  const notice = text(one(el, '.ar-notice'));
+  assert(notice.includes('page 2, item 3') && notice.includes('p1-choir'), `the repeated id is reported: ${notice}`);
+  assert(!loadMore(el), 'page 2 leads back to page 1: the loop guard offers nothing more');
+  await search(el, 'lighthouse');
+  await until('search finds an article of page 2', () => headlines(el).length === 1);
+  assertEqual(headlines(el), ['Keeper retires after forty years'], 'found by its body');
+  await sleep(50);
+  assertEqual(readies.length, 0, 'the reader was ready once; a page adds to it');
+});
+
+test('a paged feed a page at a time: “Show more” first, “Load more articles” at the end', async () => {
+  const el = element({ src: PAGED, 'page-size': '2' });
+  later(() => el.remove());
+  await el.ready;
+  assert(showMore(el) && !loadMore(el), '“Show more” while loaded articles are hidden');
+  showMore(el).click();
+  await until('all three loaded show', () => headlines(el).length === 3);
+  assert(!showMore(el), 'no “Show more”');
+  loadMore(el).click();
+  await until('page 2 makes a new page of the list', () => headlines(el).length === 5);
+  assert(!loadMore(el) && !showMore(el), 'all shown, nothing more to load');
+});
+
+test('max-items holds across pages: no “Load more articles” once the list is full', async () => {
+  const el = element({ src: PAGED, 'max-items': '3' });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(headlines(el).length, 3, 'three');
+  assert(!loadMore(el), 'max-items is reached');
+  el.maxItems = 4;
+  await until('room for one more', () => loadMore(el));
+  loadMore(el).click();
+  await until('four in all', () => headlines(el).length === 4);
+  assert(!loadMore(el), 'nothing more');
+});
+
+test('the loop guard: a next_url that is the feed itself is not followed', async () => {
+  const el = element({ src: '/fixtures/paged-self.json' });
+  later(() => el.remove());
+  await el.ready;
+  assertEqual(headlines(el), ['The only page there is'], 'the page');
+  assert(!loadMore(el), 'no “Load more articles”');
+});
+
+test('a page that fails says why beside the button, keeps what is loaded, and can be tried again', async () => {
+  const el = element({ src: '/fixtures/paged-broken.json' });
+  later(() => el.remove());
+  await el.ready;
+  loadMore(el).click();
+  await until('the failure shows', () => one(el, '.ar-more [role=alert]'));
+  const message = text(one(el, '.ar-more [role=alert]'));
+  assert(message.startsWith('The next page could not be loaded.') && message.includes('paged-missing.json'), message);
+  assertEqual(headlines(el), ['The page before the missing one'], 'what is loaded stays');
+  assert(loadMore(el), 'the button stays, to try again');
+  const tries = () => window.__e2e.problems.filter((p) => p.includes('paged-missing.json')).length;
+  const before = tries();
+  loadMore(el).click();
+  await until('tried again', () => tries() === before + 1 && one(el, '.ar-more [role=alert]'));
+});
+
 // ---- version and integrity -------------------------------------------------------------------------
 
 test('the module and the element say their version', async () => {
