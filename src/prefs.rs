@@ -4,7 +4,6 @@
 //! event). Storage that is unavailable (private windows, sandboxed frames, a host that blocks
 //! it) or full is ignored: the reader then simply forgets.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use article_reader_core::typography::Typography;
@@ -20,7 +19,7 @@ const MAX_READ: usize = 2000;
 pub struct Prefs {
     /// The storage key prefix for this feed; `None` before a feed is loaded.
     scope: Option<String>,
-    pub followed: BTreeSet<TagKey>,
+    pub followed: Followed,
     /// Ids of read articles, oldest first.
     pub read: Vec<String>,
     /// The reading settings the person chose.
@@ -29,6 +28,43 @@ pub struct Prefs {
     pub hide_read: bool,
     /// The read marks as they were before the last "Mark all as read", for its undo; not stored.
     pub before_marking: Option<Vec<String>>,
+}
+
+/// The followed tags, in order and each once: a sorted `Vec` where a `BTreeSet` would cost the
+/// wasm its own copy of the B-tree code and of the sort its `collect` runs (the app's other
+/// B-tree is Yew's scheduler, on other types).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Followed(Vec<TagKey>);
+
+impl Followed {
+    pub fn contains(&self, key: &TagKey) -> bool {
+        self.0.binary_search(key).is_ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, TagKey> {
+        self.0.iter()
+    }
+
+    /// Adds `key` where it sorts, unless it is there already.
+    fn insert(&mut self, key: TagKey) {
+        if let Err(at) = self.0.binary_search(&key) {
+            self.0.insert(at, key);
+        }
+    }
+
+    /// Adds `key`, or takes it out when it is there.
+    fn toggle(&mut self, key: TagKey) {
+        match self.0.binary_search(&key) {
+            Ok(at) => {
+                self.0.remove(at);
+            }
+            Err(at) => self.0.insert(at, key),
+        }
+    }
 }
 
 pub enum PrefsAction {
@@ -59,8 +95,12 @@ impl Prefs {
                 .map(|text| text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect())
                 .unwrap_or_default()
         };
+        let mut followed = Followed::default();
+        for key in lines("follow").iter().filter_map(|name| TagKey::new(name)) {
+            followed.insert(key);
+        }
         Prefs {
-            followed: lines("follow").iter().filter_map(|name| TagKey::new(name)).collect(),
+            followed,
             read: lines("read"),
             typography: item("reading").map(|text| Typography::from_stored(&text)).unwrap_or_default(),
             hide_read: lines("hide-read").first().is_some_and(|on| on == "1"),
@@ -107,9 +147,7 @@ impl Reducible for Prefs {
                 };
             }
             PrefsAction::ToggleFollow(key) => {
-                if !next.followed.remove(&key) {
-                    next.followed.insert(key);
-                }
+                next.followed.toggle(key);
             }
             PrefsAction::MarkRead(id) => {
                 if next.is_read(&id) {
