@@ -3,7 +3,6 @@
 //! added to it. The one module of the app that does I/O; views only ever see [`FeedData`].
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use article_reader_core::json::Value;
@@ -48,7 +47,9 @@ pub struct FeedData {
     pub pages: Pages,
     pub next_page: Option<String>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
-    chunks: RefCell<HashMap<String, Rc<Vec<Article>>>>,
+    /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn
+    /// (a `HashMap` of its own would cost the wasm another copy of the hash table code).
+    chunks: RefCell<Vec<(String, Rc<Vec<Article>>)>>,
 }
 
 impl FeedData {
@@ -108,12 +109,13 @@ impl FeedData {
     /// The whole article `id` from the chunk `chunk`, once fetched.
     pub fn chunk_article(&self, chunk: &SafeUrl, id: &str) -> Option<Article> {
         let chunks = self.chunks.borrow();
-        chunks.get(chunk.as_str())?.iter().find(|a| a.id.as_str() == id).cloned()
+        let (_, articles) = chunks.iter().find(|(url, _)| url == chunk.as_str())?;
+        articles.iter().find(|a| a.id.as_str() == id).cloned()
     }
 
     /// Fetches a split feed's chunk file (once) and keeps its articles.
     pub async fn fetch_chunk(&self, chunk: &SafeUrl, limits: &Limits) -> Result<(), LoadFailure> {
-        if self.chunks.borrow().contains_key(chunk.as_str()) {
+        if self.chunks.borrow().iter().any(|(url, _)| url == chunk.as_str()) {
             return Ok(());
         }
         let url = resolve(chunk.as_str(), self.source.as_deref());
@@ -126,7 +128,10 @@ impl FeedData {
             .map_err(|error| LoadFailure::of_document(&url, content_type.as_deref(), &text, error))?
             .feed
             .articles;
-        self.chunks.borrow_mut().insert(chunk.as_str().to_owned(), Rc::new(articles));
+        let mut chunks = self.chunks.borrow_mut();
+        // Another fetch of the same chunk may have finished meanwhile: the later one is kept.
+        chunks.retain(|(url, _)| url != chunk.as_str());
+        chunks.push((chunk.as_str().to_owned(), Rc::new(articles)));
         Ok(())
     }
 

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use crate::filter::{MatchMode, TagFilter};
-use crate::model::Feed;
+use crate::model::{ArticleId, Feed};
 use crate::search::{Query, SearchIndex};
 use crate::tags::TagIndex;
 
@@ -123,9 +123,11 @@ pub struct ReadSet(Bits);
 
 impl ReadSet {
     pub fn of(feed: &Feed, read: &[String]) -> ReadSet {
-        let ids: std::collections::HashSet<&str> = read.iter().map(String::as_str).collect();
+        // `ArticleId`s, as `load.rs` keeps the ids it has seen: one hash set type in the wasm.
+        // An id that is empty or blank is no article's.
+        let ids: std::collections::HashSet<ArticleId> = read.iter().filter_map(ArticleId::new).collect();
         let positions: Vec<usize> = (feed.articles.iter().enumerate())
-            .filter(|(_, article)| ids.contains(article.id.as_str()))
+            .filter(|(_, article)| ids.contains(&article.id))
             .map(|(position, _)| position)
             .collect();
         ReadSet(Bits::of(feed.articles.len(), &positions))
