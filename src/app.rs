@@ -16,6 +16,7 @@ use crate::components::loading_view::loading_view;
 use crate::components::masthead::{masthead, MastheadProps};
 use crate::components::problems_notice::ProblemsNotice;
 use crate::context::ReaderContext;
+use crate::effect::use_effect_on;
 use crate::feed_source::FeedHandle;
 use crate::feed_state::{prefs_scope, use_feed, FeedState, MorePages};
 use crate::focus::{skip_to_content, use_return_to};
@@ -95,7 +96,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let root = root.clone();
-        use_effect_with(options.routing, move |routing| {
+        use_effect_on(options.routing, move |routing| {
             let listeners = (*routing == Routing::Hash).then(|| {
                 routing::on_route_change(move |route| {
                     if let Route::Article(id) = &route {
@@ -115,7 +116,7 @@ pub fn app(props: &AppProps) -> Html {
         let navigator = navigator.clone();
         let filter = options.filter.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(props.filter_version, move |_| {
+        use_effect_on(props.filter_version, move |_| {
             if !first.replace(false) {
                 navigator.go(Route::Feed(FeedQuery::filtered(filter)));
             }

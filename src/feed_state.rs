@@ -12,6 +12,7 @@ use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::effect::use_effect_on;
 use crate::feed_source::{fetch_feed, Cancelled, FeedData, FeedHandle};
 use crate::prefs::PrefsAction;
 
@@ -110,7 +111,7 @@ pub fn use_feed(
         let state = state.clone();
         let current = current.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with((feed, limits), move |(feed, limits)| {
+        use_effect_on((feed, limits), move |(feed, limits)| {
             let cancelled: Cancelled = Rc::default();
             *current.borrow_mut() = cancelled.clone();
             if !first.replace(false) {

@@ -6,6 +6,8 @@ use article_reader_core::{Navigation, Route};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::effect::use_effect_on;
+
 /// The article a return to the feed comes from, whose card should get the focus again.
 #[hook]
 pub fn use_return_to(navigation: Navigation) -> Option<String> {
@@ -13,7 +15,7 @@ pub fn use_return_to(navigation: Navigation) -> Option<String> {
     {
         let return_to = return_to.clone();
         let previous = use_mut_ref(|| navigation.clone());
-        use_effect_with(navigation, move |navigation| {
+        use_effect_on(navigation, move |navigation| {
             let before = previous.replace(navigation.clone());
             match (&before.route, &navigation.route) {
                 (Route::Article(id), Route::Feed(_)) => return_to.set(Some(id.clone())),

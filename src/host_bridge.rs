@@ -8,6 +8,7 @@ use std::rc::Rc;
 use article_reader_core::{Navigation, ReaderEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_on;
 use crate::feed_source::FeedHandle;
 use crate::feed_state::{FeedState, NextPage};
 use crate::host_events::{self, Failed, Filtered, Opening, Ready};
@@ -48,7 +49,7 @@ pub fn use_opening_guard(root: NodeRef, feed_state: &FeedState) -> (OpeningGuard
 pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, navigation: Navigation) {
     {
         let root = root.clone();
-        use_effect_with(feed_state, move |feed_state| {
+        use_effect_on(feed_state, move |feed_state| {
             let Some(element) = root.cast::<web_sys::Element>() else { return };
             match &**feed_state {
                 // A paged feed's later pages add to the feed on screen: it is ready once.
@@ -65,7 +66,7 @@ pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, nav
         });
     }
     let previous = use_mut_ref(|| navigation.clone());
-    use_effect_with(navigation, move |navigation| {
+    use_effect_on(navigation, move |navigation| {
         let before = previous.replace(navigation.clone());
         let Some(element) = root.cast::<web_sys::Element>() else { return };
         for event in before.events_to(navigation) {

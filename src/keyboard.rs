@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_on;
 use crate::routing::Navigator;
 
 /// What a key press needs to know, refreshed on every render.
@@ -121,7 +122,7 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
 pub fn use_shortcuts(root: NodeRef, standalone: bool, state: KeyState) {
     let key_state = use_mut_ref(|| None::<KeyState>);
     *key_state.borrow_mut() = Some(state);
-    use_effect_with(standalone, move |standalone| {
+    use_effect_on(standalone, move |standalone| {
         let target: Option<web_sys::EventTarget> = match standalone {
             true => Some(gloo::utils::document().into()),
             false => root.cast::<Element>().map(Into::into),

@@ -8,6 +8,7 @@
 pub mod app;
 mod components;
 mod context;
+mod effect;
 pub mod embed;
 pub mod feed_source;
 mod feed_state;

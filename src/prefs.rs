@@ -11,6 +11,8 @@ use article_reader_core::TagKey;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::effect::use_effect_on;
+
 /// Read marks kept per feed; the oldest go first past this.
 const MAX_READ: usize = 2000;
 
@@ -182,7 +184,7 @@ impl Reducible for Prefs {
 pub fn use_prefs_from_other_tabs(prefs: UseReducerHandle<Prefs>) {
     let scope = prefs.scope().map(str::to_owned);
     let dispatcher = prefs.dispatcher();
-    use_effect_with(scope, move |scope| {
+    use_effect_on(scope, move |scope| {
         let scope = scope.clone();
         let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
             let key = js_sys::Reflect::get(event, &"key".into()).ok().and_then(|key| key.as_string());

@@ -8,6 +8,7 @@ use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
+use crate::effect::use_effect_on;
 use crate::keyboard::active_element;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub fn help_overlay(props: &HelpOverlayProps) -> Html {
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let element = dialog.cast::<HtmlDialogElement>();
             let before = element
                 .as_ref()

@@ -19,6 +19,7 @@ use crate::components::dates::dates_of;
 use crate::components::reading_settings::reading_settings;
 use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
+use crate::effect::use_effect_on;
 use crate::feed_source::{FeedData, FeedHandle};
 use crate::html_dom::blocks_from_html;
 use crate::platform::Browser;
@@ -105,7 +106,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         let data = props.data.clone();
         let body_state = body_state.clone();
         let position = props.position;
-        use_effect_with(position, move |_| {
+        use_effect_on(position, move |_| {
             let Some(article) = data.feed.articles.get(position) else { return };
             let Some(chunk) = article.body_chunk.clone() else { return };
             if data.chunk_article(&chunk, article.id.as_str()).is_some() {
@@ -128,7 +129,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         let copied = copied.clone();
         let cx = cx.clone();
         let id = props.data.feed.articles.get(props.position).map(|a| a.id.as_str().to_owned());
-        use_effect_with(props.position, move |_| {
+        use_effect_on(props.position, move |_| {
             copied.set(None);
             if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();

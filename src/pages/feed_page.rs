@@ -14,6 +14,7 @@ use crate::components::show_more::{load_more, show_more as show_more_button};
 use crate::components::tag_filter::tag_filter_bar;
 use crate::components::unread_controls::unread_controls;
 use crate::context::ReaderContext;
+use crate::effect::use_effect_on;
 use crate::feed_source::FeedHandle;
 use crate::feed_state::{MorePages, NextPage};
 
@@ -73,7 +74,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
     });
     {
         let feed_ref = feed_ref.clone();
-        use_effect_with(props.return_to.clone(), move |id| {
+        use_effect_on(props.return_to.clone(), move |id| {
             if let Some(id) = id {
                 focus_card(&feed_ref, id);
             }
@@ -104,7 +105,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
         && cx.max_items.is_none_or(|max| selection.articles.len() < max);
     {
         let (feed_ref, focus_from) = (feed_ref.clone(), focus_from.clone());
-        use_effect_with(shown, move |shown| {
+        use_effect_on(shown, move |shown| {
             if let Some(from) = focus_from.borrow_mut().take().filter(|from| shown > from) {
                 focus_nth(&feed_ref, from);
             }
