@@ -4,6 +4,9 @@
 //! 3 KB of wasm apiece; the core sorted five kinds of things. [`sort_by`] sorts positions (always
 //! `usize`, compared through a `dyn Fn`, so one copy serves every caller) and then moves each
 //! item once, which is also cheaper than a merge sort moving large items like articles around.
+//! The positions are sorted by a merge sort of their own rather than the standard library's
+//! (driftsort, 5 KB of wasm even as one copy): a feed already in order, the common case, costs
+//! one pass, and any other order n log n comparisons, as stable as the standard library's.
 
 use std::cmp::Ordering;
 
@@ -16,8 +19,39 @@ pub(crate) fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) 
 /// The positions `0..len`, stably ordered by `compare`.
 fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
-    order.sort_by(|&a, &b| compare(a, b));
+    if order.windows(2).all(|pair| compare(pair[0], pair[1]) != Ordering::Greater) {
+        return order;
+    }
+    // Bottom up: runs of `width` merged in pairs from `order` into `merged`, then the other way.
+    let mut merged = vec![0; len];
+    let mut width = 1;
+    while width < len {
+        for start in (0..len).step_by(2 * width) {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            merge(&order[start..middle], &order[middle..end], &mut merged[start..end], compare);
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
     order
+}
+
+/// Merges the sorted runs `left` and `right` into `out` (as long as both), an item of `left`
+/// first where two compare equal, which keeps the sort stable.
+fn merge(left: &[usize], right: &[usize], out: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
+    let (mut left, mut right) = (left.iter().peekable(), right.iter().peekable());
+    for slot in out {
+        let from_left = match (left.peek(), right.peek()) {
+            (Some(&&l), Some(&&r)) => compare(r, l) != Ordering::Less,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let next = if from_left { left.next() } else { right.next() };
+        if let Some(&position) = next {
+            *slot = position;
+        }
+    }
 }
 
 /// Rearranges `items` so that the item at `i` is the one that was at `order[i]`, following each
@@ -45,7 +79,7 @@ mod tests {
     #[test]
     fn sorts_stably_like_the_standard_library() {
         let mut seed = 7u64;
-        for len in [0, 1, 2, 3, 10, 100, 1000] {
+        for len in [0, 1, 2, 3, 5, 10, 33, 100, 257, 1000] {
             let items: Vec<(u8, usize)> = (0..len)
                 .map(|i| {
                     seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -57,6 +91,23 @@ mod tests {
             let mut theirs = items;
             theirs.sort_by_key(|item| item.0);
             assert_eq!(ours, theirs, "{len} items");
+        }
+    }
+
+    #[test]
+    fn sorts_items_in_order_and_in_reverse_order() {
+        for len in [2, 7, 64, 1000] {
+            let ascending: Vec<usize> = (0..len).collect();
+            let mut ours = ascending.clone();
+            sort_by(&mut ours, |a, b| a.cmp(b));
+            assert_eq!(ours, ascending);
+            let mut ours: Vec<usize> = (0..len).rev().collect();
+            sort_by(&mut ours, |a, b| a.cmp(b));
+            assert_eq!(ours, ascending);
+            // All equal: the order given stays.
+            let mut ours: Vec<(u8, usize)> = (0..len).map(|i| (0, i)).collect();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            assert_eq!(ours, (0..len).map(|i| (0, i)).collect::<Vec<_>>());
         }
     }
 }
