@@ -1,6 +1,7 @@
 //! The events a reader sends its host page. All bubble and are composed, so they cross the
 //! shadow root of `<article-reader>` and reach listeners on the element and above it. Their
-//! `detail`s are the structs below, written out through serde-wasm-bindgen.
+//! `detail`s are the structs below, written out as plain objects (members in the order listed,
+//! `null` for an absent one), as JSON would read them.
 //!
 //! | event | when | `detail` |
 //! |---|---|---|
@@ -10,17 +11,16 @@
 //! | `article-reader-filter` | the feed's tag filter changed, by the reader or the host | `{ tags: [key, …], match: "any" \| "all" }` |
 
 use article_reader_core::{Article, Route, TagFilter};
-use serde::Serialize;
+use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-use crate::interop::to_js;
+use crate::interop::{object, text_or_null};
 
 pub const READY: &str = "article-reader-ready";
 pub const ERROR: &str = "article-reader-error";
 pub const OPEN: &str = "article-reader-open";
 pub const FILTER: &str = "article-reader-filter";
 
-#[derive(Serialize)]
 pub struct Ready {
     /// Articles shown.
     pub articles: usize,
@@ -28,7 +28,6 @@ pub struct Ready {
     pub skipped: usize,
 }
 
-#[derive(Serialize)]
 pub struct Failed<'a> {
     pub message: &'a str,
     pub kind: &'static str,
@@ -36,7 +35,6 @@ pub struct Failed<'a> {
     pub url: Option<&'a str>,
 }
 
-#[derive(Serialize)]
 pub struct Opening<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -57,10 +55,9 @@ impl<'a> Opening<'a> {
     }
 }
 
-#[derive(Serialize)]
 pub struct Filtered<'a> {
     pub tags: Vec<&'a str>,
-    #[serde(rename = "match")]
+    /// `match` in the detail.
     pub mode: &'static str,
 }
 
@@ -73,14 +70,54 @@ impl<'a> Filtered<'a> {
     }
 }
 
+/// An event's `detail` as the host reads it. (By hand rather than serde's `Serialize` and
+/// serde-wasm-bindgen's serializer, which cost the wasm more than these four objects.)
+pub trait Detail {
+    fn to_js(&self) -> JsValue;
+}
+
+impl Detail for Ready {
+    fn to_js(&self) -> JsValue {
+        object(&[("articles", JsValue::from(self.articles)), ("skipped", JsValue::from(self.skipped))])
+    }
+}
+
+impl Detail for Failed<'_> {
+    fn to_js(&self) -> JsValue {
+        object(&[
+            ("message", JsValue::from_str(self.message)),
+            ("kind", JsValue::from_str(self.kind)),
+            ("url", text_or_null(self.url)),
+        ])
+    }
+}
+
+impl Detail for Opening<'_> {
+    fn to_js(&self) -> JsValue {
+        object(&[
+            ("id", JsValue::from_str(self.id)),
+            ("title", JsValue::from_str(self.title)),
+            ("url", text_or_null(self.url)),
+            ("route", JsValue::from_str(&self.route)),
+        ])
+    }
+}
+
+impl Detail for Filtered<'_> {
+    fn to_js(&self) -> JsValue {
+        let tags: js_sys::Array = self.tags.iter().map(|tag| JsValue::from_str(tag)).collect();
+        object(&[("tags", tags.into()), ("match", JsValue::from_str(self.mode))])
+    }
+}
+
 /// Dispatches the event `name` with `detail` from `element`, which is inside the reader.
 /// Returns `false` when a cancelable event was cancelled (`preventDefault()`).
-pub fn dispatch<T: Serialize>(element: &Element, name: &str, detail: &T, cancelable: bool) -> bool {
+pub fn dispatch(element: &Element, name: &str, detail: &dyn Detail, cancelable: bool) -> bool {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_cancelable(cancelable);
-    init.set_detail(&to_js(detail));
+    init.set_detail(&detail.to_js());
     match CustomEvent::new_with_event_init_dict(name, &init) {
         Ok(event) => element.dispatch_event(&event).unwrap_or(true),
         Err(_) => true,

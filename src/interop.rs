@@ -1,6 +1,6 @@
 //! The JavaScript boundary, in values: what a host page hands over (an options object, a feed
 //! object) is read through serde-wasm-bindgen into the core's JSON [`Value`] tree, and what the
-//! reader hands back (event details) is written out through it.
+//! reader hands back (event details) is built as plain objects here.
 //!
 //! Nothing is decided here: the core reads a [`Value`] exactly as it reads the same JSON text,
 //! so an option or a feed given as an object means what its JSON would mean, and a wrong-typed
@@ -10,7 +10,6 @@ use std::fmt;
 
 use article_reader_core::json::{Object, Value};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Any JavaScript value that JSON can express, as the core's [`Value`]. `undefined` reads as
@@ -119,8 +118,16 @@ pub fn members_of(object: &JsValue) -> Vec<(String, Option<Value>)> {
         .collect()
 }
 
-/// `value` written out as JSON would read it in JavaScript: `null` for null, plain objects
-/// and arrays.
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+/// A plain object with these members, in this order.
+pub fn object(members: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in members {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+/// A string, or `null` (as JSON writes an absent one).
+pub fn text_or_null(text: Option<&str>) -> JsValue {
+    text.map_or(JsValue::NULL, JsValue::from_str)
 }
