@@ -197,6 +197,34 @@ pub fn use_prefs_from_other_tabs(prefs: UseReducerHandle<Prefs>) {
     });
 }
 
+/// Where a person left an attachment of this feed: the position in tenths of a second and the
+/// playback speed in percent, kept as whole numbers (no float parsing or formatting in the
+/// wasm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MediaPlace {
+    pub tenths: u64,
+    pub speed_percent: u32,
+}
+
+impl Prefs {
+    fn media_key(&self, url: &str) -> Option<String> {
+        Some(format!("{}:media:{url}", self.scope.as_ref()?))
+    }
+
+    /// Where the attachment at `url` was left, if anywhere.
+    pub fn media_place(&self, url: &str) -> Option<MediaPlace> {
+        let text = storage()?.get_item(&self.media_key(url)?).ok().flatten()?;
+        let (tenths, speed) = text.split_once(' ')?;
+        Some(MediaPlace { tenths: tenths.parse().ok()?, speed_percent: speed.parse().ok()? })
+    }
+
+    pub fn store_media_place(&self, url: &str, place: MediaPlace) {
+        if let (Some(key), Some(storage)) = (self.media_key(url), storage()) {
+            let _ = storage.set_item(&key, &format!("{} {}", place.tenths, place.speed_percent));
+        }
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     // Reading `localStorage` itself throws in some sandboxed frames; treat that as none.
     gloo::utils::window().local_storage().ok().flatten()

@@ -6,6 +6,7 @@ use article_reader_core::text::{direction, Label};
 use article_reader_core::{FeedQuery, Layout, OpenMode, Route};
 use yew::prelude::*;
 
+use crate::components::attachments::play_control;
 use crate::components::dates::dates_of;
 use crate::components::highlighted::highlighted;
 use crate::components::tag_list::tag_links;
@@ -84,6 +85,9 @@ pub fn feed_item(cx: &ReaderContext, props: FeedItemProps) -> Html {
                 </div>
                 if let Some(summary) = summary {
                     <p class="ar-card__summary" id={summary_id}>{ highlighted(summary, &search) }</p>
+                }
+                if layout != Layout::Compact {
+                    { play_control(cx, &article.attachments) }
                 }
                 if layout == Layout::Full {
                     { tag_links(cx, &article.tags, &props.query.filter, None, false) }

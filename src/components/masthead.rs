@@ -46,9 +46,6 @@ pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
                     <p class="ar-masthead__expired">{ cx.ui.label(Label::NoLongerUpdated) }</p>
                 }
             </div>
-            if props.settings {
-                { reading_settings(cx) }
-            }
             if props.views {
             <nav class="ar-views" aria-label={cx.ui.label(Label::Articles)} aria-labelledby={cx.named_after_title()}>
                 <a class="ar-views__link" href={Route::default().to_hash()} aria-current={current(props.following == Some(false))}>
@@ -61,6 +58,9 @@ pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
                     }
                 </a>
             </nav>
+            }
+            if props.settings {
+                { reading_settings(cx) }
             }
         </header>
     }

@@ -2,6 +2,7 @@
 //! plain function taking the `ReaderContext` elsewhere.
 
 pub mod article_body;
+pub mod attachments;
 pub mod dates;
 pub mod error_view;
 pub mod feed_item;

@@ -15,6 +15,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
+use crate::components::attachments::attachments;
 use crate::components::dates::dates_of;
 use crate::components::reading_settings::reading_settings;
 use crate::components::tag_list::tag_links;
@@ -266,6 +267,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             } else {
                 <ArticleBody blocks={(*blocks).clone()} />
             }
+            { attachments(&cx, &article.attachments) }
             <footer class="ar-article__footer">
                 { tag_links(&cx, &article.tags, &back_query.filter, Some(ui.label(Label::Tagged).into()), true) }
                 if article.url.is_some() || external.is_some() {

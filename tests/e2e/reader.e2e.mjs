@@ -159,6 +159,8 @@ for (const scheme of ['light', 'dark']) {
       ['the not-found view', '#/article/missing', '.ar-not-found'],
       ['an error', '?src=/fixtures/missing.json', '[role=alert]'],
       ['an article with authors, avatars and a banner', '?src=/fixtures/bylines.json#/article/two', '.ar-banner'],
+      ['a podcast feed with its play controls', '?src=/fixtures/podcast.json', '.ar-card__player'],
+      ['a podcast episode with its player and a download', '?src=/fixtures/podcast.json#/article/ep12', '.ar-attachments audio'],
     ];
     const found = [];
     for (const [name, address, ready] of views) {

@@ -38,6 +38,7 @@ const TYPES = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.wav': 'audio/wav',
 };
 
 const PROBE_TAG = '<script src="/e2e/probe.js"></script>';
@@ -102,7 +103,16 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
     if (probe && path.extname(file) === '.html') {
       return html(readFileSync(file, 'utf8').replace(/<head>/i, (head) => `${head}${PROBE_TAG}`));
     }
-    response.writeHead(200, { 'content-type': type });
+    // Byte ranges, as every static file server answers them: players seek through them.
+    const size = statSync(file).size;
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+    if (range) {
+      const [start, end] = [Number(range[1]), Math.min(Number(range[2] || size - 1), size - 1)];
+      if (start > end) return response.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+      response.writeHead(206, { 'content-type': type, 'accept-ranges': 'bytes', 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      return createReadStream(file, { start, end }).pipe(response);
+    }
+    response.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes' });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));

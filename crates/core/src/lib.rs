@@ -18,6 +18,7 @@
 #![deny(missing_debug_implementations)]
 
 pub mod allowlist;
+pub mod attachments;
 pub mod case;
 pub mod content;
 pub mod date;
@@ -50,7 +51,7 @@ pub use load::{
 };
 #[cfg(feature = "native")]
 pub use load::{load_feed, load_feed_with_limits};
-pub use model::{Article, ArticleId, Author, Body, Feed, Image, Tag, TagKey};
+pub use model::{Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag, TagKey};
 pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS};
 pub use paging::{Pages, MAX_PAGES};
 pub use platform::Platform;
@@ -114,6 +115,7 @@ pub(crate) mod test_support {
                     external_url: None,
                     authors: Vec::new(),
                     language: None,
+                    attachments: Vec::new(),
                 })
             })
             .collect();

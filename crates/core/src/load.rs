@@ -11,7 +11,7 @@ use std::fmt;
 use crate::content::{blocks_from_text, References};
 use crate::date::Timestamp;
 use crate::json::{self, Value};
-use crate::model::{sort_newest_first, Article, ArticleId, Author, Body, Feed, Image, Tag};
+use crate::model::{sort_newest_first, Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag};
 #[cfg(feature = "native")]
 use crate::platform::Native;
 use crate::platform::Platform;
@@ -465,6 +465,7 @@ fn article_from_item(
     let tags = left_out.keep("tags", tags_field(&raw.tags)).unwrap_or_default();
     let authors = authors_field(&raw.authors, &raw.author, base, &mut left_out);
     let language = left_out.text("language", &raw.language).and_then(non_blank);
+    let attachments = attachments_field(&raw.attachments, base, &mut left_out);
 
     let highlights =
         left_out.keep("_article_reader.highlights", string_list(&extension.highlights)).unwrap_or_default();
@@ -491,6 +492,7 @@ fn article_from_item(
         external_url,
         authors,
         language,
+        attachments,
     };
     Ok((article, left_out))
 }
@@ -515,6 +517,7 @@ fn check_lengths(raw: &RawItem, limits: &Limits) -> Result<(), (&'static str, St
         ("author", &raw.author),
         ("tags", &raw.tags),
         ("language", &raw.language),
+        ("attachments", &raw.attachments),
         ("_article_reader", &raw.extension),
     ];
     for (field, value) in text {
@@ -735,6 +738,80 @@ fn authors_field(authors: &Value, legacy_author: &Value, base: &Base, left_out: 
         }
     }
     out
+}
+
+/// An item's attachments, leniently: one without a usable `url` (http(s) or relative) or a
+/// `mime_type` is left out and noted, as is a size or duration that is not a number (the
+/// attachment stays, without it).
+fn attachments_field(value: &Value, base: &Base, left_out: &mut LeftOut) -> Vec<Attachment> {
+    let list = match value {
+        Value::Null => return Vec::new(),
+        Value::Array(list) => list,
+        other => {
+            left_out.0.push((
+                "attachments",
+                format!("must be an array of attachment objects, not {}", describe(other)),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for value in list {
+        let Value::Object(object) = value else {
+            left_out.0.push((
+                "attachments",
+                format!("must hold attachment objects, but holds {}", describe(value)),
+            ));
+            continue;
+        };
+        let text =
+            |name: &str| object.get(name).and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
+        let url = match text("url") {
+            Some(url) => left_out
+                .keep("attachments", link_field(url, SafeUrl::parse_image).map_err(|r| format!("url {r}"))),
+            None => {
+                left_out.0.push(("attachments", "an attachment has no url; it is left out".to_owned()));
+                None
+            }
+        };
+        let Some(url) = url.flatten().and_then(|url| base.resolve(url, SafeUrl::parse_image)) else {
+            continue;
+        };
+        let Some(mime_type) = text("mime_type") else {
+            left_out
+                .0
+                .push(("attachments", format!("{} has no mime_type; it is left out", quote(url.as_str()))));
+            continue;
+        };
+        let mut number = |name: &'static str| match object.get(name) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => whole_part(n).or_else(|| {
+                left_out.0.push(("attachments", format!("{name} {n} is not a size the reader can read")));
+                None
+            }),
+            Some(other) => {
+                left_out.0.push(("attachments", format!("{name} must be a number, not {}", describe(other))));
+                None
+            }
+        };
+        let size_in_bytes = number("size_in_bytes");
+        let duration_in_seconds = number("duration_in_seconds");
+        out.push(Attachment {
+            url,
+            mime_type: mime_type.to_ascii_lowercase(),
+            title: text("title").map(str::to_owned),
+            size_in_bytes,
+            duration_in_seconds,
+        });
+    }
+    out
+}
+
+/// The whole part of a non-negative JSON number (`1234`, `1234.5`, `1.2e3` is not read): no
+/// float parsing in the wasm for a size or a duration.
+fn whole_part(number: &str) -> Option<u64> {
+    let whole = number.split('.').next().unwrap_or(number);
+    whole.parse().ok().filter(|_| number[whole.len()..].bytes().skip(1).all(|b| b.is_ascii_digit()))
 }
 
 /// About the first 80 characters of `text`, cut at a word, for a headline made from the body.
@@ -1016,5 +1093,41 @@ mod tests {
         assert_eq!(avatars("b"), [Some("https://e.example/f/img/desk.png".to_owned())]);
         let not_expired = load_feed(&feed_with_items(r#"[{"id": "a", "content_text": "x"}]"#));
         assert!(not_expired.is_ok_and(|loaded| !loaded.feed.expired));
+    }
+
+    #[test]
+    fn attachments_keep_what_is_usable() {
+        let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+            {"id": "a", "content_text": "x", "attachments": [
+              {"url": "ep1.mp3", "mime_type": "Audio/MPEG", "title": "Episode 1", "size_in_bytes": 42000000, "duration_in_seconds": 2712.5},
+              {"url": "javascript:alert(1)", "mime_type": "audio/mpeg"},
+              {"url": "ep1.pdf"},
+              {"url": "notes.pdf", "mime_type": "application/pdf", "size_in_bytes": "big"},
+              "not an object"]}]}"#;
+        let loaded = match load_feed_from(
+            json,
+            &Limits::default(),
+            &Native,
+            Some("https://e.example/pod/feed.json"),
+        ) {
+            Ok(loaded) => loaded,
+            Err(error) => panic!("{error}"),
+        };
+        let attachments = &loaded.feed.articles[0].attachments;
+        assert_eq!(attachments.len(), 2, "{attachments:?}");
+        assert_eq!(attachments[0].url.as_str(), "https://e.example/pod/ep1.mp3");
+        assert_eq!(attachments[0].mime_type, "audio/mpeg");
+        assert_eq!(
+            (attachments[0].size_in_bytes, attachments[0].duration_in_seconds),
+            (Some(42_000_000), Some(2712))
+        );
+        assert_eq!(
+            (attachments[1].mime_type.as_str(), attachments[1].size_in_bytes),
+            ("application/pdf", None)
+        );
+        let notes: Vec<&str> =
+            loaded.left_out.iter().filter(|p| p.field == "attachments").map(|p| p.reason.as_str()).collect();
+        assert_eq!(notes.len(), 4, "{notes:?}");
+        assert!(notes[0].starts_with("url \"javascript:alert(1)\""), "{notes:?}");
     }
 }

@@ -79,6 +79,30 @@ pub struct Author {
     pub avatar: Option<SafeUrl>,
 }
 
+/// A file that goes with an article (JSON Feed's `attachments`): an episode of a podcast, a
+/// video, a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub url: SafeUrl,
+    /// `audio/mpeg`, `video/mp4`, `application/pdf`: lower case, as written otherwise.
+    pub mime_type: String,
+    /// Attachments that share a title are alternates of one another (formats of one episode).
+    pub title: Option<String>,
+    pub size_in_bytes: Option<u64>,
+    pub duration_in_seconds: Option<u64>,
+}
+
+impl Attachment {
+    /// Audio or video, played in the reader; anything else is a download.
+    pub fn is_audio(&self) -> bool {
+        self.mime_type.starts_with("audio/")
+    }
+
+    pub fn is_video(&self) -> bool {
+        self.mime_type.starts_with("video/")
+    }
+}
+
 /// An article's body as the reader keeps it until the article is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
@@ -153,6 +177,8 @@ pub struct Article {
     pub external_url: Option<SafeUrl>,
     pub authors: Vec<Author>,
     pub language: Option<String>,
+    /// In the feed's order.
+    pub attachments: Vec<Attachment>,
 }
 
 impl Article {

@@ -45,6 +45,7 @@ pub(crate) struct RawItem {
     pub author: Value,
     pub tags: Value,
     pub language: Value,
+    pub attachments: Value,
     /// `"_article_reader"`.
     pub extension: Value,
 }
@@ -104,6 +105,7 @@ impl RawItem {
                 "author" => &mut item.author,
                 "tags" => &mut item.tags,
                 "language" => &mut item.language,
+                "attachments" => &mut item.attachments,
                 "_article_reader" => &mut item.extension,
                 _ => continue,
             };

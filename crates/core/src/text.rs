@@ -149,6 +149,8 @@ pub enum Label {
     ThemeSepia,
     ThemeDark,
     ResetSettings,
+    Attachments,
+    Download,
     MarkAllRead,
     UndoMarkAllRead,
     HideRead,
@@ -251,6 +253,8 @@ impl Ui {
             ThemeSepia => ("Sepia", "بنّي فاتح"),
             ThemeDark => ("Dark", "داكن"),
             ResetSettings => ("Reset", "إعادة الضبط"),
+            Attachments => ("Attachments", "المرفقات"),
+            Download => ("Download", "تنزيل"),
             MarkAllRead => ("Mark all as read", "تعليم الكل كمقروء"),
             UndoMarkAllRead => ("Undo", "تراجع"),
             HideRead => ("Hide read", "إخفاء المقروء"),
@@ -385,6 +389,26 @@ impl Ui {
             Language::English => format!("{n} unread"),
             Language::Arabic => format!("{n} غير مقروءة"),
         }
+    }
+
+    /// How long an episode lasts: "1 h 5 min", "12 min", "45 s".
+    pub fn duration(&self, seconds: u64) -> String {
+        let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        let [hours, minutes, secs] = match self.language {
+            Language::English => ["h", "min", "s"],
+            Language::Arabic => ["س", "د", "ث"],
+        };
+        match (h, m) {
+            (0, 0) => format!("{s} {secs}"),
+            (0, _) => format!("{m} {minutes}"),
+            _ if m == 0 => format!("{h} {hours}"),
+            _ => format!("{h} {hours} {m} {minutes}"),
+        }
+    }
+
+    /// What an attachment is, in words: its kind or title, how long, how large.
+    pub fn attachment_details(&self, parts: &[String]) -> String {
+        parts.join(if self.language == Language::Arabic { "، " } else { " · " })
     }
 
     /// Beside "Load more articles" when the next page failed: why, and that it can be tried
@@ -643,6 +667,17 @@ mod tests {
             "تضم هذه الخلاصة 150,000 عنصر؛ يعرض القارئ أول 100,000 منها، وهذا حدّه."
         );
         assert_eq!(ar.over_limit(103, 100), "تضم هذه الخلاصة 103 عناصر؛ يعرض القارئ أول 100 منها، وهذا حدّه.");
+    }
+
+    #[test]
+    fn durations_in_words() {
+        let en = Ui::new(Language::English);
+        assert_eq!(en.duration(45), "45 s");
+        assert_eq!(en.duration(12 * 60 + 30), "12 min");
+        assert_eq!(en.duration(3600), "1 h");
+        assert_eq!(en.duration(3900), "1 h 5 min");
+        assert_eq!(Ui::new(Language::Arabic).duration(3900), "1 س 5 د");
+        assert_eq!(en.attachment_details(&["audio/mpeg".into(), "45 s".into()]), "audio/mpeg · 45 s");
     }
 
     #[test]

@@ -723,6 +723,57 @@ test('authors with links and avatars, a banner, the source beside the article, a
   assertEqual(all(host, '.ar-article__byline img').length, 1, 'with their avatar');
 });
 
+test('attachments: players with their alternates and details, downloads, a card’s play control, the place and speed remembered', async () => {
+  const tone = new URL('/fixtures/tone.wav', location.href).href;
+  const notes = new URL('/fixtures/photo.svg', location.href).href;
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'A podcast',
+    items: [{
+      id: 'ep1', title: 'Episode one', content_text: 'The first episode.',
+      attachments: [
+        { url: tone, mime_type: 'audio/wav', title: 'Episode one', duration_in_seconds: 2712, size_in_bytes: 42000000 },
+        { url: tone.replace('.wav', '.ogg'), mime_type: 'audio/ogg', title: 'Episode one' },
+        { url: notes, mime_type: 'application/pdf', title: 'Show notes', size_in_bytes: 1258291 },
+        { url: 'javascript:alert(1)', mime_type: 'audio/mpeg' },
+      ],
+    }],
+  };
+  for (const key of Object.keys(localStorage)) if (key.includes(':media:')) localStorage.removeItem(key);
+  later(() => { for (const key of Object.keys(localStorage)) if (key.includes(':media:')) localStorage.removeItem(key); });
+  const [host] = await mounted({ feed });
+  await until('the feed', () => headlines(host).length === 1);
+  const card = one(host, 'audio.ar-card__player');
+  assert(card && card.controls && card.preload === 'none', 'the card has a play control');
+  clickLink(host, 'Episode one');
+  await until('the article opens', () => isArticle(host));
+  const players = all(host, '.ar-attachments audio');
+  assertEqual(players.length, 1, 'alternates are one player');
+  const audio = players[0];
+  assert(audio.controls && audio.preload === 'none' && !audio.autoplay, 'controls, nothing fetched before play');
+  assertEqual([...audio.querySelectorAll('source')].map((s) => s.type), ['audio/wav', 'audio/ogg'], 'its sources');
+  assertEqual(text(one(host, 'figure.ar-attachment figcaption')), 'Episode one · 45 min · 40.1 MiB', 'title, duration, size');
+  const download = one(host, 'a.ar-attachment__download');
+  assert(download && download.href === notes, 'the document is a download');
+  assertEqual(text(download.parentElement), 'Download Show notes (application/pdf · 1.2 MiB)', 'with its type and size');
+  assert(!all(host, '[href^="javascript:"], [src^="javascript:"]').length, 'no script URL');
+  if (!audio.canPlayType('audio/wav')) return; // An engine without a WAV decoder plays nothing to resume.
+  audio.load();
+  await until('the player has the file', () => audio.readyState >= 1);
+  audio.currentTime = 1.5;
+  audio.playbackRate = 1.5;
+  await until('the place is remembered', () => Object.keys(localStorage).some((k) => k.endsWith(`:media:${tone}`) && localStorage.getItem(k) === '15 150'));
+  // Another reader of the same feed resumes there.
+  const [again] = await mounted({ feed });
+  await until('the feed again', () => headlines(again).length === 1);
+  clickLink(again, 'Episode one');
+  await until('the article again', () => isArticle(again));
+  const resumed = one(again, '.ar-attachments audio');
+  resumed.load();
+  await until('the player resumes', () => resumed.readyState >= 1 && Math.abs(resumed.currentTime - 1.5) < 0.05);
+  assertEqual(resumed.playbackRate, 1.5, 'at the speed chosen');
+});
+
 // ---- unread ------------------------------------------------------------------------------------------
 
 const unreadOf = (host, name) => {

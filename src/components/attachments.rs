@@ -1,0 +1,109 @@
+//! An article's attachments under its body: audio and video as native players (controls,
+//! nothing fetched before play) with their title, duration and size in words, alternates that
+//! share a title as one player's sources, anything else a download link with its type and size;
+//! and a card's play control for an article with audio. Each player returns to where the person
+//! left it, at the speed they chose (remembered per feed, by the prefs).
+
+use article_reader_core::attachments::{shown, Shown};
+use article_reader_core::text::Label;
+use article_reader_core::{human_bytes, Attachment};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlMediaElement;
+use yew::prelude::*;
+
+use crate::context::ReaderContext;
+use crate::prefs::MediaPlace;
+
+/// What `attachment` is (`lead`: its title, or its type), how long and how large, as words.
+fn details(cx: &ReaderContext, attachment: &Attachment, lead: &str) -> String {
+    let mut parts = vec![lead.to_owned()];
+    parts.extend(attachment.duration_in_seconds.map(|seconds| cx.ui.duration(seconds)));
+    parts.extend(attachment.size_in_bytes.map(human_bytes));
+    cx.ui.attachment_details(&parts)
+}
+
+/// A player for `sources`, which resumes where it was left and remembers where it is.
+fn player(cx: &ReaderContext, video: bool, sources: &[&Attachment], class: &'static str) -> Html {
+    let key = sources[0].url.as_str().to_owned();
+    let media = |event: &Event| event.target().and_then(|t| t.dyn_into::<HtmlMediaElement>().ok());
+    let restore = {
+        let (prefs, key) = (cx.prefs.clone(), key.clone());
+        Callback::from(move |event: Event| {
+            let (Some(element), Some(place)) = (media(&event), prefs.media_place(&key)) else { return };
+            element.set_current_time(place.tenths as f64 / 10.0);
+            element.set_playback_rate(f64::from(place.speed_percent) / 100.0);
+        })
+    };
+    let remember = {
+        let prefs = cx.prefs.clone();
+        Callback::from(move |event: Event| {
+            let Some(element) = media(&event) else { return };
+            let tenths = (element.current_time() * 10.0) as u64;
+            // Every five seconds while playing, and at each pause and change of speed.
+            if event.type_() == "timeupdate" && !(tenths / 10).is_multiple_of(5) {
+                return;
+            }
+            let speed_percent = (element.playback_rate() * 100.0 + 0.5) as u32;
+            prefs.store_media_place(&key, MediaPlace { tenths, speed_percent });
+        })
+    };
+    let sources: Html = sources
+        .iter()
+        .map(|a| html! { <source src={a.url.as_str().to_owned()} type={a.mime_type.clone()} /> })
+        .collect();
+    if video {
+        html! {
+            <video class={classes!("ar-body__media", class)} controls=true preload="none" playsinline=true
+                onloadedmetadata={restore} ontimeupdate={remember.clone()} onpause={remember.clone()} onratechange={remember}>
+                { sources }
+            </video>
+        }
+    } else {
+        html! {
+            <audio class={classes!("ar-body__media", class)} controls=true preload="none"
+                onloadedmetadata={restore} ontimeupdate={remember.clone()} onpause={remember.clone()} onratechange={remember}>
+                { sources }
+            </audio>
+        }
+    }
+}
+
+/// The attachments section of an article; nothing when it has none.
+pub fn attachments(cx: &ReaderContext, attachments: &[Attachment]) -> Html {
+    if attachments.is_empty() {
+        return Html::default();
+    }
+    let heading = cx.id("attachments-heading");
+    html! {
+        <section class="ar-attachments" part="attachments" aria-labelledby={heading.clone()}>
+            <h2 class="ar-related__heading" id={heading}>{ cx.ui.label(Label::Attachments) }</h2>
+            { for shown(attachments).into_iter().map(|item| match item {
+                Shown::Player { video, sources } => html! {
+                    <figure class="ar-attachment">
+                        <figcaption class="ar-attachment__details">{ details(cx, sources[0], sources[0].title.as_deref().unwrap_or(&sources[0].mime_type)) }</figcaption>
+                        { player(cx, video, &sources, "ar-attachment__player") }
+                    </figure>
+                },
+                Shown::Download(attachment) => html! {
+                    <p class="ar-attachment">
+                        <a class="ar-attachment__download" href={attachment.url.as_str().to_owned()} download="" rel="noopener noreferrer">
+                            { format!("{} {}", cx.ui.label(Label::Download), attachment.title.as_deref().unwrap_or_default()).trim_end().to_owned() }
+                        </a>
+                        <span class="ar-attachment__details">{ format!(" ({})", details(cx, attachment, &attachment.mime_type)) }</span>
+                    </p>
+                },
+            }) }
+        </section>
+    }
+}
+
+/// A card's play control: the first audio of the article, as a compact player.
+pub fn play_control(cx: &ReaderContext, attachments: &[Attachment]) -> Html {
+    shown(attachments)
+        .into_iter()
+        .find_map(|item| match item {
+            Shown::Player { video: false, sources } => Some(player(cx, false, &sources, "ar-card__player")),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
