@@ -31,20 +31,22 @@ cargo clippy --workspace --exclude article-reader-importer --all-targets --locke
 step "native tests"
 cargo test --workspace --locked
 
-# The runner picks the browser from whichever driver variable is set, so set exactly one.
+# The browser tests are the ui crate's (tests/browser/), with the features the shipped wasm has.
+# The runner picks the browser from whichever driver variable is set, so set exactly one; it
+# runs in the ui crate's folder, so it is told where the Chromium flags are.
+browser_tests=(cargo test --locked -p article-reader-ui --features hydration --target wasm32-unknown-unknown)
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json"
+
 step "browser tests, headless Chromium"
-env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$CHROMEDRIVER" \
-  cargo test --locked -p article-reader-app --target wasm32-unknown-unknown
+env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$CHROMEDRIVER" "${browser_tests[@]}"
 
 step "browser tests, headless Firefox"
-env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$GECKODRIVER" \
-  cargo test --locked -p article-reader-app --target wasm32-unknown-unknown
+env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$GECKODRIVER" "${browser_tests[@]}"
 
 # WebKitGTK's MiniBrowser has no headless mode: it gets a virtual display of its own, which
 # scripts/with-display.sh stops by its process id however the tests end.
 step "browser tests, WebKit (WebKitGTK under Xvfb)"
-env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$SAFARIDRIVER" \
-  scripts/with-display.sh cargo test --locked -p article-reader-app --target wasm32-unknown-unknown
+env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$SAFARIDRIVER" scripts/with-display.sh "${browser_tests[@]}"
 
 step "release build (trunk)"
 trunk build --offline --release --locked

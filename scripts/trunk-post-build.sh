@@ -1,7 +1,9 @@
 #!/bin/sh
-# Trunk post-build hook: minifies the stylesheet and writes the integrity of what
-# article-reader.js loads into it (scripts/finish-build.mjs), and writes the reader's
-# Content-Security-Policy into the built index.html.
+# Trunk post-build hook: renders the standalone page's first view into the built index.html
+# (the bundled feed's feed view, by the server renderer, natively; the wasm hydrates it),
+# minifies the stylesheet and writes the integrity of what article-reader.js loads into it
+# (scripts/finish-build.mjs), and writes the reader's Content-Security-Policy into the built
+# index.html. The development server (scripts/serve.sh) prerenders too.
 #
 # Every build gets the policy, except the development server (scripts/serve.sh sets
 # ARTICLE_READER_DEV_SERVER), whose live-reload script is inline and would be refused.
@@ -10,6 +12,10 @@
 # http(s) origin, as a feed's articles do: the reader renders them, so its policy must not block
 # them (on an https page, browsers upgrade or block http ones as mixed content themselves).
 set -eu
+# A native build of the ui crate with the server renderer (seconds once built).
+cargo run --quiet --locked --manifest-path "$TRUNK_SOURCE_DIR/Cargo.toml" \
+  -p article-reader-ui --features ssr --bin article-reader-prerender -- \
+  "$TRUNK_STAGING_DIR/index.html" "$TRUNK_STAGING_DIR/demo.html"
 node "$TRUNK_SOURCE_DIR/scripts/finish-build.mjs" "$TRUNK_STAGING_DIR"
 [ -n "${ARTICLE_READER_DEV_SERVER:-}" ] && exit 0
 policy="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: http: data:; media-src 'self' https: http:; object-src 'none'; base-uri 'none'"

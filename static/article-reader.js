@@ -91,11 +91,16 @@ function loadWasm() {
  * open shadow root, styled by the shared `sheet` (or a `<link>` of its own), so that destroying
  * it removes exactly what it added.
  */
-function mountNow([glue, sheet], host, options, inlineFeed) {
+function mountNow([glue, sheet], host, options, inlineFeed, earlyRoute) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const root = document.createElement('div');
+  // A prerendered reader (an importer's snippet: a declarative shadow root holding the server
+  // renderer's HTML and its stylesheet's link) is hydrated where it is.
+  const prerendered = prerenderedRoot(host);
+  const root = prerendered ?? document.createElement('div');
   let link = null;
-  if (sheet) {
+  if (prerendered) {
+    // Its own <link> styles it already.
+  } else if (sheet) {
     if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
   } else {
     link = document.createElement('link');
@@ -104,9 +109,7 @@ function mountNow([glue, sheet], host, options, inlineFeed) {
     link.href = new URL('./reader.css', here).href;
     shadow.append(link);
   }
-  shadow.append(root);
-  // The person's own default text size (the browser's `medium`), which every size in the reader
-  // starts from: in a shadow root `rem` would be the host page's root size instead.
+  if (!prerendered) shadow.append(root);
   root.style.fontSize = 'medium';
   root.style.setProperty('--ar-c-medium', getComputedStyle(root).fontSize);
 
@@ -123,7 +126,7 @@ function mountNow([glue, sheet], host, options, inlineFeed) {
   host.addEventListener('article-reader-ready', onReady);
   host.addEventListener('article-reader-error', onError);
 
-  let handle = glue.mountReader(root, options, inlineFeed ?? undefined);
+  let handle = glue.mountReader(root, options, inlineFeed ?? undefined, earlyRoute ?? undefined);
   return {
     /** Resolves with `{ articles, skipped }` when the first feed is on screen; rejects if it cannot be. */
     ready,
@@ -152,6 +155,11 @@ function mountNow([glue, sheet], host, options, inlineFeed) {
       root.remove();
     },
   };
+}
+
+/** The mount point of a reader prerendered into `host`'s declarative shadow root, if it has one. */
+function prerenderedRoot(host) {
+  return [...(host.shadowRoot?.children ?? [])].find((child) => child.hasAttribute('data-ar-mount')) ?? null;
 }
 
 /**
@@ -234,12 +242,14 @@ class ArticleReaderElement extends HTMLElement {
 
   connectedCallback() {
     if (this.#reader || this.#starting) return;
+    this.#stopKeeping = this.#keepEarlyClicks();
     const starting = loadWasm().then((loaded) => {
       // The element may have left the page while the wasm loaded; a later connection starts
       // its own reader.
       if (this.#starting !== starting || !this.isConnected) return;
       this.#starting = null;
-      this.#reader = mountNow(loaded, this, this.#initialOptions(), this.#inlineFeed());
+      this.#stopKeeping();
+      this.#reader = mountNow(loaded, this, this.#initialOptions(), this.#inlineFeed(), this.#earlyRoute);
       this.#writes = [];
     });
     this.#starting = starting;
@@ -255,6 +265,7 @@ class ArticleReaderElement extends HTMLElement {
     queueMicrotask(() => {
       if (this.isConnected) return;
       this.#starting = null;
+      this.#stopKeeping();
       this.#reader?.destroy();
       this.#reader = null;
     });
@@ -296,6 +307,33 @@ class ArticleReaderElement extends HTMLElement {
       if (value !== null) options[propertyOf.get(name)] = value;
     }
     return Object.assign(options, ...this.#writes);
+  }
+
+  /** The reader's route that a click on the prerendered HTML asked for before the wasm came. */
+  #earlyRoute = null;
+  /** Stops keeping those clicks. */
+  #stopKeeping = () => {};
+
+  /**
+   * Until the wasm has started, a click on a prerendered reader's own links (`#/article/…`,
+   * `#/?tag=…`) is kept, and the reader starts there, instead of being lost or moving the host
+   * page's URL; a reader routing by the URL fragment lets the link set it. Returns what stops it.
+   */
+  #keepEarlyClicks() {
+    const root = prerenderedRoot(this);
+    if (!root || this.getAttribute('routing') === 'hash') return () => {};
+    const keep = (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      this.#earlyRoute = link.getAttribute('href');
+      root.setAttribute('aria-busy', 'true');
+    };
+    root.addEventListener('click', keep);
+    return () => {
+      root.removeEventListener('click', keep);
+      root.removeAttribute('aria-busy');
+    };
   }
 
   /** The JSON text of a `<script type="application/feed+json">` inside the element. */

@@ -82,7 +82,7 @@ impl Mounted {
     pub async fn update(&mut self, options: ReaderOptions) {
         self.filter_writes += 1;
         if let Some(handle) = &mut self.handle {
-            handle.update(AppProps { options, filter_version: self.filter_writes, standalone: false });
+            handle.update(AppProps { options, filter_version: self.filter_writes, ..AppProps::default() });
         }
         yew::scheduler::flush().await;
     }

@@ -136,14 +136,19 @@ class Page {
     this.recorded = { problems: [], warnings: [] };
   }
 
-  /** Loads `address` (relative to the reader's folder, or absolute) as a new document. */
-  async open(address) {
+  /**
+   * Loads `address` (relative to the reader's folder, or absolute) as a new document. The built
+   * page arrives prerendered, so this waits until the reader has started (hydrated, or rendered
+   * anew) before a check reads it, unless `started` is false.
+   */
+  async open(address, { started = true } = {}) {
     const url = /^https?:/.test(address) ? address : `${this.origin}${BASE_PATH}${address}`;
     await this.#harvest();
     await this.driver.switchTo().defaultContent();
     // Through a blank page, so that an address differing only in its fragment loads afresh.
     await this.driver.get(`${new URL(url).origin}/e2e/blank.html`);
     await this.driver.get(url);
+    if (started) await this.until('return !document.querySelector(".ar-prerendered");', 'the reader to start');
   }
 
   /** Loads `address` framed at `width` × `height`, and works inside the frame from then on. */
@@ -464,6 +469,108 @@ check('an Arabic feed reads right to left, with an Arabic interface and Arabic d
   await page.shot('arabic-article');
 });
 
+// ---- before the wasm: the prerendered page, and hydration ------------------------------------
+
+/**
+ * Opens `address` of the build served under /held/, whose wasm the server holds back until
+ * `release()`: the page as a person sees it before the wasm has come. A script sets the address
+ * rather than WebDriver's navigation, which would wait for everything the page loads.
+ */
+async function openHeld(page, address) {
+  await page.open(`${page.origin}/e2e/blank.html`);
+  await page.run('location.href = arguments[0];', `${page.origin}/held/${address}`);
+  await page.until('return document.readyState !== "loading" && location.pathname.startsWith("/held/");', 'the held page');
+}
+
+const release = (page) => page.run('return fetch("/e2e/release").then(() => true);');
+const hydrated = (page, within = []) => page.until(
+  'let root = document; for (const host of arguments[0]) root = root.querySelector(host).shadowRoot; return root.querySelector(".ar-app:not(.ar-prerendered)") !== null;',
+  'the reader to hydrate', 10_000, within);
+
+check('before the wasm the page shows the feed as links, and the wasm hydrates those very nodes', async ({ page }) => {
+  await openHeld(page, '');
+  await page.waitFor(FEED_ARTICLE, { count: 2 });
+  assert.deepEqual(await headlines(page), [UK, US]);
+  assert.equal(await page.count(`${FEED_ARTICLE} h2 a[href^="#/article/"]`), 2, 'headlines are links');
+  assert.equal(await page.count('[role=feed] a.ar-tag[href^="#/?tag="]'), 10, 'tags are links');
+  assert.equal(await page.count('.ar-app.ar-prerendered'), 1, 'the controls are not usable yet');
+  assert.equal(await page.style('.ar-search__input', 'pointer-events'), 'none');
+  await page.shot('before-the-wasm');
+  await page.run('document.querySelector("[role=feed] article").dataset.seen = "before";');
+  await release(page);
+  await hydrated(page);
+  assert.equal(await page.count('.ar-app'), 1, 'one reader on the page');
+  assert.equal(await page.attribute(FEED_ARTICLE, 'data-seen'), 'before', 'the first card is the same node');
+  await page.click(BUTTON, { name: /^Imran Khan/ });
+  await page.waitFor(FEED_ARTICLE, { count: 1, exactly: true });
+  await page.click('a', { name: US });
+  await page.waitFor('h1', { name: US });
+  await page.press('\uE00C'); // Escape
+  await page.waitFor(FEED_ARTICLE, { count: 1, exactly: true });
+});
+
+check('a click on a headline before the wasm opens that article once it has come', async ({ page }) => {
+  await openHeld(page, '');
+  await page.click('a', { name: UK });
+  await page.until('return location.hash === "#/article/pakistan-uk-regional-security-talks";', 'the link to set the fragment');
+  await release(page);
+  await page.waitFor('h1', { name: UK });
+  assert.equal(await page.count('.ar-body p'), 7);
+});
+
+check('a cold deep link keeps the prerendered feed out of sight and opens its article', async ({ page }) => {
+  await openHeld(page, '#/article/pakistan-us-lawmakers-letter-khan-release');
+  await page.waitFor(FEED_ARTICLE, { count: 2 });
+  await page.until('return getComputedStyle(document.getElementById("article-reader")).visibility === "hidden";',
+    'the feed, which nobody asked for, to be hidden');
+  await release(page);
+  await page.waitFor('h1', { name: US });
+  assert.equal(await page.style('#article-reader', 'visibility'), 'visible');
+});
+
+check('a returning visitor’s read marks and reading settings apply once the wasm has come', async ({ page }) => {
+  await page.open(`${page.origin}/e2e/blank.html`);
+  await page.run(`localStorage.setItem('article-reader:bundled:read', 'pakistan-uk-regional-security-talks');
+    localStorage.setItem('article-reader:bundled:reading', 'textSize=130&theme=sepia');`);
+  await openHeld(page, '');
+  await page.waitFor(FEED_ARTICLE, { count: 2 });
+  assert.equal(await page.count('.ar-card--read'), 0, 'the prerendered page knows no visitor');
+  await release(page);
+  await page.waitFor('.ar-card--read', { count: 1, exactly: true });
+  assert.equal(await page.attribute('.ar-card--read', 'data-article'), 'pakistan-uk-regional-security-talks');
+  assert.match(await page.attribute('.ar-app', 'class'), /\bar-size-130\b.*\bar-theme-sepia\b|\bar-theme-sepia\b.*\bar-size-130\b/);
+});
+
+check('a reader that cannot start leaves the headlines readable, and says so', async ({ page, expectProblem }) => {
+  expectProblem(/could not start|404|Failed to load|NetworkError|Load failed|WebAssembly/i);
+  await page.open(`${page.origin}/no-wasm/`, { started: false });
+  await page.waitFor('.ar-page-note[role=status]');
+  assert.deepEqual(await headlines(page), [UK, US]);
+  assert.equal(await page.count(`${FEED_ARTICLE} h2 a[href^="#/article/"]`), 2);
+  await page.shot('no-wasm');
+});
+
+check('the demo page’s prerendered reader is hydrated in its shadow root, and a click before the wasm is kept', async ({ page }) => {
+  const cards = { within: ['#cards'] };
+  const firstCard = 'return document.querySelector("#cards").shadowRoot.querySelector("[role=feed] article")';
+  await openHeld(page, 'demo.html');
+  await page.waitFor(FEED_ARTICLE, { count: 3, ...cards });
+  assert.equal(await page.count('.ar-app.ar-prerendered', cards), 1);
+  assert.equal(await page.count('template'), 0, 'the declarative shadow root is attached as the page is read');
+  await page.run(`${firstCard}.dataset.seen = "before";`);
+  await release(page);
+  await hydrated(page, ['#cards']);
+  assert.equal(await page.count('.ar-app', cards), 1, 'one reader in the shadow root');
+  assert.equal(await page.run(`${firstCard}.dataset.seen;`), 'before', 'the first card is the same node');
+
+  await openHeld(page, 'demo.html');
+  const [first] = await page.texts(`${FEED_ARTICLE} h2`, cards);
+  await page.click(`${FEED_ARTICLE} h2 a`, cards);
+  assert.equal(await page.run('return location.hash;'), '', 'the host page’s URL is left alone');
+  await release(page);
+  await page.waitFor('h1', { name: first, ...cards });
+});
+
 check('the keyboard: / searches, j and k move, Enter opens, ? shows the help, Escape closes it', async ({ page }) => {
   await page.open('');
   await page.waitFor(FEED_ARTICLE, { count: 2 });
@@ -714,7 +821,8 @@ const HOSTILE_LEFTOVERS = `
       for (const url of urls) if (/^(javascript|vbscript|data:text)/.test(scheme(url))) found.push(name + '=' + value);
     }
   }
-  const outside = [...document.body.children].filter((e) => e.id !== 'article-reader');
+  // The page's own note for browsers without script is the only other thing in it.
+  const outside = [...document.body.children].filter((e) => e.id !== 'article-reader' && e.id !== 'article-reader-note');
   for (const e of outside) found.push('outside the reader: ' + e.outerHTML.slice(0, 80));
   for (const script of document.scripts) {
     if (!script.src.startsWith(location.origin + '/')) found.push('script ' + script.outerHTML.slice(0, 80));

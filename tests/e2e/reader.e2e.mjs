@@ -16,7 +16,7 @@
 // cargo into a temporary folder served at /generated/.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -283,9 +283,91 @@ check('a feed the importer wrote in pages loads page by page with “Load more a
   assert.equal(await page.locator('.ar-notice').count(), 0, 'the reader skipped nothing');
 });
 
+/**
+ * The importer's snippet of the bundled feed (`--embed`), in a host page of its own at
+ * /generated/snippet.html, loading the module from the build.
+ */
+function snippetHost() {
+  const snippet = path.join(generated, 'snippet-only.html');
+  cargoRun(['-p', 'article-reader-importer', '--', path.join(repoRoot, 'feeds/seed.json'), '-o', path.join(generated, 'snippet-feed.json'),
+    '--embed', snippet, '--module', `${BASE_PATH}article-reader.js`, '--attr', 'id=news', '--attr', 'layout=cards'], 'the importer');
+  writeFileSync(path.join(generated, 'snippet.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A host page with a snippet</title><link rel="icon" href="data:,"></head>
+<body><h1>The host's own page</h1>
+${readFileSync(snippet, 'utf8')}</body></html>`);
+}
+
+/** A context of the browser with JavaScript turned off. */
+async function withoutScript(run) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, javaScriptEnabled: false });
+  try {
+    await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+const UK_ID = 'pakistan-uk-regional-security-talks';
+
+check('without JavaScript the page and an importer’s snippet show the headlines as links, with a note', async () => {
+  await withoutScript(async (page) => {
+    await page.goto(`${origin}${BASE_PATH}`);
+    assert.deepEqual(await headlines(page), [UK, US]);
+    assert.equal(await page.locator(`[role=feed] article h2 a[href="#/article/${UK_ID}"]`).count(), 1);
+    assert.equal(await page.locator('[role=feed] a.ar-tag').count(), 10, 'the tags are links');
+    assert.match(await page.locator('.ar-page-note').innerText(), /need JavaScript/);
+    assert.equal(await page.locator('time').first().innerText(), 'Updated 20 January 2026');
+    await shot(page, 'no-script-page');
+    await page.goto(`${origin}/generated/snippet.html`);
+    const reader = page.locator('#news');
+    assert.deepEqual(await headlines(page, reader.locator('[role=feed]')), [UK, US]);
+    assert.match(await reader.locator('.ar-noscript').innerText(), /need JavaScript/);
+    await shot(page, 'no-script-snippet');
+  });
+});
+
+check('the importer’s snippet: hydrated in its shadow root with no fetch of the feed, and JSON-LD for crawlers', async ({ page }) => {
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(`${origin}/generated/snippet.html`);
+  const reader = page.locator('#news');
+  await reader.locator('.ar-app:not(.ar-prerendered)').waitFor();
+  assert.equal(await reader.locator('.ar-app').count(), 1, 'one reader in the shadow root');
+  assert.deepEqual(await headlines(page, reader.locator('[role=feed]')), [UK, US]);
+  assert.ok(!requested.some((p) => p.endsWith('.json')), `no feed fetched: ${requested.join(' ')}`);
+  const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+  assert.equal(ld['@type'], 'ItemList');
+  assert.deepEqual(ld.itemListElement.map((e) => [e.position, e.item['@type'], e.item.headline]), [[1, 'NewsArticle', UK], [2, 'NewsArticle', US]]);
+  await reader.getByRole('link', { name: US }).click();
+  await reader.locator('h1', { hasText: US }).waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '', 'the host page’s URL is left alone');
+  await shot(page, 'snippet-article');
+});
+
+check('an Arabic browser: the prerendered page hydrates, then dates follow the browser’s language', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'ar-EG' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}${BASE_PATH}`);
+    await page.locator('.ar-app:not(.ar-prerendered)').waitFor();
+    assert.equal(await page.locator('.ar-app').count(), 1);
+    assert.deepEqual(await headlines(page), [UK, US], 'the feed says it is English: its interface stays English');
+    await page.waitForFunction(() => /يناير|٢٠٢٦/.test(document.querySelector('time')?.textContent ?? ''));
+    await page.getByRole('button', { name: /^Imran Khan/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[role=feed] article').length === 1);
+    assert.deepEqual(errors, []);
+    await shot(page, 'arabic-browser');
+  } finally {
+    await context.close();
+  }
+});
+
 importFixtureFeeds();
 importInPages();
 splitTheBundledFeed();
+snippetHost();
 
 const server = await serve(dist, { generated });
 const origin = originOf(server);
@@ -302,7 +384,12 @@ try {
     const problems = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
-    const open = (hash) => page.goto(`${origin}${BASE_PATH}${hash}`);
+    // The page arrives prerendered: a check starts once the reader has started (hydrated or
+    // rendered anew), so it never reads the prerendered HTML for the reader's.
+    const open = async (hash) => {
+      await page.goto(`${origin}${BASE_PATH}${hash}`);
+      await page.waitForFunction(() => !document.querySelector('.ar-prerendered'));
+    };
     const expected = [];
     const expectError = (pattern) => expected.push(pattern);
     try {

@@ -71,8 +71,18 @@ export const OTHER_ORIGIN = 'http://other.example';
  * probe.js into every page.
  */
 export function serve(root, { cors = false, readerOrigin = null, otherOrigin = null, generated = null, probe = false } = {}) {
-  const server = http.createServer((request, response) => {
+  // The build again under /held/, its wasm held back until /e2e/release is asked for: the page
+  // as it is before the wasm has come (the prerendered HTML), for as long as a check needs.
+  const held = [];
+  const server = http.createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
+    if (url.pathname === '/e2e/release') {
+      held.splice(0).forEach((release) => release());
+      return response.writeHead(204).end();
+    }
+    if (url.pathname.startsWith('/held/') && url.pathname.endsWith('.wasm')) await new Promise((release) => held.push(release));
+    // The build again under /no-wasm/, whose wasm is not there: a reader that cannot start.
+    if (url.pathname.startsWith('/no-wasm/') && url.pathname.endsWith('.wasm')) return response.writeHead(404).end();
     if (cors) response.setHeader('access-control-allow-origin', '*');
     const html = (body) => response.writeHead(200, { 'content-type': TYPES['.html'] }).end(body);
     if (url.pathname === '/cross-origin-host.html' && readerOrigin) return html(crossOriginHost(readerOrigin(), probe));
@@ -88,7 +98,8 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
       const bytes = readFileSync(path.join(root, 'article-reader-app_bg.wasm'));
       return response.writeHead(200, { 'content-type': TYPES['.wasm'] }).end(Buffer.concat([bytes, Buffer.from([0, 2, 1, 0x78])]));
     }
-    const served = [['/fixtures/', fixtures], ['/e2e/pages/', pages], ['/tampered/', root], ...(generated ? [['/generated/', generated]] : [])];
+    const served = [['/fixtures/', fixtures], ['/e2e/pages/', pages], ['/tampered/', root], ['/held/', root],
+      ['/no-wasm/', root], ...(generated ? [['/generated/', generated]] : [])];
     const [base, dir] = served.find(([prefix]) => url.pathname.startsWith(prefix)) ?? [BASE_PATH, root];
     if (!url.pathname.startsWith(base)) return response.writeHead(404).end();
     let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
@@ -100,8 +111,13 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
       const feed = readFileSync(file, 'utf8').replaceAll(OTHER_ORIGIN, otherOrigin());
       return response.writeHead(200, { 'content-type': type }).end(feed);
     }
-    if (probe && path.extname(file) === '.html') {
-      return html(readFileSync(file, 'utf8').replace(/<head>/i, (head) => `${head}${PROBE_TAG}`));
+    if ((probe || dir === root) && path.extname(file) === '.html') {
+      let page = readFileSync(file, 'utf8');
+      if (probe) page = page.replace(/<head>/i, (head) => `${head}${PROBE_TAG}`);
+      // A held page does not preload the wasm: a preload would hold the page's load event,
+      // which WebDriver waits for, as long as the wasm is held.
+      if (url.pathname.startsWith('/held/')) page = page.replace(/<link rel="(module)?preload"[^>]*>/g, '');
+      return html(page);
     }
     // Byte ranges, as every static file server answers them: players seek through them.
     const size = statSync(file).size;

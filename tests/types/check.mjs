@@ -1,7 +1,7 @@
 // Holds the embedding module's declarations to the code: dist/article-reader.d.ts and
 // dist/custom-elements.json against the core's option table (the `article-reader-options`
 // command), the element's OPTIONS in article-reader.js, every `part` the views write, every
-// `--ar-*` custom property the stylesheet reads, every event src/host_events.rs dispatches and
+// `--ar-*` custom property the stylesheet reads, every event crates/ui/src/host_events.rs dispatches and
 // the package's version; then compiles host.ts, a host page's TypeScript, against the .d.ts with
 // `tsc --noEmit --strict` (typescript from tests/e2e's pinned packages).
 //
@@ -89,7 +89,7 @@ check('the manifest lists every attribute and property, typed as the core does',
 });
 
 check('the manifest lists every ::part the views write', () => {
-  const written = filesUnder(path.join(repo, 'src'), '.rs').flatMap((file) => [...read(file).matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]));
+  const written = filesUnder(path.join(repo, 'crates/ui/src'), '.rs').flatMap((file) => [...read(file).matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]));
   assert.deepEqual(sorted(element.cssParts.map((p) => p.name)), sorted(written));
 });
 
@@ -100,7 +100,7 @@ check('the manifest lists every custom property a host can set', () => {
 });
 
 check('the manifest and the .d.ts list every event the reader dispatches', () => {
-  const dispatched = [...read(path.join(repo, 'src/host_events.rs')).matchAll(/pub const [A-Z]+: &str = "([a-z-]+)";/g)].map((m) => m[1]);
+  const dispatched = [...read(path.join(repo, 'crates/ui/src/host_events.rs')).matchAll(/pub const [A-Z]+: &str = "([a-z-]+)";/g)].map((m) => m[1]);
   assert.ok(dispatched.length >= 4, dispatched.join(' '));
   assert.deepEqual(sorted(element.events.map((e) => e.name)), sorted(dispatched));
   const eventMap = block('HTMLElementEventMap');

@@ -21,6 +21,22 @@ pub struct Timestamp {
     source: String,
 }
 
+/// The Gregorian months as CLDR names them in Arabic.
+const ARABIC_MONTH_NAMES: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
+
 const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
@@ -134,6 +150,17 @@ impl Timestamp {
     /// The calendar date as written, for example `25 October 2024`.
     pub fn long_date(&self) -> String {
         format!("{} {} {}", self.day, MONTH_NAMES[usize::from(self.month - 1)], self.year)
+    }
+
+    /// The calendar date in `language` (a BCP 47 tag): Arabic month names for Arabic, else
+    /// English, "25 October 2024". What a native render (the prerendered page) writes where the
+    /// browser formats a date with `Intl`; hydration replaces it with the browser's text.
+    pub fn long_date_in(&self, language: &str) -> String {
+        let primary = language.split(['-', '_']).next().unwrap_or_default();
+        match primary.eq_ignore_ascii_case("ar") {
+            true => format!("{} {} {}", self.day, ARABIC_MONTH_NAMES[usize::from(self.month - 1)], self.year),
+            false => self.long_date(),
+        }
     }
 
     /// Seconds since the Unix epoch in UTC, with nanoseconds, for ordering.

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 
 use crate::convert::import_feed;
 use crate::document::Document;
+use crate::embed::{snippet, EmbedOptions};
 use crate::input::{read_source, Source};
 use crate::merge::{merge, MergeOptions};
+use article_reader_core::options::OPTIONS;
 
 pub const USAGE: &str = "\
 Usage: article-reader-import [OPTIONS] INPUT...
@@ -31,6 +33,14 @@ Options:
       --split DIR     write the reader's split form into DIR instead (index.json and body
                       chunks fetched when an article opens; for very large feeds)
       --per-chunk N   articles per chunk with --split (default 50)
+      --embed FILE    also write an HTML snippet for a host page to FILE: the reader
+                      already rendered on the feed (in a declarative shadow root), the
+                      feed inline, JSON-LD for crawlers and the module that starts it
+      --module URL    where the snippet's page loads article-reader.js from
+                      (default ./article-reader.js; reader.css is beside it)
+      --attr NAME=VALUE
+                      a reader attribute for the snippet's element (layout, max-items,
+                      theme, lang, tags, page-size...); repeat for more
   -h, --help          show this help
   -V, --version       show the version
 
@@ -41,7 +51,12 @@ written); 2 for a usage mistake or an output that could not be written.
 /// What the command line asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    Import { inputs: Vec<Source>, output: Output, options: MergeOptions },
+    Import {
+        inputs: Vec<Source>,
+        output: Output,
+        options: MergeOptions,
+        embed: Option<(PathBuf, EmbedOptions)>,
+    },
     Help,
     Version,
 }
@@ -66,6 +81,8 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut per_chunk = article_reader_core::split::DEFAULT_PER_CHUNK;
     let mut page_size = None;
     let mut options = MergeOptions::default();
+    let mut embed_file = None;
+    let mut embed = EmbedOptions::default();
     let mut rest = args.iter();
     let mut only_inputs = false;
     while let Some(arg) = rest.next() {
@@ -92,6 +109,16 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 output = (file != "-").then(|| PathBuf::from(file));
             }
             "--title" => options.title = Some(value(flag)?),
+            "--embed" => embed_file = Some(PathBuf::from(value(flag)?)),
+            "--module" => embed.module = value(flag)?,
+            "--attr" => {
+                let text = value(flag)?;
+                let (name, value) = text
+                    .split_once('=')
+                    .filter(|(name, _)| !name.is_empty())
+                    .ok_or_else(|| format!("--attr needs NAME=VALUE, not {text:?}"))?;
+                embed.attributes.push((name.to_owned(), value.to_owned()));
+            }
             "--split" => split = Some(PathBuf::from(value(flag)?)),
             "--per-chunk" => {
                 let text = value(flag)?;
@@ -132,7 +159,10 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         (None, Some(file), Some(page_size)) => Output::Pages { file, page_size },
         (None, output, None) => Output::Feed(output),
     };
-    Ok(Command::Import { inputs, output, options })
+    if embed_file.is_none() && (embed != EmbedOptions::default()) {
+        return Err("--module and --attr shape the snippet of --embed FILE, which is not given".to_owned());
+    }
+    Ok(Command::Import { inputs, output, options, embed: embed_file.map(|file| (file, embed)) })
 }
 
 /// Runs the importer with `args` (without the program name); returns the exit status.
@@ -144,13 +174,13 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
             return 2;
         }
     };
-    let (inputs, output, options) = match command {
+    let (inputs, output, options, embed) = match command {
         Command::Help => return write_or_fail(stdout, stderr, "standard output", USAGE),
         Command::Version => {
             let version = concat!("article-reader-import ", env!("CARGO_PKG_VERSION"), "\n");
             return write_or_fail(stdout, stderr, "standard output", version);
         }
-        Command::Import { inputs, output, options } => (inputs, output, options),
+        Command::Import { inputs, output, options, embed } => (inputs, output, options, embed),
     };
 
     let mut feeds = Vec::new();
@@ -203,6 +233,21 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
     if let Err(reason) = written {
         let _ = writeln!(stderr, "error: could not write {destination}: {reason}");
         return 2;
+    }
+    if let Some((file, embed)) = &embed {
+        for (name, _) in &embed.attributes {
+            if !OPTIONS.iter().any(|option| option.attribute == Some(name.as_str())) {
+                let _ = writeln!(stderr, "note: --attr {name} is not an option of the reader; it is written on the element as it is");
+            }
+        }
+        let (html, warnings) = snippet(&merged.json, embed);
+        for warning in warnings {
+            let _ = writeln!(stderr, "warning: --attr {warning}");
+        }
+        if let Err(error) = std::fs::write(file, html) {
+            let _ = writeln!(stderr, "error: could not write {}: {error}", file.display());
+            return 2;
+        }
     }
     let _ = writeln!(
         stderr,
@@ -271,6 +316,7 @@ mod tests {
             inputs: inputs.iter().map(|i| Source::from_arg(i)).collect(),
             output: Output::Feed(output.map(PathBuf::from)),
             options: MergeOptions { title: title.map(str::to_owned), max_items },
+            embed: None,
         }
     }
 
@@ -299,7 +345,32 @@ mod tests {
                     inputs: vec![Source::from_arg("a.xml")],
                     output: Output::Pages { file: PathBuf::from("out/feed.json"), page_size: 20 },
                     options: MergeOptions::default(),
+                    embed: None,
                 }),
+            ),
+            (
+                "a.xml --embed s.html --module /r/article-reader.js --attr layout=cards --attr=max-items=5",
+                Ok(Command::Import {
+                    inputs: vec![Source::from_arg("a.xml")],
+                    output: Output::Feed(None),
+                    options: MergeOptions::default(),
+                    embed: Some((
+                        PathBuf::from("s.html"),
+                        EmbedOptions {
+                            module: "/r/article-reader.js".to_owned(),
+                            with_module: true,
+                            attributes: vec![
+                                ("layout".to_owned(), "cards".to_owned()),
+                                ("max-items".to_owned(), "5".to_owned()),
+                            ],
+                        },
+                    )),
+                }),
+            ),
+            ("a.xml --attr layout", Err("--attr needs NAME=VALUE, not \"layout\"".to_owned())),
+            (
+                "a.xml --attr layout=cards",
+                Err("--module and --attr shape the snippet of --embed FILE, which is not given".to_owned()),
             ),
             (
                 "a.xml --page-size 20",

@@ -11,7 +11,8 @@
 //!   summaries, and [`json_extras`] for JSON Feed fields feed-rs does not keep;
 //! - [`merge`] joins the inputs, drops duplicates, orders newest first and checks the result
 //!   with the reader's own validator;
-//! - [`document`] is the JSON Feed written.
+//! - [`document`] is the JSON Feed written;
+//! - [`embed`] writes, with `--embed`, an HTML snippet holding the reader prerendered on that feed.
 //!
 //! Invariant: no input, however malformed, makes the importer panic (the fuzzer,
 //! `examples/fuzz_import.rs`, checks it); a bad input is an error naming it, a bad item a warning.
@@ -21,6 +22,7 @@
 pub mod cli;
 pub mod convert;
 pub mod document;
+pub mod embed;
 pub mod input;
 pub mod json_extras;
 pub mod merge;

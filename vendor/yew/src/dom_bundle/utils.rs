@@ -19,19 +19,14 @@ pub(super) use test_log;
 mod feat_hydration {
     use std::borrow::Cow;
 
-    use wasm_bindgen::JsCast;
-    use web_sys::{Element, Node};
+    use web_sys::Node;
 
+    // article-reader: the kind of node only, as a static string. Upstream names an element by
+    // its tag lowercased, which links Rust's Unicode case tables into every hydrating wasm for
+    // a panic message.
     pub(in crate::dom_bundle) fn node_type_str(node: &Node) -> Cow<'static, str> {
         match node.node_type() {
-            Node::ELEMENT_NODE => {
-                let tag = node
-                    .dyn_ref::<Element>()
-                    .map(|m| m.tag_name().to_lowercase())
-                    .unwrap_or_else(|| "unknown".to_owned());
-
-                format!("{tag} element node").into()
-            }
+            Node::ELEMENT_NODE => "element node".into(),
             Node::ATTRIBUTE_NODE => "attribute node".into(),
             Node::TEXT_NODE => "text node".into(),
             Node::CDATA_SECTION_NODE => "cdata section node".into(),

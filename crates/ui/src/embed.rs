@@ -17,6 +17,7 @@ use web_sys::Element;
 
 use crate::app::{App, AppProps};
 use crate::interop;
+use crate::start::{prerender_key, BrowserState, Start};
 
 thread_local! {
     /// One reader on a page may route by the URL fragment; it holds this while it does.
@@ -35,6 +36,8 @@ pub struct ReaderHandle {
     owns_hash: bool,
     /// It asked to and was told another reader does, once.
     hash_refused: bool,
+    /// How its first render began (kept for every later render's props).
+    start: Start,
 }
 
 #[wasm_bindgen]
@@ -78,7 +81,15 @@ impl ReaderHandle {
 }
 
 impl ReaderHandle {
-    fn mount(root: Element, options: ReaderOptions, standalone: bool) -> ReaderHandle {
+    /// Mounts a reader into `root`: hydrating the server renderer's HTML when `root` holds
+    /// HTML written for exactly these options, else rendering anew. `early_route` is a reader's
+    /// fragment that a click on prerendered HTML asked for before the wasm came.
+    fn mount(
+        root: Element,
+        options: ReaderOptions,
+        standalone: bool,
+        early_route: Option<String>,
+    ) -> ReaderHandle {
         let mut handle = ReaderHandle {
             app: None,
             options,
@@ -86,9 +97,23 @@ impl ReaderHandle {
             standalone,
             owns_hash: false,
             hash_refused: false,
+            start: Start::default(),
         };
-        let props = handle.props();
-        handle.app = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
+        let mut props = handle.props();
+        let renderer = match prerendered_language(&root, &props.options) {
+            #[cfg(feature = "hydration")]
+            Some(language) => {
+                handle.start = Start::Hydrate { language, route: early_route };
+                props.start = handle.start.clone();
+                yew::Renderer::<App>::with_root_and_props(root, props).hydrate()
+            }
+            _ => {
+                handle.start = Start::Fresh(BrowserState::read(&props.options));
+                props.start = handle.start.clone();
+                yew::Renderer::<App>::with_root_and_props(root, props).render()
+            }
+        };
+        handle.app = Some(renderer);
         handle
     }
 
@@ -113,7 +138,13 @@ impl ReaderHandle {
     fn props(&mut self) -> AppProps {
         let mut options = self.options.clone();
         options.routing = self.routing();
-        AppProps { options, filter_version: self.filter_version, standalone: self.standalone }
+        AppProps {
+            options,
+            filter_version: self.filter_version,
+            standalone: self.standalone,
+            start: self.start.clone(),
+            id_prefix: None,
+        }
     }
 
     /// The routing this reader gets: hash routing only while no other reader on the page has
@@ -158,9 +189,15 @@ impl ReaderHandle {
 /// Mounts a reader into `root` (an element, usually inside a shadow root) with `options`, an
 /// object of option names to values, and `inline_feed`, the JSON text of the element's own
 /// `<script type="application/feed+json">` if it has one. Embedded readers keep their place in
-/// memory unless `routing` is `"hash"`.
+/// memory unless `routing` is `"hash"`. A `root` holding a prerendered reader (an importer's
+/// snippet) is hydrated; `early_route` is where a click on it asked to go before the wasm came.
 #[wasm_bindgen(js_name = mountReader)]
-pub fn mount_reader(root: Element, options: &JsValue, inline_feed: Option<String>) -> ReaderHandle {
+pub fn mount_reader(
+    root: Element,
+    options: &JsValue,
+    inline_feed: Option<String>,
+    early_route: Option<String>,
+) -> ReaderHandle {
     let mut initial = ReaderOptions { inline: inline_feed.map(Rc::from), ..ReaderOptions::default() };
     let members = interop::members_of(options);
     let mut warnings = Vec::new();
@@ -175,7 +212,7 @@ pub fn mount_reader(root: Element, options: &JsValue, inline_feed: Option<String
         .collect();
     warnings.extend(initial.apply(readable).warnings);
     warn(&warnings);
-    ReaderHandle::mount(root, initial, false)
+    ReaderHandle::mount(root, initial, false, early_route)
 }
 
 /// The standalone page: reads the query string (`?src=…&tags=…`) and routes by the fragment.
@@ -184,7 +221,16 @@ pub fn mount_page(root: Element) -> ReaderHandle {
     let search = gloo::utils::window().location().search().unwrap_or_default();
     let (options, ignored) = ReaderOptions::from_query(&search, Routing::Hash);
     warn(&ignored);
-    ReaderHandle::mount(root, options, true)
+    ReaderHandle::mount(root, options, true, None)
+}
+
+/// The language of the prerendered reader in `root` when its HTML was written for exactly
+/// `options` (the server renderer's mark, see [`prerender_key`]); `None` when `root` holds none,
+/// or one for other options or another feed.
+fn prerendered_language(root: &Element, options: &ReaderOptions) -> Option<String> {
+    let mark = root.first_element_child()?.get_attribute("data-ar-prerender")?;
+    let (key, language) = mark.split_once(' ')?;
+    (prerender_key(options, language) == key).then(|| language.to_owned())
 }
 
 fn warn(messages: &[String]) {

@@ -75,7 +75,8 @@ enum BodyState {
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let heading = use_node_ref();
-    let copied = use_state(|| None::<bool>);
+    // After "Copy link": copied, or the link to copy by hand.
+    let copied = use_state(|| None::<Result<(), String>>);
     let body_state = use_state(|| BodyState::Here);
     let cx = use_context::<ReaderContext>();
     let back_query = match &props.back {
@@ -169,21 +170,24 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         })
     };
 
-    let link = match (cx.navigator.routing, &article.url) {
-        (Routing::Memory, Some(url)) => url.as_str().to_owned(),
-        _ => {
-            let location = gloo::utils::window().location();
-            let origin = location.origin().unwrap_or_default();
-            format!("{origin}{}", page_url_with(&Route::Article(article.id.as_str().to_owned())))
-        }
-    };
     let copy = {
         let copied = copied.clone();
-        let link = link.clone();
+        let (routing, url, id) = (cx.navigator.routing, article.url.clone(), article.id.as_str().to_owned());
         Callback::from(move |_: MouseEvent| {
+            // Where the article is: its own address when the reader keeps its place in memory,
+            // else this page's address at the article (read from the page when asked).
+            let link = match (routing, &url) {
+                (Routing::Memory, Some(url)) => url.as_str().to_owned(),
+                _ => {
+                    let origin = gloo::utils::window().location().origin().unwrap_or_default();
+                    format!("{origin}{}", page_url_with(&Route::Article(id.clone())))
+                }
+            };
             let copied = copied.clone();
-            let link = link.clone();
-            spawn_local(async move { copied.set(Some(copy_to_clipboard(link).await)) });
+            spawn_local(async move {
+                let done = copy_to_clipboard(link.clone()).await;
+                copied.set(Some(if done { Ok(()) } else { Err(link) }));
+            });
         })
     };
     // A link post's `external_url` is where it reads "at the source", beside its own page.
@@ -230,9 +234,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     <button type="button" class="ar-action" part="copy-link" onclick={copy}>{ ui.label(Label::CopyLink) }</button>
                     { reading_settings(&cx) }
                     <span class="ar-action__result" role="status">
-                        { match *copied {
-                            Some(true) => html! { ui.label(Label::LinkCopied) },
-                            Some(false) => html! { <input class="ar-action__link" readonly=true value={link.clone()} aria-label={ui.label(Label::CopyLink)} /> },
+                        { match &*copied {
+                            Some(Ok(())) => html! { ui.label(Label::LinkCopied) },
+                            Some(Err(link)) => html! { <input class="ar-action__link" readonly=true value={link.clone()} aria-label={ui.label(Label::CopyLink)} /> },
                             None => Html::default(),
                         } }
                     </span>

@@ -2,12 +2,27 @@
 //! is disabled, so nothing in it runs, loads or reaches the page), and the core's allowlist walk
 //! reads its `body` through [`HtmlNode`]. What the reader keeps is therefore judged on exactly the
 //! tree the browser would build from the same markup. The only code of the app that parses HTML.
+//!
+//! Natively (the server renderer) html5ever, which parses as the HTML standard says browsers do,
+//! builds the tree instead.
 
-use article_reader_core::content::{blocks_from_body, without_inline_code, Block, HtmlNode, NodeKind};
+use article_reader_core::content::Block;
+#[cfg(target_arch = "wasm32")]
+use article_reader_core::content::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
 use article_reader_core::url::Base;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
+#[cfg(target_arch = "wasm32")]
 use web_sys::{DomParser, Element, Node, SupportedType};
 
+/// Reads an article's `content_html` into blocks as html5ever parses it (natively, for the
+/// server renderer), its relative URLs resolved against `base`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn blocks_from_html(html: &str, base: &Base) -> Vec<Block> {
+    article_reader_core::content::native::blocks_from_html_with(html, base)
+}
+
+#[cfg(target_arch = "wasm32")]
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// Reads an article's `content_html` into blocks, its relative URLs resolved against `base`, as
@@ -16,6 +31,7 @@ const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 /// disabled, so `<noscript>` content is markup, as a browser without script reads it. Inline
 /// event handlers and styles are taken out first ([`without_inline_code`]): Chromium checks them
 /// against the page's Content-Security-Policy, and reports each one, even in this document.
+#[cfg(target_arch = "wasm32")]
 pub fn blocks_from_html(html: &str, base: &Base) -> Vec<Block> {
     let html = without_inline_code(html);
     let mut document = String::with_capacity(html.len() + 15);
@@ -31,8 +47,10 @@ pub fn blocks_from_html(html: &str, base: &Base) -> Vec<Block> {
 }
 
 /// A node of a document `DOMParser` made.
+#[cfg(target_arch = "wasm32")]
 struct DomNode(Node);
 
+#[cfg(target_arch = "wasm32")]
 impl HtmlNode for DomNode {
     fn kind(&self) -> NodeKind {
         match self.0.node_type() {

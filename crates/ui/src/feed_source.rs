@@ -20,7 +20,7 @@ use crate::platform::Browser;
 
 /// The default content, `feeds/seed.json`, built into the binary so the reader works with no
 /// request at all.
-pub const BUNDLED_FEED: &str = include_str!("../feeds/seed.json");
+pub const BUNDLED_FEED: &str = include_str!("../../../feeds/seed.json");
 
 /// A loaded feed with everything derived from it once, shared read-only by every view.
 #[derive(Debug)]
@@ -80,7 +80,7 @@ impl FeedData {
         pages: Pages,
     ) -> FeedData {
         // A next_url still relative (a feed from no URL) is relative to the page.
-        let page = gloo::utils::window().location().href().ok();
+        let page = crate::platform::page_url();
         let next_page = pages.next(&loaded.feed, &Base { url: page.as_deref(), platform: browser }, limits);
         let over_limit = loaded.over_limit(limits);
         let tags = TagIndex::build(&loaded.feed);
@@ -153,7 +153,7 @@ impl FeedData {
     pub fn report_to_console(&self, source: &str) {
         if let Some((items, limit)) = self.over_limit {
             let message = article_reader_core::text::Ui::default().over_limit(items, limit);
-            web_sys::console::warn_1(&JsValue::from_str(&format!("article-reader, {source}: {message}")));
+            crate::platform::warn(&format!("article-reader, {source}: {message}"));
         }
         let mut report = String::new();
         if !self.skipped.is_empty() {
@@ -178,10 +178,7 @@ impl FeedData {
             }
         }
         if !report.is_empty() {
-            web_sys::console::warn_1(&JsValue::from_str(&format!(
-                "article-reader, {source}: {}",
-                report.trim_start()
-            )));
+            crate::platform::warn(&format!("article-reader, {source}: {}", report.trim_start()));
         }
     }
 }

@@ -26,8 +26,9 @@ use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
 use crate::pages::following_page::following_page;
 use crate::pages::not_found::not_found;
-use crate::prefs::{use_prefs_from_other_tabs, Prefs};
+use crate::prefs::{use_prefs_from_other_tabs, Prefs, PrefsAction};
 use crate::routing::{self, Navigator};
+use crate::start::{prerender_key, BrowserState, Start};
 use crate::state::{ReaderAction, ReaderState};
 
 thread_local! {
@@ -52,18 +53,26 @@ pub struct AppProps {
     /// The reader is the page (the standalone page): its shortcuts work anywhere on it.
     #[prop_or_default]
     pub standalone: bool,
-}
-
-/// The browser's preferred language, for dates and the interface when the host sets none.
-fn browser_language() -> String {
-    gloo::utils::window().navigator().language().unwrap_or_else(|| "en".to_owned())
+    /// How the first render begins: what it knows of the browser, or that it is (or attaches
+    /// to) the server renderer's HTML.
+    #[prop_or_default]
+    pub start: Start,
+    /// Unique per reader on a page (see `next_id_prefix`); the server renderer's readers each
+    /// have a page, or a shadow root, of their own.
+    #[prop_or_default]
+    pub id_prefix: Option<AttrValue>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let feed = options.feed();
-    let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
+    let scope = prefs_scope(&feed);
+    let start = &props.start;
+    let prefs = use_reducer(|| match start {
+        Start::Fresh(browser) => browser.prefs.clone(),
+        Start::Hydrate { .. } | Start::Server { .. } => Prefs::default(),
+    });
     use_prefs_from_other_tabs(prefs.clone());
     let (feed_state, load_more) = use_feed(feed, options.limits, prefs.dispatcher());
     // The read articles as positions, and how many of the followed tags' are not read (for the
@@ -81,12 +90,43 @@ pub fn app(props: &AppProps) -> Html {
     });
     let (read, unread_following) = (reading.0.clone(), reading.1);
     let state = use_reducer(|| {
-        let fragment = (options.routing == Routing::Hash)
-            .then(|| gloo::utils::window().location().hash().unwrap_or_default());
-        ReaderState { navigation: Navigation::new(Route::initial(fragment.as_deref(), &options.filter)) }
+        let fragment = match start {
+            Start::Fresh(BrowserState { fragment, .. }) | Start::Server { fragment, .. } => {
+                fragment.as_deref()
+            }
+            Start::Hydrate { .. } => None,
+        };
+        ReaderState { navigation: Navigation::new(Route::initial(fragment, &options.filter)) }
     });
+    let browser_language = use_state(|| start.language().to_owned());
     let help_open = use_state(|| false);
-    let id_prefix = use_memo((), |_| next_id_prefix());
+    let id_prefix = use_memo((), |_| props.id_prefix.clone().unwrap_or_else(next_id_prefix));
+
+    // After a hydration, the next render applies what only the browser knows: the remembered
+    // preferences, the browser's language, and the route the URL (or a click on the
+    // prerendered HTML) asks for.
+    {
+        let (prefs, dispatcher) = (prefs.dispatcher(), state.dispatcher());
+        let browser_language = browser_language.clone();
+        let (routing, filter) = (options.routing, options.filter.clone());
+        let hydrated = match start {
+            Start::Hydrate { route, .. } => Some(route.clone()),
+            Start::Fresh(_) | Start::Server { .. } => None,
+        };
+        use_effect_on((), move |()| {
+            if let Some(route) = hydrated {
+                prefs.dispatch(PrefsAction::Load(scope));
+                browser_language.set(crate::start::browser_language());
+                let fragment = match routing {
+                    Routing::Hash => routing::current_route().map(|route| route.to_hash()),
+                    Routing::Memory => None,
+                };
+                if let Some(hash) = route.as_deref().or(fragment.as_deref()) {
+                    dispatcher.dispatch(ReaderAction::Navigated(Route::initial(Some(hash), &filter)));
+                }
+            }
+        });
+    }
     let root = use_node_ref();
     let (opening, shown) = use_opening_guard(root.clone(), &feed_state);
     let navigator = Navigator::new(options.routing, state.dispatcher(), opening);
@@ -142,7 +182,7 @@ pub fn app(props: &AppProps) -> Html {
     let typography = prefs.typography.over(options.typography).classes();
     let data = feed_state.ready().cloned();
     let feed_language = data.as_ref().and_then(|d| d.feed.language.clone());
-    let languages = Languages::choose(options.lang.as_deref(), feed_language.as_deref(), &browser_language());
+    let languages = Languages::choose(options.lang.as_deref(), feed_language.as_deref(), &browser_language);
     let ui = Ui::new(languages.interface);
     let context = ReaderContext {
         navigator: navigator.clone(),
@@ -187,12 +227,13 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<ReaderContext> {context}>
             <div
-                class={classes!("ar-app", typography, layout_class(options.layout))}
+                class={classes!("ar-app", typography, layout_class(options.layout), server_class(start))}
                 part="app"
                 lang={content_lang.clone()}
                 dir={content_lang.as_deref().map(direction)}
                 ref={root.clone()}
                 onclick={navigator.link_interceptor()}
+                data-ar-prerender={server_mark(start, options)}
             >
                 <button type="button" class="ar-skip" onclick={skip_to_content(root.clone())}>{ ui.label(Label::SkipToArticles) }</button>
                 { body }
@@ -201,6 +242,21 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </div>
         </ContextProvider<ReaderContext>>
+    }
+}
+
+/// The class that makes the controls needing the wasm look unusable in the server renderer's
+/// HTML; the hydrating render leaves it out, which makes them usable.
+fn server_class(start: &Start) -> Option<&'static str> {
+    matches!(start, Start::Server { .. }).then_some("ar-prerendered")
+}
+
+/// What the server renderer writes on its reader's root for a hydration to check: the HTML's
+/// key and language (see [`crate::start::prerender_key`]).
+fn server_mark(start: &Start, options: &ReaderOptions) -> Option<String> {
+    match start {
+        Start::Server { language, .. } => Some(format!("{} {language}", prerender_key(options, language))),
+        Start::Fresh(_) | Start::Hydrate { .. } => None,
     }
 }
 

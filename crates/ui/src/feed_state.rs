@@ -8,7 +8,6 @@
 use std::rc::Rc;
 
 use article_reader_core::{FailureKind, FeedLocation, Limits, Progress};
-use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -54,9 +53,7 @@ impl FeedState {
             }
             Err(error) => {
                 let message = error.to_string();
-                web_sys::console::error_1(&JsValue::from_str(&format!(
-                    "article-reader, {source}: {message}"
-                )));
+                crate::platform::error(&format!("article-reader, {source}: {message}"));
                 FeedState::Failed { message, kind: FailureKind::of_feed_error(&error), url: None }
             }
         }
@@ -163,7 +160,7 @@ fn start_fetch(
             Ok(Some(data)) => FeedState::Ready(FeedHandle(Rc::new(data)), NextPage::Idle),
             Ok(None) => return,
             Err(failure) => {
-                web_sys::console::error_1(&JsValue::from_str(&format!("article-reader: {failure}")));
+                crate::platform::error(&format!("article-reader: {failure}"));
                 match onto {
                     Some(data) => FeedState::Ready(data, NextPage::Failed(failure.to_string())),
                     None => FeedState::Failed {

@@ -1,0 +1,128 @@
+//! The views rendered natively by the server renderer: the HTML a reader shows, read with no
+//! browser. Each case is a reader (options, feed, language, route) and what its HTML must hold
+//! and must not. Every render here also proves the invariant that render functions touch no
+//! web API: natively, any call into the browser panics.
+#![cfg(feature = "ssr")]
+
+use article_reader::server::{render, Prerender};
+
+const UK_TALKS: &str = r##"<a href="#/article/pakistan-uk-regional-security-talks" class="ar-card__link">"##;
+const KHAN_LETTER: &str =
+    r##"<a href="#/article/pakistan-us-lawmakers-letter-khan-release" class="ar-card__link">"##;
+
+/// A feed of one Arabic article, inline.
+const ARABIC_FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"أخبار","language":"ar",
+  "items":[{"id":"a1","title":"محادثات في إسلام آباد","content_text":"نص المقالة.","date_published":"2024-10-25T00:00:00Z","tags":["باكستان"]}]}"#;
+
+fn standalone(fragment: Option<&str>) -> Prerender {
+    Prerender {
+        standalone: true,
+        language: "en".to_owned(),
+        fragment: fragment.map(str::to_owned),
+        ..Prerender::default()
+    }
+}
+
+fn embedded(attributes: &[(&str, &str)], inline_feed: Option<&str>) -> Prerender {
+    Prerender {
+        attributes: attributes.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect(),
+        inline_feed: inline_feed.map(str::to_owned),
+        language: "en".to_owned(),
+        ..Prerender::default()
+    }
+}
+
+#[test]
+fn views_render_natively() {
+    // (what, the reader, what its HTML holds, what it must not)
+    let cases: Vec<(&str, Prerender, Vec<&str>, Vec<&str>)> = vec![
+        (
+            "the feed: both headlines and the tags as links, in the feed, marked for hydration",
+            standalone(None),
+            vec![
+                r#"role="feed""#,
+                UK_TALKS,
+                KHAN_LETTER,
+                r##"<a part="tag" href="#/?tag=imran%20khan" class="ar-tag">Imran Khan</a>"##,
+                "Showing all 2 articles",
+                r#"role="main""#,
+                "ar-prerendered",
+                "data-ar-prerender=",
+                "20 January 2026",
+            ],
+            vec!["role=\"alert\""],
+        ),
+        (
+            "a filtered feed: only the articles with the tag",
+            embedded(&[("tags", "Imran Khan")], None),
+            vec![KHAN_LETTER, "1 of 2 articles tagged Imran Khan", r#"aria-pressed="true""#],
+            vec![UK_TALKS, r#"role="main""#],
+        ),
+        (
+            "an article: its headline as the page's heading and its body",
+            standalone(Some("#/article/pakistan-uk-regional-security-talks")),
+            vec![
+                "<h1",
+                "Pakistan, UK discuss regional security, cross-border attacks as senior official visits Islamabad",
+                "ISLAMABAD: Pakistani and British officials have discussed regional security challenges",
+                r##"<a part="back-link" href="#/" class="ar-back">"##,
+            ],
+            vec![r#"role="feed""#],
+        ),
+        (
+            "not found: an id the feed does not have",
+            standalone(Some("#/article/no-such-article")),
+            vec!["There is no article with the id “no-such-article” in this feed."],
+            vec![r#"role="feed""#],
+        ),
+        (
+            "the error view: a feed that is not JSON",
+            embedded(&[], Some("{\"items\": [")),
+            vec![r#"role="alert""#, "This feed cannot be shown"],
+            vec![r#"role="feed""#],
+        ),
+        (
+            "an Arabic feed: right to left, the interface and dates in Arabic",
+            embedded(&[], Some(ARABIC_FEED)),
+            vec![
+                r#"lang="ar" dir="rtl""#,
+                "محادثات في إسلام آباد",
+                r##"href="#/article/a1""##,
+                "المقالات",
+                "25 أكتوبر 2024",
+            ],
+            vec!["Showing all", "Articles"],
+        ),
+        (
+            "the Arabic interface on an English feed, from the host's lang",
+            embedded(&[("lang", "ar")], None),
+            vec![r#"dir="rtl""#, "انتقل إلى المقالات", KHAN_LETTER],
+            vec!["Skip to articles"],
+        ),
+    ];
+    for (what, reader, holds, lacks) in cases {
+        let html = render(reader);
+        for needle in holds {
+            assert!(html.contains(needle), "{what}: no {needle:?} in\n{html}");
+        }
+        for needle in lacks {
+            assert!(!html.contains(needle), "{what}: {needle:?} should not be in\n{html}");
+        }
+    }
+}
+
+#[test]
+fn the_mark_names_the_options_and_the_language() {
+    let mark = |reader: Prerender| {
+        let html = render(reader);
+        let at = html.find("data-ar-prerender=\"").map(|at| at + 19).expect("a mark");
+        html[at..].split('"').next().map(str::to_owned).unwrap_or_default()
+    };
+    let plain = mark(embedded(&[], None));
+    assert!(plain.ends_with(" en"), "{plain}");
+    assert_eq!(plain, mark(embedded(&[], None)), "the same reader, the same mark");
+    assert_ne!(plain, mark(embedded(&[("layout", "cards")], None)), "other options, another mark");
+    assert_ne!(plain, mark(embedded(&[], Some(ARABIC_FEED))), "another feed, another mark");
+    let arabic = Prerender { language: "ar".to_owned(), ..embedded(&[], None) };
+    assert!(mark(arabic).ends_with(" ar"));
+}
