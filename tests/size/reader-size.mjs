@@ -27,10 +27,10 @@ export const BUDGET = 100 * KB;
  * Prerendering and hydration (the ui crate, Yew's `hydration` feature, a reader that starts from
  * prerendered HTML) came to 177.4 KB: 2.3 KB for the layout and the code that starts a reader
  * from the server's HTML, 6.3 KB for hydration once the vendored yew stopped linking Unicode
- * tables for its messages (14.1 KB before). That issue allows 4 KB: this ceiling is the step
- * before the reductions that pay for the rest.
+ * tables for its messages (14.1 KB before). That issue allows 4 KB; the problems notice and
+ * the help as plain functions rather than components paid 0.9 KB of the rest (176.5 KB).
  */
-export const CEILING = 178 * KB;
+export const CEILING = 177 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

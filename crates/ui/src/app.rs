@@ -11,10 +11,10 @@ use article_reader_core::{FeedQuery, Layout, Navigation, ReadSet, ReaderOptions,
 use yew::prelude::*;
 
 use crate::components::error_view::error_view;
-use crate::components::help_overlay::HelpOverlay;
+use crate::components::help_overlay::{help_overlay, use_help_dialog};
 use crate::components::loading_view::loading_view;
 use crate::components::masthead::{masthead, MastheadProps};
-use crate::components::problems_notice::ProblemsNotice;
+use crate::components::problems_notice::problems_notice;
 use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
 use crate::feed_source::FeedHandle;
@@ -100,6 +100,8 @@ pub fn app(props: &AppProps) -> Html {
     });
     let browser_language = use_state(|| start.language().to_owned());
     let help_open = use_state(|| false);
+    let help_dialog = use_help_dialog(*help_open);
+    let notice_dismissed = use_state(|| false);
     let id_prefix = use_memo((), |_| props.id_prefix.clone().unwrap_or_else(next_id_prefix));
 
     // After a hydration, the next render applies what only the browser knows: the remembered
@@ -214,7 +216,8 @@ pub fn app(props: &AppProps) -> Html {
         },
         (FeedState::Ready(_, next), Some(data)) => {
             let more = MorePages { state: next.clone(), load: load_more };
-            page(data, more, &state.navigation, return_to, &context, main, unread_following)
+            let around = Around { main, unread_following, notice_dismissed: &notice_dismissed };
+            page(data, more, &state.navigation, return_to, &context, around)
         }
         (FeedState::Ready(..), None) => Html::default(),
     };
@@ -223,6 +226,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |()| help_open.set(false))
     };
     let content_lang = languages.content;
+    let help = help_open.then(|| help_overlay(&context, help_dialog, &close_help)).unwrap_or_default();
 
     html! {
         <ContextProvider<ReaderContext> {context}>
@@ -237,9 +241,7 @@ pub fn app(props: &AppProps) -> Html {
             >
                 <button type="button" class="ar-skip" onclick={skip_to_content(root.clone())}>{ ui.label(Label::SkipToArticles) }</button>
                 { body }
-                if *help_open {
-                    <HelpOverlay on_close={close_help} />
-                }
+                { help }
             </div>
         </ContextProvider<ReaderContext>>
     }
@@ -270,6 +272,16 @@ fn layout_class(layout: Layout) -> Option<&'static str> {
     }
 }
 
+/// What the page around the current route shows besides it.
+struct Around<'a> {
+    /// The role of the page's main part (the standalone page's main landmark), if any.
+    main: Option<&'static str>,
+    /// Unread articles of the followed tags, for the masthead.
+    unread_following: Option<usize>,
+    /// The person dismissed the notice of the feed's problems.
+    notice_dismissed: &'a UseStateHandle<bool>,
+}
+
 /// The masthead (when the host shows it) and the page for the current route.
 fn page(
     data: &FeedHandle,
@@ -277,9 +289,9 @@ fn page(
     navigation: &Navigation,
     return_to: Option<String>,
     cx: &ReaderContext,
-    main: Option<&'static str>,
-    unread_following: Option<usize>,
+    around: Around,
 ) -> Html {
+    let Around { main, unread_following, notice_dismissed } = around;
     let (ui, controls) = (cx.ui, cx.controls);
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
@@ -309,7 +321,7 @@ fn page(
             }
             <div class="ar-main" role={main}>
                 if !data.skipped.is_empty() || !data.left_out.is_empty() || data.over_limit.is_some() {
-                    <ProblemsNotice data={data.clone()} />
+                    { problems_notice(cx, data, notice_dismissed) }
                 }
                 { content }
             </div>

@@ -1,6 +1,7 @@
 //! The keyboard help: a `<dialog>` listing the shortcuts, opened with `?` as a modal
 //! (`showModal()`: the rest of the page is inert, so the focus stays in it, and Escape closes
-//! it). The focus goes back to where it was when it closes.
+//! it). The focus goes back to where it was when it closes. A plain function and a hook, not a
+//! component: each kind of component costs the wasm its own copy of Yew's lifecycle.
 
 use article_reader_core::text::Label;
 use wasm_bindgen::JsCast;
@@ -11,18 +12,14 @@ use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
 use crate::keyboard::active_element;
 
-#[derive(Properties, PartialEq)]
-pub struct HelpOverlayProps {
-    pub on_close: Callback<()>,
-}
-
-#[function_component(HelpOverlay)]
-pub fn help_overlay(props: &HelpOverlayProps) -> Html {
+/// The help's dialog, shown as a modal while `open` (the focus given back when it closes).
+#[hook]
+pub fn use_help_dialog(open: bool) -> NodeRef {
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
-        use_effect_on((), move |_| {
-            let element = dialog.cast::<HtmlDialogElement>();
+        use_effect_on(open, move |open| {
+            let element = dialog.cast::<HtmlDialogElement>().filter(|_| *open);
             let before = element
                 .as_ref()
                 .and_then(|d| active_element(d))
@@ -40,15 +37,19 @@ pub fn help_overlay(props: &HelpOverlayProps) -> Html {
             }
         });
     }
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
+    dialog
+}
+
+/// The help, in the `dialog` of [`use_help_dialog`]; `on_close` when it closes.
+pub fn help_overlay(cx: &ReaderContext, dialog: NodeRef, on_close: &Callback<()>) -> Html {
     let title_id = cx.id("help-title");
     let close = {
-        let on_close = props.on_close.clone();
+        let on_close = on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
     // Escape closes the dialog by itself; the reader then forgets it was open.
     let closed = {
-        let on_close = props.on_close.clone();
+        let on_close = on_close.clone();
         Callback::from(move |_: Event| on_close.emit(()))
     };
     let rows = [

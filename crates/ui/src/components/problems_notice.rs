@@ -1,5 +1,7 @@
 //! The notice that some of the feed's items could not be shown, or some of their fields, naming
-//! each one and why, until the person dismisses it.
+//! each one and why, until the person dismisses it. A plain function, not a component: its one
+//! piece of state (dismissed) is the reader's, and each kind of component costs the wasm its own
+//! copy of Yew's lifecycle (see `tag_list::tag_links`).
 
 use article_reader_core::text::{Label, Ui};
 use article_reader_core::ItemProblem;
@@ -11,20 +13,13 @@ use crate::feed_source::FeedHandle;
 /// More than this many problems are counted rather than listed; the console has them all.
 const LISTED: usize = 20;
 
-#[derive(Properties, PartialEq)]
-pub struct ProblemsNoticeProps {
-    pub data: FeedHandle,
-}
-
-#[function_component(ProblemsNotice)]
-pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
-    let dismissed = use_state(|| false);
-    let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
-    if *dismissed {
+/// The notice for `data`, until `dismissed` is set.
+pub fn problems_notice(cx: &ReaderContext, data: &FeedHandle, dismissed: &UseStateHandle<bool>) -> Html {
+    if **dismissed {
         return Html::default();
     }
-    let skipped = &props.data.skipped;
-    let left_out = &props.data.left_out;
+    let skipped = &data.skipped;
+    let left_out = &data.left_out;
     let dismiss = {
         let dismissed = dismissed.clone();
         Callback::from(move |_: MouseEvent| dismissed.set(true))
@@ -32,7 +27,7 @@ pub fn problems_notice(props: &ProblemsNoticeProps) -> Html {
     html! {
         <section class="ar-notice" part="notice" aria-label={cx.ui.label(Label::FeedProblems)}>
             <div class="ar-notice__text">
-                if let Some((items, limit)) = props.data.over_limit {
+                if let Some((items, limit)) = data.over_limit {
                     <p class="ar-notice__summary">{ cx.ui.over_limit(items, limit) }</p>
                 }
                 { problems(cx.ui.skipped_items(skipped.len()), skipped, &cx.ui) }
