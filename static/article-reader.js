@@ -110,8 +110,7 @@ function mountNow([glue, sheet], host, options, inlineFeed, earlyRoute) {
     shadow.append(link);
   }
   if (!prerendered) shadow.append(root);
-  root.style.fontSize = 'medium';
-  root.style.setProperty('--ar-c-medium', getComputedStyle(root).fontSize);
+  sizeFromMedium(root);
 
   // Listening before the reader starts: the bundled feed is on screen in its first render.
   const mine = (event) => event.composedPath().includes(root);
@@ -155,6 +154,15 @@ function mountNow([glue, sheet], host, options, inlineFeed, earlyRoute) {
       root.remove();
     },
   };
+}
+
+/**
+ * Sizes the reader in `root` from the person's default text size: inside a shadow root `rem` is
+ * the host page's root size, so the reader's `--ar-c-medium` is `medium` measured here.
+ */
+function sizeFromMedium(root) {
+  root.style.fontSize = 'medium';
+  root.style.setProperty('--ar-c-medium', getComputedStyle(root).fontSize);
 }
 
 /** The mount point of a reader prerendered into `host`'s declarative shadow root, if it has one. */
@@ -321,6 +329,8 @@ class ArticleReaderElement extends HTMLElement {
    */
   #keepEarlyClicks() {
     const root = prerenderedRoot(this);
+    // A prerendered reader is sized at once, not when the wasm comes, so it does not move then.
+    if (root) sizeFromMedium(root);
     if (!root || this.getAttribute('routing') === 'hash') return () => {};
     const keep = (event) => {
       const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;

@@ -23,7 +23,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Capabilities, WebDriver } from 'selenium-webdriver';
+import { By, Capabilities, WebDriver } from 'selenium-webdriver';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
 import { BASE_PATH, POLICY, UK, US, originOf, serve } from './server.mjs';
 
@@ -69,6 +69,53 @@ const ENGINES = {
     needsDisplay: true,
   },
 };
+
+/** The same engine with JavaScript turned off: its capabilities. */
+const WITHOUT_SCRIPT = {
+  chromium: () => {
+    const capabilities = structuredClone(ENGINES.chromium.capabilities);
+    capabilities['goog:chromeOptions'].prefs['profile.managed_default_content_settings.javascript'] = 2;
+    return capabilities;
+  },
+  firefox: () => {
+    const capabilities = structuredClone(ENGINES.firefox.capabilities);
+    capabilities['moz:firefoxOptions'].prefs['javascript.enabled'] = false;
+    return capabilities;
+  },
+  webkit: () => ({
+    'webkitgtk:browserOptions': {
+      binary: process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+      args: ['--automation', '--enable-javascript=false'],
+    },
+  }),
+};
+
+/**
+ * Without JavaScript, the built page and the demo page's prerendered reader (the importer's
+ * snippet, in a declarative shadow root) still show the feed's headlines as links. A session of
+ * its own, JavaScript off, read through WebDriver's own commands (a page script cannot run).
+ */
+async function withoutScript() {
+  const session = await WebDriver.createSession(new Executor(new HttpClient(driverProcess.url)),
+    new Capabilities(WITHOUT_SCRIPT[engine]()));
+  try {
+    await session.manage().window().setRect({ width: 1200, height: 900 });
+    const texts = (elements) => Promise.all(elements.map((e) => e.getAttribute('textContent').then((t) => t.replace(/\s+/g, ' ').trim())));
+    await session.get(`${origin}${BASE_PATH}`);
+    assert.deepEqual(await texts(await session.findElements(By.css('[role=feed] article h2 a[href^="#/article/"]'))), [UK, US]);
+    assert.match((await texts(await session.findElements(By.css('.ar-page-note'))))[0] ?? '', /need JavaScript/,
+      'the note of a page without script shows (so script is off)');
+    assert.equal((await session.findElements(By.css('[role=feed] a.ar-tag[href^="#/?tag="]'))).length, 10, 'the tags are links');
+    if (screenshots) writeFileSync(path.join(screenshots, `${engine}-no-script-page.png`), await session.takeScreenshot(), 'base64');
+    await session.get(`${origin}${BASE_PATH}demo.html`);
+    const cards = await (await session.findElement(By.css('#cards'))).getShadowRoot();
+    assert.equal((await cards.findElements(By.css('[role=feed] article h2 a'))).length, 3, 'the demo’s prerendered reader');
+    assert.equal((await cards.findElements(By.css('.ar-noscript'))).length, 1);
+    if (screenshots) writeFileSync(path.join(screenshots, `${engine}-no-script-demo.png`), await session.takeScreenshot(), 'base64');
+  } finally {
+    await session.quit().catch(() => {});
+  }
+}
 
 // ---- the driver and the page -------------------------------------------------------------------
 
@@ -881,6 +928,7 @@ for (let attempt = 1; !driverProcess; attempt += 1) {
 let driver = null;
 let failed = 0;
 const only = new RegExp(process.env.E2E_ONLY ?? '');
+const NO_SCRIPT = 'without JavaScript, the page and the demo’s prerendered reader show the headlines as links';
 const selected = checks.filter((c) => only.test(c.name));
 const stopAll = async () => {
   await driver?.quit().catch(() => {});
@@ -916,6 +964,19 @@ try {
       failed += 1;
       console.log(`FAIL ${name}\n     ${String(error.message || error.stack || error).split('\n').join('\n     ')}`);
       await page.shot(`FAIL-${name.replace(/\W+/g, '-')}`).catch(() => {});
+    }
+  }
+  if (only.test(NO_SCRIPT)) {
+    selected.push({ name: NO_SCRIPT });
+    // geckodriver and WebKitWebDriver hold one session at a time.
+    await driver.quit().catch(() => {});
+    driver = null;
+    try {
+      await withoutScript();
+      console.log(`ok   ${NO_SCRIPT}`);
+    } catch (error) {
+      failed += 1;
+      console.log(`FAIL ${NO_SCRIPT}\n     ${String(error.message || error).split('\n').join('\n     ')}`);
     }
   }
 } catch (error) {
