@@ -118,14 +118,17 @@ install_e2e_packages
 wait "$apt_pid"
 
 # WebKitGTK takes its language from the C locale, and a fresh machine has none but C. The
-# end-to-end checks read dates in British English, so they get en_GB compiled into the tools
-# folder (used through LOCPATH; the system's locales stay as they are).
-if [ ! -f "$tools/locale/en_GB.UTF-8/LC_TIME" ]; then
-  say "compiling the en_GB.UTF-8 locale for the WebKit checks"
-  mkdir -p "$tools/locale"
-  localedef -i en_GB -f UTF-8 "$tools/locale/en_GB.UTF-8" >"$tools/log/locale.log" 2>&1 \
-    || { cat "$tools/log/locale.log" >&2; exit 1; }
-fi
+# end-to-end checks read dates in British English, and try an Arabic browser, so they get en_GB
+# and ar_EG compiled into the tools folder (used through LOCPATH; the system's locales stay as
+# they are).
+for locale in en_GB ar_EG; do
+  if [ ! -f "$tools/locale/$locale.UTF-8/LC_TIME" ]; then
+    say "compiling the $locale.UTF-8 locale for the WebKit checks"
+    mkdir -p "$tools/locale"
+    localedef -i "$locale" -f UTF-8 "$tools/locale/$locale.UTF-8" >"$tools/log/locale.log" 2>&1 \
+      || { cat "$tools/log/locale.log" >&2; exit 1; }
+  fi
+done
 ) || { echo "[setup] failed; see the messages above" >&2; return 1 2>/dev/null || exit 1; }
 
 export PATH="$tools/bin:$PATH"

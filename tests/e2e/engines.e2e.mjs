@@ -70,51 +70,77 @@ const ENGINES = {
   },
 };
 
-/** The same engine with JavaScript turned off: its capabilities. */
-const WITHOUT_SCRIPT = {
-  chromium: () => {
-    const capabilities = structuredClone(ENGINES.chromium.capabilities);
-    capabilities['goog:chromeOptions'].prefs['profile.managed_default_content_settings.javascript'] = 2;
-    return capabilities;
-  },
-  firefox: () => {
-    const capabilities = structuredClone(ENGINES.firefox.capabilities);
-    capabilities['moz:firefoxOptions'].prefs['javascript.enabled'] = false;
-    return capabilities;
-  },
-  webkit: () => ({
-    'webkitgtk:browserOptions': {
-      binary: process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-      args: ['--automation', '--enable-javascript=false'],
+/**
+ * Sessions the checks need besides the main one, each in a driver of its own (geckodriver and
+ * WebKitWebDriver hold one session at a time, and WebKit takes its language from the driver's
+ * locale): what each changes, and its check.
+ */
+const OTHER_SESSIONS = [
+  {
+    name: 'without JavaScript, the page and the demo’s prerendered reader show the headlines as links',
+    capabilities: {
+      chromium: (c) => { c['goog:chromeOptions'].prefs['profile.managed_default_content_settings.javascript'] = 2; },
+      firefox: (c) => { c['moz:firefoxOptions'].prefs['javascript.enabled'] = false; },
+      webkit: (c) => {
+        c['webkitgtk:browserOptions'] = {
+          binary: process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation', '--enable-javascript=false'],
+        };
+      },
     },
-  }),
-};
+    run: withoutScript,
+  },
+  {
+    name: 'an Arabic browser: the prerendered page hydrates, then dates follow the browser’s language',
+    capabilities: {
+      chromium: (c) => {
+        c['goog:chromeOptions'].prefs['intl.accept_languages'] = 'ar-EG';
+        c['goog:chromeOptions'].args = c['goog:chromeOptions'].args.map((a) => (a.startsWith('--lang=') ? '--lang=ar-EG' : a));
+      },
+      firefox: (c) => Object.assign(c['moz:firefoxOptions'].prefs, { 'intl.accept_languages': 'ar-EG', 'intl.locale.requested': 'ar-EG' }),
+      webkit: () => {},
+    },
+    env: { webkit: { LC_ALL: 'ar_EG.UTF-8' } },
+    run: arabicBrowser,
+  },
+];
 
 /**
  * Without JavaScript, the built page and the demo page's prerendered reader (the importer's
- * snippet, in a declarative shadow root) still show the feed's headlines as links. A session of
- * its own, JavaScript off, read through WebDriver's own commands (a page script cannot run).
+ * snippet, in a declarative shadow root) still show the feed's headlines as links, read through
+ * WebDriver's own commands (a page script cannot run).
  */
-async function withoutScript() {
-  const session = await WebDriver.createSession(new Executor(new HttpClient(driverProcess.url)),
-    new Capabilities(WITHOUT_SCRIPT[engine]()));
-  try {
-    await session.manage().window().setRect({ width: 1200, height: 900 });
-    const texts = (elements) => Promise.all(elements.map((e) => e.getAttribute('textContent').then((t) => t.replace(/\s+/g, ' ').trim())));
-    await session.get(`${origin}${BASE_PATH}`);
-    assert.deepEqual(await texts(await session.findElements(By.css('[role=feed] article h2 a[href^="#/article/"]'))), [UK, US]);
-    assert.match((await texts(await session.findElements(By.css('.ar-page-note'))))[0] ?? '', /need JavaScript/,
-      'the note of a page without script shows (so script is off)');
-    assert.equal((await session.findElements(By.css('[role=feed] a.ar-tag[href^="#/?tag="]'))).length, 10, 'the tags are links');
-    if (screenshots) writeFileSync(path.join(screenshots, `${engine}-no-script-page.png`), await session.takeScreenshot(), 'base64');
-    await session.get(`${origin}${BASE_PATH}demo.html`);
-    const cards = await (await session.findElement(By.css('#cards'))).getShadowRoot();
-    assert.equal((await cards.findElements(By.css('[role=feed] article h2 a'))).length, 3, 'the demo’s prerendered reader');
-    assert.equal((await cards.findElements(By.css('.ar-noscript'))).length, 1);
-    if (screenshots) writeFileSync(path.join(screenshots, `${engine}-no-script-demo.png`), await session.takeScreenshot(), 'base64');
-  } finally {
-    await session.quit().catch(() => {});
-  }
+async function withoutScript(session) {
+  const texts = (elements) => Promise.all(elements.map((e) => e.getAttribute('textContent').then((t) => t.replace(/\s+/g, ' ').trim())));
+  await session.get(`${origin}${BASE_PATH}`);
+  assert.deepEqual(await texts(await session.findElements(By.css('[role=feed] article h2 a[href^="#/article/"]'))), [UK, US]);
+  assert.match((await texts(await session.findElements(By.css('.ar-page-note'))))[0] ?? '', /need JavaScript/,
+    'the note of a page without script shows (so script is off)');
+  assert.equal((await session.findElements(By.css('[role=feed] a.ar-tag[href^="#/?tag="]'))).length, 10, 'the tags are links');
+  if (screenshots) writeFileSync(path.join(screenshots, `${engine}-no-script-page.png`), await session.takeScreenshot(), 'base64');
+  await session.get(`${origin}${BASE_PATH}demo.html`);
+  const cards = await (await session.findElement(By.css('#cards'))).getShadowRoot();
+  assert.equal((await cards.findElements(By.css('[role=feed] article h2 a'))).length, 3, 'the demo’s prerendered reader');
+  assert.equal((await cards.findElements(By.css('.ar-noscript'))).length, 1);
+  if (screenshots) writeFileSync(path.join(screenshots, `${engine}-no-script-demo.png`), await session.takeScreenshot(), 'base64');
+}
+
+/**
+ * In a browser whose language is Arabic, the prerendered page (English: the feed says so)
+ * hydrates, and then its dates follow the browser's language; a tag press works.
+ */
+async function arabicBrowser(session) {
+  const page = new Page(session, origin);
+  await page.open('');
+  assert.equal(await page.count('.ar-app'), 1, 'one reader on the page');
+  assert.deepEqual(await headlines(page), [UK, US], 'the feed says it is English: its interface stays English');
+  assert.match(await page.run('return navigator.language;'), /^ar/, 'the browser speaks Arabic');
+  await page.until('return /يناير|٢٠٢٦/.test(document.querySelector("time")?.textContent ?? "");', 'an Arabic date');
+  await page.click(BUTTON, { name: /^Imran Khan/ });
+  await page.waitFor(FEED_ARTICLE, { count: 1, exactly: true });
+  await page.shot('arabic-browser');
+  const { problems } = await page.probe();
+  assert.deepEqual(problems, [], 'the page recorded no problems');
 }
 
 // ---- the driver and the page -------------------------------------------------------------------
@@ -928,9 +954,11 @@ for (let attempt = 1; !driverProcess; attempt += 1) {
 let driver = null;
 let failed = 0;
 const only = new RegExp(process.env.E2E_ONLY ?? '');
-const NO_SCRIPT = 'without JavaScript, the page and the demo’s prerendered reader show the headlines as links';
 const selected = checks.filter((c) => only.test(c.name));
+/** Stops the driver of another session, if one is running. */
+let stopOther = async () => {};
 const stopAll = async () => {
+  await stopOther();
   await driver?.quit().catch(() => {});
   driver = null;
   await driverProcess.stop();
@@ -966,17 +994,31 @@ try {
       await page.shot(`FAIL-${name.replace(/\W+/g, '-')}`).catch(() => {});
     }
   }
-  if (only.test(NO_SCRIPT)) {
-    selected.push({ name: NO_SCRIPT });
-    // geckodriver and WebKitWebDriver hold one session at a time.
-    await driver.quit().catch(() => {});
-    driver = null;
+  // The other sessions, each with a driver of its own, once the main one has gone.
+  await driver.quit().catch(() => {});
+  driver = null;
+  await driverProcess.stop();
+  for (const other of OTHER_SESSIONS.filter((o) => only.test(o.name))) {
+    selected.push(other);
+    const capabilities = structuredClone(spec.capabilities);
+    other.capabilities[engine](capabilities);
+    let otherDriver = null;
+    let session = null;
     try {
-      await withoutScript();
-      console.log(`ok   ${NO_SCRIPT}`);
+      otherDriver = await startDriver({ ...spec, env: { ...spec.env, ...other.env?.[engine] } });
+      stopOther = () => otherDriver.stop();
+      session = await WebDriver.createSession(new Executor(new HttpClient(otherDriver.url)), new Capabilities(capabilities));
+      await session.manage().window().setRect({ width: 1200, height: 900 });
+      await session.manage().setTimeouts({ script: 10_000, pageLoad: 30_000 });
+      await other.run(session);
+      console.log(`ok   ${other.name}`);
     } catch (error) {
       failed += 1;
-      console.log(`FAIL ${NO_SCRIPT}\n     ${String(error.message || error).split('\n').join('\n     ')}`);
+      console.log(`FAIL ${other.name}\n     ${String(error.message || error).split('\n').join('\n     ')}`);
+    } finally {
+      await session?.quit().catch(() => {});
+      await otherDriver?.stop();
+      stopOther = async () => {};
     }
   }
 } catch (error) {

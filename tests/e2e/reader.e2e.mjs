@@ -344,26 +344,6 @@ check('the importer’s snippet: hydrated in its shadow root with no fetch of th
   await shot(page, 'snippet-article');
 });
 
-check('an Arabic browser: the prerendered page hydrates, then dates follow the browser’s language', async () => {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'ar-EG' });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}${BASE_PATH}`);
-    await page.locator('.ar-app:not(.ar-prerendered)').waitFor();
-    assert.equal(await page.locator('.ar-app').count(), 1);
-    assert.deepEqual(await headlines(page), [UK, US], 'the feed says it is English: its interface stays English');
-    await page.waitForFunction(() => /يناير|٢٠٢٦/.test(document.querySelector('time')?.textContent ?? ''));
-    await page.getByRole('button', { name: /^Imran Khan/ }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[role=feed] article').length === 1);
-    assert.deepEqual(errors, []);
-    await shot(page, 'arabic-browser');
-  } finally {
-    await context.close();
-  }
-});
-
 importFixtureFeeds();
 importInPages();
 splitTheBundledFeed();
