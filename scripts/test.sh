@@ -36,6 +36,9 @@ cargo test --workspace --locked
 # runs in the ui crate's folder, so it is told where the Chromium flags are.
 browser_tests=(cargo test --locked -p article-reader-ui --features hydration --target wasm32-unknown-unknown)
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json"
+# The whole binary within 90 s, not the runner's default 20: WebKit runs it in 12 s on a quiet
+# machine, and twice that on a busy one. The tests themselves wait for conditions.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-90}"
 
 step "browser tests, headless Chromium"
 env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$CHROMEDRIVER" "${browser_tests[@]}"
