@@ -81,7 +81,7 @@ export function checkBudgets(results) {
 }
 
 /** Cells padded to their column's width, Markdown-style, so the table reads in a terminal too. */
-function render(rows) {
+export function render(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
   const line = (row) => `| ${row.map((cell, column) => cell + ' '.repeat(widths[column] - [...cell].length)).join(' | ')} |`;
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
