@@ -57,9 +57,10 @@ let styles = null;
  * Loads and starts the wasm once for the whole page, with the reader's stylesheet: one
  * constructed sheet that every reader's shadow root adopts, in place before its first render.
  * Where constructed sheets are missing (or the fetch fails) the sheet is `null` and each reader
- * links the stylesheet instead.
+ * links the stylesheet instead. `withSheet` false (a prerendered reader, whose declarative
+ * shadow root links it) leaves the sheet to a reader that needs it.
  */
-function loadWasm() {
+function loadWasm(withSheet = true) {
   wasm ??= (async () => {
     const glueUrl = new URL('./article-reader-app.js', here).href;
     // `import()` takes no integrity; a module preloaded with one is what it then gets, or fails.
@@ -73,6 +74,8 @@ function loadWasm() {
     await glue.default({ module_or_path: INTEGRITY.wasm ? fetch(wasmUrl, { integrity: INTEGRITY.wasm }) : wasmUrl });
     return glue;
   })();
+  // A prerendered reader links the stylesheet itself: only readers the module draws need it.
+  if (!withSheet) return Promise.all([wasm, null]);
   styles ??= 'adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype
     ? fetch(new URL('./reader.css', here), { integrity: INTEGRITY.css ?? '' })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.statusText))))
@@ -251,7 +254,7 @@ class ArticleReaderElement extends HTMLElement {
   connectedCallback() {
     if (this.#reader || this.#starting) return;
     this.#stopKeeping = this.#keepEarlyClicks();
-    const starting = loadWasm().then((loaded) => {
+    const starting = loadWasm(!prerenderedRoot(this)).then((loaded) => {
       // The element may have left the page while the wasm loaded; a later connection starts
       // its own reader.
       if (this.#starting !== starting || !this.isConnected) return;

@@ -335,6 +335,7 @@ check('the importer’s snippet: hydrated in its shadow root with no fetch of th
   assert.equal(await reader.locator('.ar-app').count(), 1, 'one reader in the shadow root');
   assert.deepEqual(await headlines(page, reader.locator('[role=feed]')), [UK, US]);
   assert.ok(!requested.some((p) => p.endsWith('.json')), `no feed fetched: ${requested.join(' ')}`);
+  assert.equal(requested.filter((p) => p.endsWith('/reader.css')).length, 1, 'the stylesheet its shadow root links, once');
   const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
   assert.equal(ld['@type'], 'ItemList');
   assert.deepEqual(ld.itemListElement.map((e) => [e.position, e.item['@type'], e.item.headline]), [[1, 'NewsArticle', UK], [2, 'NewsArticle', US]]);
