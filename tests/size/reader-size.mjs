@@ -24,8 +24,11 @@ export const BUDGET = 100 * KB;
  * reductions (shorter shared names and minified glue, stateless components as functions, no
  * u128, fewer collection and hook instantiations, one sort) paid for issue 14's reading
  * settings, bylines, unread, feed pages and attachments, with the reader at 168.2 KB.
+ * Issue 19 raised it again, for what a person does never being lost between tabs: the core's
+ * merge of stored preferences (stamped entries, removal markers, the old keys migrated) and its
+ * read-modify-write took the reader to 170.1 KB (ceiling 171).
  */
-export const CEILING = 169 * KB;
+export const CEILING = 171 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

@@ -8,6 +8,7 @@
 //! - [`route`] maps URL fragments to routes and back;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //! - [`options`] reads what a host asks of a reader (attributes, query string);
+//! - [`prefs_merge`] merges what two tabs remember of a feed (follows, read marks, settings);
 //! - [`json`], [`date`] and [`url`] are the small parsers those need, and [`platform`] what the
 //!   core asks of the platform's own (HTML character references).
 //!
@@ -30,6 +31,7 @@ pub mod options;
 mod order;
 pub mod paging;
 pub mod platform;
+pub mod prefs_merge;
 mod raw;
 pub mod reading;
 pub mod route;

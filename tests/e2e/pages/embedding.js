@@ -849,9 +849,21 @@ test('read marks follow from another tab of the same reader', async () => {
   const frame = document.createElement('iframe');
   document.body.append(frame);
   later(() => frame.remove());
-  frame.contentWindow.localStorage.setItem(`article-reader:${FEED}:read`, 'tea-festival\nlibrary-hours');
+  // The stored document: one entry a line, `kind TAB stamp TAB value TAB key` (crates/core/src/prefs_merge.rs).
+  frame.contentWindow.localStorage.setItem(`article-reader:${FEED}:prefs`, `r\t${Date.now()}\t1\ttea-festival\nr\t${Date.now()}\t1\tlibrary-hours\n`);
   await until('the marks arrive', () => readCards(el).length === 2);
   assertEqual(readCards(el).sort(), [TEA, 'The central library opens on Sundays again'], 'the cards read');
+});
+
+test('what an earlier version stored (one key per list) is read and kept', async () => {
+  localStorage.clear();
+  localStorage.setItem(`article-reader:${FEED}:read`, 'tea-festival');
+  localStorage.setItem(`article-reader:${FEED}:hide-read`, '0');
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  await until('the old mark shows', () => readCards(el).length === 1);
+  assertEqual(readCards(el), [TEA], 'the card read before the upgrade');
 });
 
 // ---- feeds in pages (next_url) ----------------------------------------------------------------------
