@@ -10,7 +10,7 @@ use article_reader_core::text::{direction, Label, Languages, Ui};
 use article_reader_core::{FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 
-use crate::components::error_view::error_view;
+use crate::components::error_view::{error_view, kept_notice};
 use crate::components::help_overlay::HelpOverlay;
 use crate::components::loading_view::loading_view;
 use crate::components::masthead::{masthead, MastheadProps};
@@ -65,7 +65,7 @@ pub fn app(props: &AppProps) -> Html {
     let feed = options.feed();
     let prefs = use_reducer(|| Prefs::load(&prefs_scope(&feed)));
     use_prefs_from_other_tabs(prefs.clone());
-    let (feed_state, load_more) = use_feed(feed, options.limits, prefs.dispatcher());
+    let (feed_state, load_more, retry) = use_feed(feed, options.limits, prefs.dispatcher());
     // The read articles as positions, and how many of the followed tags' are not read (for the
     // masthead), once per change of the feed or the preferences.
     let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
@@ -164,17 +164,20 @@ pub fn app(props: &AppProps) -> Html {
     // host's page, which has its own.
     let main = props.standalone.then_some("main");
     let body = match (&*feed_state, &data) {
-        (FeedState::Loading { url, progress }, _) => {
-            html! { <div class="ar-main" role={main}>{ loading_view(&context, url, progress) }</div> }
+        (FeedState::Loading { url, progress, retry_in }, _) => {
+            html! { <div class="ar-main" role={main}>{ loading_view(&context, url, progress, *retry_in) }</div> }
         }
-        (FeedState::Failed { message, .. }, _) => html! {
+        (FeedState::Failed { message, url, .. }, _) => html! {
             <div class="ar-main" role={main}>
-                { error_view(ui.label(Label::FeedCannotBeShown), message) }
+                { error_view(ui.label(Label::FeedCannotBeShown), message, url.as_ref().map(|_| (ui, retry))) }
             </div>
         },
         (FeedState::Ready(_, next), Some(data)) => {
             let more = MorePages { state: next.clone(), load: load_more };
-            page(data, more, &state.navigation, return_to, &context, main, unread_following)
+            html! { <>
+                if let Some(kept) = &data.kept { { kept_notice(&context, kept, retry) } }
+                { page(data, more, &state.navigation, return_to, &context, main, unread_following) }
+            </> }
         }
         (FeedState::Ready(..), None) => Html::default(),
     };

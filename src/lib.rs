@@ -10,6 +10,7 @@ mod components;
 mod context;
 mod effect;
 pub mod embed;
+mod feed_cache;
 pub mod feed_source;
 mod feed_state;
 mod focus;
@@ -21,6 +22,7 @@ mod keyboard;
 mod pages;
 pub(crate) mod platform;
 mod prefs;
+mod retry;
 pub mod routing;
 mod state;
 

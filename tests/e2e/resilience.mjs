@@ -4,7 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import { BASE_PATH, serve } from './server.mjs';
 
 /** A feed of `count` articles, `a0`…, each tagged `t<n>` and `shared`, written into `folder`. */
 export function writeManyFeed(folder, name = 'many.json', count = 20) {
@@ -22,7 +24,40 @@ export function writeManyFeed(folder, name = 'many.json', count = 20) {
 const readIds = (page) => page.evaluate(() => [...document.querySelectorAll('[role=feed] article.ar-card--read')]
   .map((card) => card.getAttribute('data-article')).sort());
 
-export function resilienceChecks(check, { feedUrl }) {
+/**
+ * Opens a blank page of `origin` with the embedding module loaded, and gives it `__mount(id,
+ * options)`: a reader mounted into a new `<div id>`, whose events land in `__events[id]`.
+ */
+async function hostPage(page, origin) {
+  await page.goto(`${origin}/e2e/blank.html`);
+  await page.evaluate(async (module) => {
+    const reader = await import(module);
+    window.__events = {};
+    window.__mount = (id, options) => {
+      const host = Object.assign(document.createElement('div'), { id });
+      document.body.append(host);
+      const events = (window.__events[id] = []);
+      for (const type of ['ready', 'error']) {
+        host.addEventListener(`article-reader-${type}`, (event) => events.push({ type, ...event.detail }));
+      }
+      return reader.mount(host, options).then((handle) => {
+        window[`__handle_${id}`] = handle;
+      });
+    };
+  }, `${origin}${BASE_PATH}article-reader.js`);
+}
+
+const eventsOf = (page, id) => page.evaluate((id) => window.__events[id], id);
+
+/** A port nothing listens on (yet). */
+const freePort = () => new Promise((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+
+export function resilienceChecks(check, { feedUrl, origin, server, dist }) {
   check('two tabs marking articles at the same moment keep all 20 marks', async ({ page }) => {
     const other = await page.context().newPage();
     const tabs = [page, other];
@@ -90,5 +125,107 @@ export function resilienceChecks(check, { feedUrl }) {
       await tab.waitForFunction(() => document.querySelectorAll('[role=feed] article.ar-card--read').length === 1);
       assert.deepEqual(await readIds(tab), ['a0']);
     }
+  });
+
+  check('503 twice, then the feed: the loading view counts down, the host hears only that it is ready', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    await hostPage(page, origin());
+    const src = '/faults/unavailable2/a/fixtures/publisher.json';
+    const mounting = page.evaluate((src) => window.__mount('r', { src }), src);
+    await page.locator('#r .ar-loading__retry', { hasText: /^Retrying in 1 s…$/ }).waitFor();
+    await mounting;
+    await page.locator('#r [role=feed] article').first().waitFor();
+    assert.deepEqual((await eventsOf(page, 'r')).map((e) => e.type), ['ready'], 'no error before the reader gives up');
+    assert.equal(server().requests.get(src), 3, 'three requests');
+  });
+
+  check('503 four times: the reader gives up, says why, and “Try again” fetches it', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    await hostPage(page, origin());
+    const src = '/faults/unavailable4/b/fixtures/publisher.json';
+    await page.evaluate((src) => window.__mount('r', { src }), src);
+    const alert = page.locator('#r .ar-error[role=alert]');
+    await alert.waitFor({ timeout: 15000 });
+    assert.match(await alert.textContent(), /the server answered 503/);
+    const events = await eventsOf(page, 'r');
+    assert.deepEqual(events.map((e) => [e.type, e.kind, e.kept]), [['error', 'fetch', false]], 'one error, when it gave up');
+    assert.equal(server().requests.get(src), 4, 'four tries');
+    await page.locator('#r button.ar-try-again', { hasText: 'Try again' }).click();
+    await page.locator('#r [role=feed] article').first().waitFor();
+    assert.equal(server().requests.get(src), 5);
+  });
+
+  check('a body cut short, and a dropped connection, are tried again', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    for (const fault of ['cut1', 'drop1']) {
+      await page.goto(`${origin()}${BASE_PATH}?src=/faults/${fault}/c/fixtures/publisher.json`);
+      await page.locator('[role=feed] article').first().waitFor();
+      assert.equal(server().requests.get(`/faults/${fault}/c/fixtures/publisher.json`), 2, fault);
+    }
+  });
+
+  check('a 404 is not tried again', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    await page.goto(`${origin()}${BASE_PATH}?src=/fixtures/missing-for-retry.json`);
+    await page.locator('.ar-error[role=alert]').waitFor();
+    assert.equal(server().requests.get('/fixtures/missing-for-retry.json'), 1);
+  });
+
+  check('no server, then a server: the reader keeps trying until it answers', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    await hostPage(page, origin());
+    const port = await freePort();
+    await page.evaluate((src) => window.__mount('r', { src }), `http://127.0.0.1:${port}/fixtures/publisher.json`);
+    await page.locator('#r .ar-loading__retry').waitFor();
+    const late = await serve(dist, { cors: true, port });
+    try {
+      await page.locator('#r [role=feed] article').first().waitFor({ timeout: 15000 });
+      assert.deepEqual((await eventsOf(page, 'r')).map((e) => e.type), ['ready']);
+    } finally {
+      late.close();
+    }
+  });
+
+  check('a download that stalls for 35 s is given up after 30 s and tried again', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    const src = '/faults/stall35/d/fixtures/publisher.json';
+    await page.goto(`${origin()}${BASE_PATH}?src=${src}`);
+    // The fault is a time: 30 s of nothing, then the next try.
+    await page.locator('.ar-loading__retry').waitFor({ timeout: 40000 });
+    await page.locator('[role=feed] article').first().waitFor({ timeout: 15000 });
+    assert.equal(server().requests.get(src), 2);
+  });
+
+  check('offline: the kept copy with a notice and a flagged error; without one, an error; online again, both load', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    await hostPage(page, origin());
+    await page.evaluate(() => window.__mount('a', { src: '/fixtures/publisher.json' }));
+    await page.locator('#a [role=feed] article').first().waitFor();
+    // Kept in the background: wait until the cache has it.
+    await page.waitForFunction(async () => Boolean(await caches.match(new URL('/fixtures/publisher.json', location.href).href)));
+    await page.context().setOffline(true);
+    await page.evaluate(() => window.__mount('b', { src: '/fixtures/publisher.json' }));
+    const notice = page.locator('#b .ar-kept[role=status]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be updated\. You are reading the copy kept on /);
+    assert.equal(await page.locator('#b [role=feed] article').count() > 0, true, 'the kept articles');
+    assert.deepEqual((await eventsOf(page, 'b')).map((e) => [e.type, e.kind, e.kept]), [['error', 'fetch', true]]);
+    await page.evaluate(() => window.__mount('c', { src: '/fixtures/paged.json' }));
+    await page.locator('#c .ar-error[role=alert]', { hasText: 'offline' }).waitFor();
+    assert.deepEqual((await eventsOf(page, 'c')).map((e) => [e.type, e.kept]), [['error', false]]);
+    await page.context().setOffline(false);
+    await page.locator('#c [role=feed] article').first().waitFor();
+    await page.locator('#b .ar-kept').waitFor({ state: 'detached' });
+    await page.locator('#b [role=feed] article').first().waitFor();
+  });
+
+  check('a next page that fails once is tried again by itself', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|article-reader: The feed at/);
+    const src = '/faults/unavailable1/e/fixtures/paged.json';
+    await page.goto(`${origin()}${BASE_PATH}?src=${src}`);
+    await page.locator('[role=feed] article').first().waitFor();
+    await page.getByRole('button', { name: 'Load more articles' }).click();
+    await page.locator('[role=feed] article').nth(4).waitFor();
+    assert.equal(server().requests.get('/faults/unavailable1/e/fixtures/paged-2.json'), 2);
   });
 }

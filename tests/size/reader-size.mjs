@@ -26,9 +26,11 @@ export const BUDGET = 100 * KB;
  * settings, bylines, unread, feed pages and attachments, with the reader at 168.2 KB.
  * Issue 19 raised it again, for what a person does never being lost between tabs: the core's
  * merge of stored preferences (stamped entries, removal markers, the old keys migrated) and its
- * read-modify-write took the reader to 170.1 KB (ceiling 171).
+ * read-modify-write took the reader to 170.1 KB (ceiling 171); a reader that survives the
+ * network, 6.7 KB more: retries with backoff, the stall timer, the CORS check, the countdown and
+ * "Try again", and the last good copy in the Cache API with its notice (176.8 KB, ceiling 177).
  */
-export const CEILING = 171 * KB;
+export const CEILING = 177 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

@@ -866,6 +866,31 @@ test('what an earlier version stored (one key per list) is read and kept', async
   assertEqual(readCards(el), [TEA], 'the card read before the upgrade');
 });
 
+// ---- network faults (tests/e2e/server.mjs plays them under /faults/) ---------------------------
+
+test('503 with Retry-After, then the feed: retried, and the host hears only that it is ready', async () => {
+  const el = element({ src: `/faults/unavailable2/${Date.now()}/fixtures/publisher.json` });
+  later(() => el.remove());
+  const errors = record(el, 'article-reader-error');
+  await until('the countdown shows', () => /^Retrying in 1 s…$/.test(text(one(el, '.ar-loading__retry')) ?? ''));
+  await el.ready;
+  assertEqual(errors.length, 0, 'no error event');
+});
+
+test('a body cut short is tried again', async () => {
+  const el = element({ src: `/faults/cut1/${Date.now()}/fixtures/publisher.json` });
+  later(() => el.remove());
+  assertEqual((await el.ready).articles > 0, true, 'the feed, the second time');
+});
+
+test('a next page that fails once is tried again by itself', async () => {
+  const el = element({ src: `/faults/unavailable1/${Date.now()}/fixtures/paged.json` });
+  later(() => el.remove());
+  await el.ready;
+  loadMore(el).click();
+  await until('page 2 is added', () => headlines(el).length === 5, 12000);
+});
+
 // ---- feeds in pages (next_url) ----------------------------------------------------------------------
 
 const PAGED = '/fixtures/paged.json';
