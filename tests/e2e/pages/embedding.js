@@ -866,6 +866,39 @@ test('what an earlier version stored (one key per list) is read and kept', async
   assertEqual(readCards(el), [TEA], 'the card read before the upgrade');
 });
 
+test('storage that throws: the reader works with what it has in memory', async () => {
+  const { getItem, setItem } = Storage.prototype;
+  const refuse = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  Storage.prototype.getItem = refuse;
+  Storage.prototype.setItem = refuse;
+  later(() => Object.assign(Storage.prototype, { getItem, setItem }));
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  const first = one(el, '[role=feed] article h2 a');
+  first.click();
+  await until('the article opens', () => isArticle(el));
+  one(el, '.ar-back').click();
+  await until('back to the feed, the article read in memory', () => readCards(el).length === 1);
+});
+
+test('storage cleared while the reader runs: it keeps what it has, and stores it again at its next change', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  one(el, '[role=feed] article h2 a').click();
+  await until('the article opens', () => isArticle(el));
+  localStorage.clear();
+  one(el, '.ar-back').click();
+  await until('back to the feed, still read', () => readCards(el).length === 1);
+  all(el, '[role=feed] article h2 a')[1].click();
+  await until('another article opens', () => isArticle(el));
+  await until('both marks stored again', () => (localStorage.getItem(`article-reader:${FEED}:prefs`) ?? '').split('\n').filter((l) => l.startsWith('r\t')).length === 2);
+});
+
 // ---- network faults (tests/e2e/server.mjs plays them under /faults/) ---------------------------
 
 test('503 with Retry-After, then the feed: retried, and the host hears only that it is ready', async () => {
