@@ -8,17 +8,39 @@ import net from 'node:net';
 import path from 'node:path';
 import { BASE_PATH, serve } from './server.mjs';
 
-/** A feed of `count` articles, `a0`…, each tagged `t<n>` and `shared`, written into `folder`. */
+/** A feed of `count` articles, `a0`…, each tagged `t<n>`, `u<n>` and `shared`, written into `folder`. */
 export function writeManyFeed(folder, name = 'many.json', count = 20) {
   const items = Array.from({ length: count }, (_, n) => ({
     id: `a${n}`,
     title: `Article number ${n}`,
     content_text: `The body of article ${n}.`,
     date_published: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(),
-    tags: [`t${n}`, 'shared'],
+    tags: [`t${n}`, `u${n}`, 'shared'],
   }));
   writeFileSync(path.join(folder, name), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Many', items }));
 }
+
+/**
+ * An instant a moment from now, of the clock every tab shares: each tab schedules its change
+ * for it, so that neither hears of the other's change before making its own.
+ */
+const soon = () => Date.now() + 250;
+
+/** Opens article `id` in `tab` at the instant `at`. */
+const openAt = (tab, id, at) => tab.evaluate(({ id, at }) => new Promise((resolve) => {
+  setTimeout(() => resolve(void (location.hash = `#/article/${id}`)), at - Date.now());
+}), { id, at });
+
+/** Presses "Follow <name>" in `tab` at the instant `at`. */
+const followAt = (tab, name, at) => tab.evaluate(({ name, at }) => new Promise((resolve) => {
+  setTimeout(() => {
+    [...document.querySelectorAll('button.ar-follow')].find((b) => b.getAttribute('aria-label') === `Follow ${name}`).click();
+    resolve();
+  }, at - Date.now());
+}), { name, at });
+
+/** Waits up to 5 s for `condition(arg)` in `tab`; the assertion after it says what is wrong if not. */
+const settle = (tab, condition, arg) => tab.waitForFunction(condition, arg, { timeout: 5000 }).catch(() => {});
 
 /** The ids of the read cards in the feed view of a standalone page. */
 const readIds = (page) => page.evaluate(() => [...document.querySelectorAll('[role=feed] article.ar-card--read')]
@@ -66,14 +88,15 @@ export function resilienceChecks(check, { feedUrl, origin, server, dist }) {
     for (let round = 0; round < 10; round += 1) {
       // Each tab opens its own article in the same task turn of the test, then goes back.
       const ids = [`a${2 * round}`, `a${2 * round + 1}`];
-      await Promise.all(tabs.map((tab, n) => tab.evaluate((id) => { location.hash = `#/article/${id}`; }, ids[n])));
+      const at = soon();
+      await Promise.all(tabs.map((tab, n) => openAt(tab, ids[n], at)));
       await Promise.all(tabs.map((tab, n) => tab.locator(`h1:text-is("Article number ${ids[n].slice(1)}")`).waitFor()));
       await Promise.all(tabs.map((tab) => tab.evaluate(() => { location.hash = '#/'; })));
       await Promise.all(tabs.map((tab) => tab.locator('[role=feed] article').nth(19).waitFor()));
     }
     const all = Array.from({ length: 20 }, (_, n) => `a${n}`).sort();
     for (const tab of tabs) {
-      await tab.waitForFunction((count) => document.querySelectorAll('[role=feed] article.ar-card--read').length === count, 20);
+      await settle(tab, (count) => document.querySelectorAll('[role=feed] article.ar-card--read').length === count, 20);
       assert.deepEqual(await readIds(tab), all, 'every mark in every tab');
     }
     // And a fresh tab reads all of them from storage.
@@ -85,26 +108,26 @@ export function resilienceChecks(check, { feedUrl, origin, server, dist }) {
   check('two tabs following a tag each at the same moment keep both; an unfollow reaches the other tab', async ({ page }) => {
     const other = await page.context().newPage();
     const tabs = [page, other];
-    await Promise.all(tabs.map((tab) => tab.goto(`${feedUrl()}#/article/a3`)));
-    await Promise.all(tabs.map((tab) => tab.locator('button.ar-follow').nth(1).waitFor()));
-    const follow = (tab, tag) => tab.evaluate((name) => {
-      [...document.querySelectorAll('button.ar-follow')].find((b) => b.getAttribute('aria-label') === `Follow ${name}`).click();
-    }, tag);
-    await Promise.all([follow(page, 't3'), follow(other, 'shared')]);
-    const pressed = (tab) => tab.evaluate(() => [...document.querySelectorAll('button.ar-follow[aria-pressed=true]')].length);
-    for (const tab of tabs) {
-      await tab.waitForFunction(() => document.querySelectorAll('button.ar-follow[aria-pressed=true]').length === 2);
-      assert.equal(await pressed(tab), 2, 'both follows');
+    const following = (tab, count) => tab.locator('.ar-views__link', { hasText: `Following (${count})` }).waitFor();
+    // Five rounds: both tabs on article n, one follows t<n> and the other u<n> at the same moment.
+    for (let n = 0; n < 5; n += 1) {
+      await Promise.all(tabs.map((tab) => tab.goto(`${feedUrl()}#/article/a${n}`)));
+      await Promise.all(tabs.map((tab) => tab.locator('button.ar-follow').nth(2).waitFor()));
+      const at = soon();
+      await Promise.all([followAt(page, `t${n}`, at), followAt(other, `u${n}`, at)]);
+      for (const tab of tabs) {
+        await settle(tab, () => document.querySelectorAll('button.ar-follow[aria-pressed=true]').length === 2);
+        const pressed = await tab.evaluate(() => [...document.querySelectorAll('button.ar-follow[aria-pressed=true]')].map((b) => b.textContent));
+        assert.equal(pressed.length, 2, `round ${n}: both follows in each tab`);
+      }
     }
+    for (const tab of tabs) await following(tab, 10);
     // Unfollow in one tab: the other hears it, and it does not come back.
     await page.evaluate(() => document.querySelector('button.ar-follow[aria-pressed=true]').click());
-    for (const tab of tabs) {
-      await tab.waitForFunction(() => document.querySelectorAll('button.ar-follow[aria-pressed=true]').length === 1);
-    }
+    for (const tab of tabs) await following(tab, 9);
     const third = await page.context().newPage();
-    await third.goto(`${feedUrl()}#/article/a3`);
-    await third.locator('button.ar-follow').nth(1).waitFor();
-    assert.equal(await pressed(third), 1, 'stored: one follow');
+    await third.goto(`${feedUrl()}#/article/a4`);
+    await following(third, 9);
   });
 
   check('“Mark all as read” and its undo reach the other tab', async ({ page }) => {
