@@ -1,6 +1,7 @@
 //! Where feeds come from: the feed compiled into the wasm, or a JSON Feed fetched from a URL
 //! with progress, and the later pages of a paged feed (`next_url`), fetched the same way and
-//! added to it. The one module of the app that does I/O; views only ever see [`FeedData`].
+//! added to it. With `retry` (the tries) and `feed_cache` (the last good copy), the app's
+//! network I/O; views only ever see [`FeedData`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
