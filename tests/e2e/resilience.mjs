@@ -209,6 +209,22 @@ export function resilienceChecks(check, { feedUrl, origin, server, dist }) {
     }
   });
 
+  check('a CORS refusal is not tried again, and the error says so', async ({ page, expectError }) => {
+    expectError(/Failed to load resource|Access-Control-Allow-Origin|CORS|article-reader: The /);
+    // The host page on `localhost`, the feed on `127.0.0.1`: another origin, whose server sends
+    // no Access-Control-Allow-Origin.
+    const port = new URL(origin()).port;
+    await hostPage(page, `http://localhost:${port}`);
+    const src = `http://127.0.0.1:${port}/fixtures/publisher.json?cors-refused`;
+    await page.evaluate((src) => window.__mount('r', { src }), src);
+    const alert = page.locator('#r .ar-error[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /does not allow this page to read the feed \(CORS\)/);
+    // The request, and the no-cors request that told the refusal from a network error: no retry.
+    assert.equal(server().requests.get('/fixtures/publisher.json?cors-refused'), 2);
+    assert.equal(await page.locator('#r .ar-loading__retry').count(), 0);
+  });
+
   check('a download that stalls for 35 s is given up after 30 s and tried again', async ({ page, expectError }) => {
     expectError(/Failed to load resource|article-reader: The feed at/);
     const src = '/faults/stall35/d/fixtures/publisher.json';
