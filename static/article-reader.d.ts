@@ -81,11 +81,13 @@ export interface ReadyDetail {
   skipped: number;
 }
 
-/** `article-reader-error`: the feed cannot be shown. */
+/** `article-reader-error`: the feed cannot be shown (after the reader's own retries). */
 export interface ErrorDetail {
   message: string;
   kind: 'fetch' | 'invalid' | 'too-large';
   url: string | null;
+  /** The copy of the feed kept from an earlier visit is shown instead. */
+  kept: boolean;
 }
 
 /** `article-reader-open`, dispatched before the article opens. */

@@ -51,6 +51,7 @@ fn forget_preferences() {
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
         let _ = storage.remove_item("article-reader:bundled:follow");
         let _ = storage.remove_item("article-reader:bundled:read");
+        let _ = storage.remove_item("article-reader:bundled:prefs");
     }
 }
 

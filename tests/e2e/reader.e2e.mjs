@@ -10,6 +10,7 @@
 //
 //   node tests/e2e/reader.e2e.mjs dist                     # run the checks
 //   E2E_SCREENSHOTS=shots node tests/e2e/reader.e2e.mjs dist   # and save screenshots of each view
+//   E2E_ONLY='two tabs' node tests/e2e/reader.e2e.mjs dist     # only the checks whose names match
 //
 // Two checks read feeds the project's commands make: the importer (crates/importer) from its
 // fixtures in every format, and the splitter from the bundled feed; the script runs them with
@@ -22,6 +23,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { BASE_PATH, UK, US, cargoRun, originOf, repoRoot, serve } from './server.mjs';
+import { resilienceChecks, writeManyFeed } from './resilience.mjs';
 
 // Evaluated through the DevTools protocol, which the page's CSP does not govern (a script tag
 // would be refused, as it should be).
@@ -349,6 +351,13 @@ importFixtureFeeds();
 importInPages();
 splitTheBundledFeed();
 snippetHost();
+writeManyFeed(generated);
+resilienceChecks(check, {
+  feedUrl: () => `${origin}${BASE_PATH}?src=/generated/many.json`,
+  origin: () => origin,
+  server: () => server,
+  dist,
+});
 
 const server = await serve(dist, { generated });
 const origin = originOf(server);
@@ -359,6 +368,9 @@ const browser = await chromium.launch({
 });
 let failed = 0;
 try {
+  // E2E_ONLY=<regular expression> runs only the checks whose names match, while developing.
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+  if (only) checks.splice(0, checks.length, ...checks.filter((c) => only.test(c.name)));
   for (const { name, run } of checks) {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();

@@ -64,17 +64,61 @@ style="border:0;display:block"></iframe></body></html>`;
 export const OTHER_ORIGIN = 'http://other.example';
 
 /**
+ * Plays a network fault for a request under `/faults/<fault><n>/<key>/<path>`, the first `n`
+ * times that exact URL is asked for (once when `n` is left out); after that, and for every
+ * other URL, returns false and the request is served as `/<path>`. `<key>` is any word, so
+ * that each check counts its own requests. The faults:
+ * - `unavailable<n>`: 503 with `Retry-After: 1`;
+ * - `cut<n>`: the headers with the whole `Content-Length`, half the body, then the connection
+ *   closed;
+ * - `drop<n>`: the connection closed with no answer (a network error, as no server gives);
+ * - `stall<seconds>`: nothing at all for that many seconds, once, then the connection closed.
+ * `counts` holds how often each fault URL was asked for.
+ */
+function playFault(request, response, counts, headers) {
+  const fault = /^\/faults\/([a-z]+)(\d*)\/[^/]+(\/.*)$/.exec(new URL(request.url, 'http://localhost').pathname);
+  if (!fault) return false;
+  const [, kind, number, rest] = fault;
+  const seen = (counts.get(request.url) ?? 0) + 1;
+  counts.set(request.url, seen);
+  const times = kind === 'stall' ? 1 : Number(number || 1);
+  if (seen > times) {
+    request.url = rest;
+    return false;
+  }
+  if (kind === 'unavailable') {
+    response.writeHead(503, { ...headers, 'retry-after': '1', 'content-type': 'text/plain' }).end('Try again later');
+  } else if (kind === 'cut') {
+    const body = readFileSync(path.join(fixtures, rest.replace(/^\/fixtures\//, '')));
+    response.writeHead(200, { ...headers, 'content-type': TYPES['.json'], 'content-length': body.length });
+    response.write(body.subarray(0, body.length >> 1), () => setTimeout(() => request.socket.destroy(), 50));
+  } else if (kind === 'drop') {
+    request.socket.destroy();
+  } else if (kind === 'stall') {
+    const timer = setTimeout(() => request.socket.destroy(), Number(number) * 1000);
+    request.socket.on('close', () => clearTimeout(timer));
+  }
+  return true;
+}
+
+/**
  * Serves `root` (a `trunk build` output) at BASE_PATH. Options: `cors` lets other origins read
  * the files; `readerOrigin()` names the origin the cross-origin host page loads the reader from;
  * `otherOrigin()` the origin that replaces OTHER_ORIGIN in fixture feeds (for images from
  * another origin, over http); `generated` is the folder served at /generated/; `probe` injects
- * probe.js into every page.
+ * probe.js into every page; `port` is the port to listen on (any free one by default).
+ * `/faults/…` plays network faults (see `playFault`); `server.requests` counts every URL asked
+ * for.
  */
-export function serve(root, { cors = false, readerOrigin = null, otherOrigin = null, generated = null, probe = false } = {}) {
+export function serve(root, { cors = false, readerOrigin = null, otherOrigin = null, generated = null, probe = false, port = 0 } = {}) {
+  const requests = new Map();
+  const faults = new Map();
   // The build again under /held/, its wasm held back until /e2e/release is asked for: the page
   // as it is before the wasm has come (the prerendered HTML), for as long as a check needs.
   const held = [];
   const server = http.createServer(async (request, response) => {
+    requests.set(request.url, (requests.get(request.url) ?? 0) + 1);
+    if (playFault(request, response, faults, cors ? { 'access-control-allow-origin': '*' } : {})) return;
     const url = new URL(request.url, 'http://localhost');
     if (url.pathname === '/e2e/release') {
       held.splice(0).forEach((release) => release());
@@ -131,7 +175,8 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
     response.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes' });
     createReadStream(file).pipe(response);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  server.requests = requests;
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
 /** The origin a listening server answers on, by the host name given. */

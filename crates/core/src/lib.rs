@@ -7,7 +7,9 @@
 //! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
 //! - [`route`] maps URL fragments to routes and back;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
+//!   [`retry`] which of those failures to try again, and when;
 //! - [`options`] reads what a host asks of a reader (attributes, query string);
+//! - [`prefs_merge`] merges what two tabs remember of a feed (follows, read marks, settings);
 //! - [`json`], [`date`] and [`url`] are the small parsers those need, and [`platform`] what the
 //!   core asks of the platform's own (HTML character references).
 //!
@@ -30,8 +32,10 @@ pub mod options;
 mod order;
 pub mod paging;
 pub mod platform;
+pub mod prefs_merge;
 mod raw;
 pub mod reading;
+pub mod retry;
 pub mod route;
 pub mod search;
 pub mod selection;

@@ -92,8 +92,17 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 pub enum LoadFailure {
     /// The request did not complete: the host is unreachable, or CORS forbids reading it.
     Network { url: String, detail: String },
-    /// The server answered with an error status.
-    Status { url: String, status: u16, status_text: String },
+    /// The server answered with an error status; `retry_after` is its `Retry-After` in seconds,
+    /// when it sent one as a number.
+    Status { url: String, status: u16, status_text: String, retry_after: Option<u32> },
+    /// The body ended before the `Content-Length` the server announced.
+    CutShort { url: String, received: u64, expected: u64 },
+    /// Nothing arrived for `seconds`: the request was given up.
+    Stalled { url: String, seconds: u32 },
+    /// The server answered, but does not let this page read the answer (CORS).
+    Refused { url: String },
+    /// The browser is offline.
+    Offline { url: String },
     /// The feed is larger than the limit; `bytes` when the server said how large.
     TooLarge { url: String, bytes: Option<u64>, limit: usize },
     /// The body is not UTF-8; `at` is the offset of the first bad byte.
@@ -129,9 +138,26 @@ impl fmt::Display for LoadFailure {
                 "The feed at {url} could not be fetched ({detail}). The server may be unreachable, \
                  or it may not allow this page to read it (CORS)."
             ),
-            LoadFailure::Status { url, status, status_text } => {
+            LoadFailure::Status { url, status, status_text, .. } => {
                 let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
                 write!(f, "The feed at {url} could not be loaded: the server answered {status}{text}.")
+            }
+            LoadFailure::CutShort { url, received, expected } => write!(
+                f,
+                "The feed at {url} stopped arriving after {} of {}.",
+                human_bytes(*received),
+                human_bytes(*expected)
+            ),
+            LoadFailure::Stalled { url, seconds } => {
+                write!(f, "The feed at {url} stopped arriving: nothing came for {seconds} seconds.")
+            }
+            LoadFailure::Refused { url } => write!(
+                f,
+                "The server of {url} answered, but does not allow this page to read the feed (CORS): it must \
+                 send Access-Control-Allow-Origin for this page's origin."
+            ),
+            LoadFailure::Offline { url } => {
+                write!(f, "The feed at {url} could not be fetched: the browser is offline.")
             }
             LoadFailure::TooLarge { url, bytes: Some(bytes), limit } => write!(
                 f,
@@ -192,7 +218,12 @@ impl FailureKind {
 impl LoadFailure {
     pub fn kind(&self) -> FailureKind {
         match self {
-            LoadFailure::Network { .. } | LoadFailure::Status { .. } => FailureKind::Fetch,
+            LoadFailure::Network { .. }
+            | LoadFailure::Status { .. }
+            | LoadFailure::CutShort { .. }
+            | LoadFailure::Stalled { .. }
+            | LoadFailure::Refused { .. }
+            | LoadFailure::Offline { .. } => FailureKind::Fetch,
             LoadFailure::TooLarge { .. } => FailureKind::TooLarge,
             LoadFailure::NotText { .. } | LoadFailure::HtmlPage { .. } => FailureKind::Invalid,
             LoadFailure::Feed(error) => FailureKind::of_feed_error(error),
@@ -306,12 +337,20 @@ mod tests {
     fn describes_failures_in_words() {
         let url = "https://example.com/feed.json".to_owned();
         let cases = [
-            (LoadFailure::Status { url: url.clone(), status: 404, status_text: "Not Found".into() },
+            (LoadFailure::Status { url: url.clone(), status: 404, status_text: "Not Found".into(), retry_after: None },
              "The feed at https://example.com/feed.json could not be loaded: the server answered 404 Not Found."),
-            (LoadFailure::Status { url: url.clone(), status: 500, status_text: String::new() },
+            (LoadFailure::Status { url: url.clone(), status: 500, status_text: String::new(), retry_after: Some(3) },
              "The feed at https://example.com/feed.json could not be loaded: the server answered 500."),
             (LoadFailure::Network { url: url.clone(), detail: "TypeError: Failed to fetch".into() },
              "The feed at https://example.com/feed.json could not be fetched (TypeError: Failed to fetch). The server may be unreachable, or it may not allow this page to read it (CORS)."),
+            (LoadFailure::CutShort { url: url.clone(), received: 1024, expected: 4096 },
+             "The feed at https://example.com/feed.json stopped arriving after 1 KiB of 4 KiB."),
+            (LoadFailure::Stalled { url: url.clone(), seconds: 30 },
+             "The feed at https://example.com/feed.json stopped arriving: nothing came for 30 seconds."),
+            (LoadFailure::Refused { url: url.clone() },
+             "The server of https://example.com/feed.json answered, but does not allow this page to read the feed (CORS): it must send Access-Control-Allow-Origin for this page's origin."),
+            (LoadFailure::Offline { url: url.clone() },
+             "The feed at https://example.com/feed.json could not be fetched: the browser is offline."),
             (LoadFailure::TooLarge { url: url.clone(), bytes: Some(70 << 20), limit: 64 << 20 },
              "The feed at https://example.com/feed.json is 70 MiB, larger than the 64 MiB this reader accepts."),
             (LoadFailure::TooLarge { url: url.clone(), bytes: None, limit: 64 << 20 },

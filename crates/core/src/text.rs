@@ -158,6 +158,8 @@ pub enum Label {
     /// what is loaded).
     LoadMore,
     LoadingMore,
+    /// The button that fetches a feed again after the reader gave up on it.
+    TryAgain,
 }
 
 /// The interface in one language.
@@ -260,6 +262,7 @@ impl Ui {
             HideRead => ("Hide read", "إخفاء المقروء"),
             LoadMore => ("Load more articles", "تحميل مزيد من المقالات"),
             LoadingMore => ("Loading more articles…", "جارٍ تحميل مزيد من المقالات…"),
+            TryAgain => ("Try again", "حاول مرة أخرى"),
         };
         if arabic {
             ar
@@ -420,6 +423,25 @@ impl Ui {
         }
     }
 
+    /// The loading view between two tries of a feed: "Retrying in 3 s…".
+    pub fn retrying_in(&self, seconds: u32) -> String {
+        match self.language {
+            Language::English => format!("Retrying in {seconds} s…"),
+            Language::Arabic => format!("إعادة المحاولة خلال {seconds} ث…"),
+        }
+    }
+
+    /// The notice over a feed kept from an earlier visit, shown because this one could not be
+    /// fetched; `date` is when it was kept, in the reader's locale.
+    pub fn kept_copy(&self, date: &str) -> String {
+        match self.language {
+            Language::English => {
+                format!("This feed could not be updated. You are reading the copy kept on {date}.")
+            }
+            Language::Arabic => format!("تعذّر تحديث هذه الخلاصة. تقرأ النسخة المحفوظة في {date}."),
+        }
+    }
+
     pub fn following_count(&self, n: usize) -> String {
         format!("{} ({n})", self.label(Label::Following))
     }
@@ -577,6 +599,20 @@ mod tests {
         for (tag, language, dir) in cases {
             assert_eq!((Language::for_tag(tag), direction(tag)), (language, dir), "{tag}");
         }
+    }
+
+    #[test]
+    fn network_trouble_in_both_languages() {
+        let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        assert_eq!(en.retrying_in(3), "Retrying in 3 s…");
+        assert_eq!(ar.retrying_in(3), "إعادة المحاولة خلال 3 ث…");
+        assert_eq!(en.label(Label::TryAgain), "Try again");
+        assert_eq!(ar.label(Label::TryAgain), "حاول مرة أخرى");
+        assert_eq!(
+            en.kept_copy("7 Dec 2026"),
+            "This feed could not be updated. You are reading the copy kept on 7 Dec 2026."
+        );
+        assert_eq!(ar.kept_copy("7 Dec 2026"), "تعذّر تحديث هذه الخلاصة. تقرأ النسخة المحفوظة في 7 Dec 2026.");
     }
 
     #[test]

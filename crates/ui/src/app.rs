@@ -10,7 +10,7 @@ use article_reader_core::text::{direction, Label, Languages, Ui};
 use article_reader_core::{FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 
-use crate::components::error_view::error_view;
+use crate::components::error_view::{error_view, kept_notice};
 use crate::components::help_overlay::{help_overlay, use_help_dialog};
 use crate::components::loading_view::loading_view;
 use crate::components::masthead::{masthead, MastheadProps};
@@ -74,7 +74,7 @@ pub fn app(props: &AppProps) -> Html {
         Start::Hydrate { .. } | Start::Server { .. } => Prefs::default(),
     });
     use_prefs_from_other_tabs(prefs.clone());
-    let (feed_state, load_more) = use_feed(feed, options.limits, prefs.dispatcher());
+    let (feed_state, load_more, retry) = use_feed(feed, options.limits, prefs.dispatcher());
     // The read articles as positions, and how many of the followed tags' are not read (for the
     // masthead), once per change of the feed or the preferences.
     let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
@@ -117,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
         };
         use_effect_on((), move |()| {
             if let Some(route) = hydrated {
-                prefs.dispatch(PrefsAction::Load(scope));
+                prefs.dispatch(PrefsAction::Replace(Prefs::load(&scope)));
                 browser_language.set(crate::start::browser_language());
                 let fragment = match routing {
                     Routing::Hash => routing::current_route().map(|route| route.to_hash()),
@@ -206,18 +206,21 @@ pub fn app(props: &AppProps) -> Html {
     // host's page, which has its own.
     let main = props.standalone.then_some("main");
     let body = match (&*feed_state, &data) {
-        (FeedState::Loading { url, progress }, _) => {
-            html! { <div class="ar-main" role={main}>{ loading_view(&context, url, progress) }</div> }
+        (FeedState::Loading { url, progress, retry_in }, _) => {
+            html! { <div class="ar-main" role={main}>{ loading_view(&context, url, progress, *retry_in) }</div> }
         }
-        (FeedState::Failed { message, .. }, _) => html! {
+        (FeedState::Failed { message, url, .. }, _) => html! {
             <div class="ar-main" role={main}>
-                { error_view(ui.label(Label::FeedCannotBeShown), message) }
+                { error_view(ui.label(Label::FeedCannotBeShown), message, url.as_ref().map(|_| (ui, retry))) }
             </div>
         },
         (FeedState::Ready(_, next), Some(data)) => {
             let more = MorePages { state: next.clone(), load: load_more };
             let around = Around { main, unread_following, notice_dismissed: &notice_dismissed };
-            page(data, more, &state.navigation, return_to, &context, around)
+            html! { <>
+                if let Some(kept) = &data.kept { { kept_notice(&context, kept, retry) } }
+                { page(data, more, &state.navigation, return_to, &context, around) }
+            </> }
         }
         (FeedState::Ready(..), None) => Html::default(),
     };

@@ -1,8 +1,9 @@
 //! Where feeds come from: the feed compiled into the wasm, or a JSON Feed fetched from a URL
 //! with progress, and the later pages of a paged feed (`next_url`), fetched the same way and
-//! added to it. The one module of the app that does I/O; views only ever see [`FeedData`].
+//! added to it. With `retry` (the tries) and `feed_cache` (the last good copy), the app's
+//! network I/O; views only ever see [`FeedData`].
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use article_reader_core::json::Value;
@@ -17,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
 
 use crate::platform::Browser;
+use crate::retry::fetch_text_retrying;
 
 /// The default content, `feeds/seed.json`, built into the binary so the reader works with no
 /// request at all.
@@ -46,6 +48,9 @@ pub struct FeedData {
     /// (none when there is none, or the loop guard or a limit refuses it).
     pub pages: Pages,
     pub next_page: Option<String>,
+    /// Set when this is the copy kept from an earlier visit, shown because the feed could not be
+    /// fetched: when it was kept (milliseconds since 1970) and why it is shown.
+    pub kept: Option<crate::feed_cache::Kept>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
     /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn
     /// (a `HashMap` of its own would cost the wasm another copy of the hash table code).
@@ -99,6 +104,7 @@ impl FeedData {
             source: None,
             base,
             chunks: RefCell::default(),
+            kept: None,
         }
     }
 
@@ -120,8 +126,8 @@ impl FeedData {
         }
         let url = resolve(chunk.as_str(), self.source.as_deref());
         // A chunk only lends its bodies: no tag or search index is built for it.
-        let Some((text, content_type)) = fetch_text(&url, limits, &Cancelled::default(), &|_| {}).await?
-        else {
+        let fetched = fetch_text_retrying(&url, limits, &Cancelled::default(), &|_| {}, &|_| {}).await?;
+        let Some((text, content_type)) = fetched else {
             return Ok(());
         };
         let articles = load_feed_from(&text, limits, &Browser::new(), Some(&url))
@@ -203,18 +209,23 @@ impl std::ops::Deref for FeedHandle {
 }
 
 /// Set by whoever started a fetch to stop it: the reader unmounted or wants another feed.
-pub type Cancelled = Rc<Cell<bool>>;
+pub type Cancelled = Rc<crate::retry::Cancel>;
 
 /// Fetches the feed at `url` and builds its indexes, or, given the feed `onto`, its next page
-/// (at `url`) and the feed with it added; `Ok(None)` means the fetch was cancelled.
+/// (at `url`) and the feed with it added; `Ok(None)` means the fetch was cancelled. Transient
+/// failures are tried again (`on_wait` hears the seconds before each next try); a first page
+/// that loads is kept as the feed's last good copy.
 pub async fn fetch_feed(
     url: &str,
     limits: &Limits,
     cancelled: &Cancelled,
     on_progress: &dyn Fn(Progress),
+    on_wait: &dyn Fn(u32),
     onto: Option<&FeedData>,
 ) -> Result<Option<FeedData>, LoadFailure> {
-    let Some((text, content_type)) = fetch_text(url, limits, cancelled, on_progress).await? else {
+    let Some((text, content_type)) =
+        fetch_text_retrying(url, limits, cancelled, on_progress, on_wait).await?
+    else {
         return Ok(None);
     };
     let data = match onto {
@@ -226,6 +237,9 @@ pub async fn fetch_feed(
     // Of a paged feed, what all its pages have skipped so far.
     data.report_to_console(url);
     data.source = onto.map_or_else(|| Some(url.to_owned()), |feed| feed.source.clone());
+    if onto.is_none() {
+        crate::feed_cache::keep(url, text);
+    }
     Ok(Some(data))
 }
 
@@ -233,21 +247,33 @@ pub async fn fetch_feed(
 /// so `on_progress` can show how much has arrived, and stopping as soon as it outgrows
 /// `limits.max_feed_bytes`. `Ok(None)` means the fetch was cancelled. (`on_progress` is a
 /// `dyn`, so the feed, its pages and its chunks share one copy of this future in the wasm.)
-async fn fetch_text(
+pub(crate) async fn fetch_text(
     url: &str,
     limits: &Limits,
     cancelled: &Cancelled,
     on_progress: &dyn Fn(Progress),
 ) -> Result<Option<(String, Option<String>)>, LoadFailure> {
-    let network =
-        |error: JsValue| LoadFailure::Network { url: url.to_owned(), detail: describe_js_error(&error) };
-    let response: Response =
-        JsFuture::from(gloo::utils::window().fetch_with_str(url)).await.map_err(network)?.unchecked_into();
+    if crate::retry::offline() {
+        return Err(LoadFailure::Offline { url: url.to_owned() });
+    }
+    // Aborted when cancelled, or when nothing arrives for 30 s.
+    let attempt = crate::retry::Attempt::start(cancelled);
+    let network = |error: JsValue| attempt.failed(url, &error);
+    let request = gloo::utils::window().fetch_with_str_and_init(url, &attempt.init());
+    let response: Response = match JsFuture::from(request).await {
+        Ok(response) => response.unchecked_into(),
+        Err(error) => return Err(attempt.request_failed(url, &error).await),
+    };
+    attempt.progressed();
+    let header = |name: &str| response.headers().get(name).ok().flatten();
     if !response.ok() {
         return Err(LoadFailure::Status {
             url: url.to_owned(),
             status: response.status(),
             status_text: response.status_text(),
+            retry_after: header("retry-after")
+                .as_deref()
+                .and_then(article_reader_core::retry::parse_retry_after),
         });
     }
     let content_type = response.headers().get("content-type").ok().flatten();
@@ -296,7 +322,15 @@ async fn fetch_text(
             body.resize(start + bytes.length() as usize, 0);
             bytes.copy_to(&mut body[start..]);
             progress.received = body.len() as u64;
+            attempt.progressed();
             on_progress(progress);
+        }
+    }
+    // A body shorter than announced was cut off (browsers mostly say so as a network error).
+    // Only where the body is not compressed: a compressed one announces its compressed size.
+    if let Some(expected) = total.filter(|&t| progress.received < t) {
+        if response.type_() == web_sys::ResponseType::Basic && header("content-encoding").is_none() {
+            return Err(LoadFailure::CutShort { url: url.to_owned(), received: progress.received, expected });
         }
     }
     String::from_utf8(body)
@@ -305,19 +339,11 @@ async fn fetch_text(
 }
 
 /// `url` resolved against the feed's own URL (itself relative to the page), as a browser would.
-fn resolve(url: &str, feed: Option<&str>) -> String {
+pub(crate) fn resolve(url: &str, feed: Option<&str>) -> String {
     let page = gloo::utils::window().location().href().unwrap_or_default();
     let base = feed
         .and_then(|feed| web_sys::Url::new_with_base(feed, &page).ok())
         .map(|feed| feed.href())
         .unwrap_or(page);
     web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
-}
-
-fn describe_js_error(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the request failed".to_owned())
 }

@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use article_reader_core::{FailureKind, FeedLocation, Limits, Progress};
+use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -20,6 +21,8 @@ pub enum FeedState {
     Loading {
         url: String,
         progress: Progress,
+        /// Seconds before the next try, while waiting after a transient failure.
+        retry_in: Option<u32>,
     },
     /// The feed on screen, and where fetching its next page stands.
     Ready(FeedHandle, NextPage),
@@ -38,7 +41,7 @@ impl FeedState {
                 return FeedState::Failed { message: message.clone(), kind: FailureKind::Invalid, url: None }
             }
             Ok(FeedLocation::Url(url)) => {
-                return FeedState::Loading { url: url.clone(), progress: Progress::default() }
+                return FeedState::Loading { url: url.clone(), progress: Progress::default(), retry_in: None }
             }
             Ok(FeedLocation::Bundled) => (FeedData::bundled(limits), "bundled feed"),
             Ok(FeedLocation::Text(text)) => (FeedData::from_json(text, limits, None), "inline feed"),
@@ -94,16 +97,38 @@ pub fn prefs_scope(feed: &Result<FeedLocation, String>) -> String {
 }
 
 /// The reader's feed, kept as `feed` and `limits` change; `prefs` loads what is remembered for
-/// each new one.
+/// each new one. Returns the state, what loads the next page, and what fetches a fetched feed
+/// again ("Try again", and by itself when the browser comes back online).
 #[hook]
 pub fn use_feed(
     feed: Result<FeedLocation, String>,
     limits: Limits,
     prefs: UseReducerDispatcher<crate::prefs::Prefs>,
-) -> (UseStateHandle<FeedState>, Callback<()>) {
+) -> (UseStateHandle<FeedState>, Callback<()>, Callback<()>) {
     let state = use_state(|| FeedState::initial(&feed, &limits));
     // Stops the fetches of the feed shown (its first page and the next) when another replaces it.
     let current = use_mut_ref(Cancelled::default);
+    let retry = {
+        let (state, current, feed) = (state.clone(), current.clone(), feed.clone());
+        Callback::from(move |()| {
+            let Ok(FeedLocation::Url(url)) = &feed else { return };
+            let cancelled: Cancelled = Rc::default();
+            current.replace(cancelled.clone()).set(true);
+            state.set(FeedState::Loading { url: url.clone(), progress: Progress::default(), retry_in: None });
+            start_fetch(url.clone(), limits, state.clone(), cancelled, None);
+        })
+    };
+    // Back online, a feed that could not be fetched (or shows its kept copy) is fetched again.
+    {
+        let retry = retry.clone();
+        let wanted = matches!(&*state, FeedState::Failed { kind: FailureKind::Fetch, url: Some(_), .. })
+            || state.ready().is_some_and(|data| data.kept.is_some());
+        use_effect_on(wanted, move |wanted| {
+            let listener =
+                wanted.then(|| EventListener::new(&gloo::utils::window(), "online", move |_| retry.emit(())));
+            move || drop(listener)
+        });
+    }
     {
         let state = state.clone();
         let current = current.clone();
@@ -113,17 +138,19 @@ pub fn use_feed(
             *current.borrow_mut() = cancelled.clone();
             if !first.replace(false) {
                 state.set(FeedState::initial(feed, limits));
-                prefs.dispatch(PrefsAction::Load(prefs_scope(feed)));
+                prefs.dispatch(PrefsAction::Replace(crate::prefs::Prefs::load(&prefs_scope(feed))));
             }
             if let Ok(FeedLocation::Url(url)) = feed {
                 start_fetch(url.clone(), *limits, state, cancelled.clone(), None);
             }
-            move || cancelled.set(true)
+            // Whatever fetch is current then: a "Try again" may have replaced this one.
+            move || current.borrow().set(true)
         });
     }
     // Fetches the next page of the feed on screen, unless it is on its way.
     let load = {
         let state = state.clone();
+        let current = current.clone();
         Callback::from(move |()| {
             if let FeedState::Ready(data, NextPage::Idle | NextPage::Failed(_)) = &*state {
                 if let Some(url) = &data.next_page {
@@ -133,7 +160,7 @@ pub fn use_feed(
             }
         })
     };
-    (state, load)
+    (state, load, retry)
 }
 
 /// Fetches the feed at `url` in the background, showing progress, until done or cancelled; or,
@@ -149,10 +176,21 @@ fn start_fetch(
         let on_progress = |progress| {
             feed_state.set(match &onto {
                 Some(data) => FeedState::Ready(data.clone(), NextPage::Loading),
-                None => FeedState::Loading { url: url.clone(), progress },
+                None => FeedState::Loading { url: url.clone(), progress, retry_in: None },
             })
         };
-        let result = fetch_feed(&url, &limits, &cancelled, &on_progress, onto.as_deref()).await;
+        // Between tries of a first page, the loading view counts down.
+        let on_wait = |seconds: u32| {
+            if onto.is_none() {
+                let retry_in = (seconds > 0).then_some(seconds);
+                feed_state.set(FeedState::Loading {
+                    url: url.clone(),
+                    progress: Progress::default(),
+                    retry_in,
+                });
+            }
+        };
+        let result = fetch_feed(&url, &limits, &cancelled, &on_progress, &on_wait, onto.as_deref()).await;
         if cancelled.get() {
             return;
         }
@@ -161,13 +199,21 @@ fn start_fetch(
             Ok(None) => return,
             Err(failure) => {
                 crate::platform::error(&format!("article-reader: {failure}"));
-                match onto {
-                    Some(data) => FeedState::Ready(data, NextPage::Failed(failure.to_string())),
-                    None => FeedState::Failed {
-                        message: failure.to_string(),
-                        kind: failure.kind(),
-                        url: Some(url),
-                    },
+                let (message, kind) = (failure.to_string(), failure.kind());
+                // A feed that cannot be fetched shows its copy from the last visit, if kept.
+                let kept = match (&onto, kind) {
+                    (None, FailureKind::Fetch) => {
+                        crate::feed_cache::kept(&url, &limits, message.clone(), kind).await
+                    }
+                    _ => None,
+                };
+                if cancelled.get() {
+                    return;
+                }
+                match (onto, kept) {
+                    (Some(data), _) => FeedState::Ready(data, NextPage::Failed(message)),
+                    (None, Some(kept)) => FeedState::Ready(FeedHandle(Rc::new(kept)), NextPage::Idle),
+                    (None, None) => FeedState::Failed { message, kind, url: Some(url) },
                 }
             }
         });

@@ -52,13 +52,19 @@ pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, nav
         use_effect_on(feed_state, move |feed_state| {
             let Some(element) = root.cast::<web_sys::Element>() else { return };
             match &**feed_state {
+                // A kept copy shown for a feed that could not be fetched: an error, flagged.
+                FeedState::Ready(data, NextPage::Idle) if data.kept.is_some() => {
+                    let (Some(kept), url) = (&data.kept, data.source.as_deref()) else { return };
+                    let failed = Failed { message: &kept.message, kind: kept.kind.as_str(), url, kept: true };
+                    host_events::dispatch(&element, host_events::ERROR, &failed, false);
+                }
                 // A paged feed's later pages add to the feed on screen: it is ready once.
                 FeedState::Ready(data, NextPage::Idle) if data.pages.count() == 1 => {
                     let ready = Ready { articles: data.feed.articles.len(), skipped: data.skipped.len() };
                     host_events::dispatch(&element, host_events::READY, &ready, false);
                 }
                 FeedState::Failed { message, kind, url } => {
-                    let failed = Failed { message, kind: kind.as_str(), url: url.as_deref() };
+                    let failed = Failed { message, kind: kind.as_str(), url: url.as_deref(), kept: false };
                     host_events::dispatch(&element, host_events::ERROR, &failed, false);
                 }
                 _ => {}

@@ -33,6 +33,8 @@ pub struct Failed<'a> {
     pub kind: &'static str,
     /// The feed's address, when it came from one.
     pub url: Option<&'a str>,
+    /// The copy of the feed kept from an earlier visit is shown instead.
+    pub kept: bool,
 }
 
 pub struct Opening<'a> {
@@ -88,6 +90,7 @@ impl Detail for Failed<'_> {
             ("message", JsValue::from_str(self.message)),
             ("kind", JsValue::from_str(self.kind)),
             ("url", text_or_null(self.url)),
+            ("kept", JsValue::from_bool(self.kept)),
         ])
     }
 }

@@ -11,6 +11,7 @@ mod context;
 mod effect;
 #[cfg(feature = "csr")]
 pub mod embed;
+mod feed_cache;
 pub mod feed_source;
 mod feed_state;
 mod focus;
@@ -24,6 +25,7 @@ mod keyboard;
 mod pages;
 pub(crate) mod platform;
 mod prefs;
+mod retry;
 pub mod routing;
 #[cfg(feature = "ssr")]
 pub mod server;

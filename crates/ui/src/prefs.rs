@@ -1,11 +1,17 @@
 //! What a reader remembers between visits: the tags a person follows, the articles they have
 //! read, whether read ones are hidden and how they like their text set, in `localStorage`, per
-//! feed; what another tab of the same reader changes there arrives here too (the `storage`
-//! event). Storage that is unavailable (private windows, sandboxed frames, a host that blocks
-//! it) or full is ignored: the reader then simply forgets.
+//! feed, as one document (`{scope}:prefs`) that tabs merge rather than overwrite (the rules are
+//! the core's `prefs_merge`). The reducer only changes the document in memory; storage is read
+//! and written by [`use_prefs_from_other_tabs`]: after every change it merges the freshest stored
+//! document in and writes the union back, and what another tab stores arrives through the
+//! `storage` event and is merged, never put in place. What the reader stored before this (one
+//! key per list) is read when there is no document yet. Storage that is unavailable (private
+//! windows, sandboxed frames, a host that blocks it), full or cleared is ignored: the reader
+//! then simply forgets, and keeps working with what it has in memory.
 
 use std::rc::Rc;
 
+use article_reader_core::prefs_merge::{Kind, PrefsDoc, HIDE_READ};
 use article_reader_core::typography::Typography;
 use article_reader_core::TagKey;
 use gloo::events::EventListener;
@@ -13,22 +19,21 @@ use yew::prelude::*;
 
 use crate::effect::use_effect_on;
 
-/// Read marks kept per feed; the oldest go first past this.
-const MAX_READ: usize = 2000;
-
 // Eq, so that comparing two handles on the same preferences is a pointer comparison.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Prefs {
     /// The storage key prefix for this feed; `None` before a feed is loaded.
     scope: Option<String>,
+    /// Everything remembered, with when it was set: what the fields below are read from.
+    doc: PrefsDoc,
     pub followed: Followed,
-    /// Ids of read articles, oldest first.
+    /// Ids of read articles.
     pub read: Vec<String>,
     /// The reading settings the person chose.
     pub typography: Typography,
     /// Read articles are left out of the lists.
     pub hide_read: bool,
-    /// The read marks as they were before the last "Mark all as read", for its undo; not stored.
+    /// The articles the last "Mark all as read" marked, for its undo; not stored.
     pub before_marking: Option<Vec<String>>,
 }
 
@@ -57,27 +62,17 @@ impl Followed {
             self.0.insert(at, key);
         }
     }
-
-    /// Adds `key`, or takes it out when it is there.
-    fn toggle(&mut self, key: TagKey) {
-        match self.0.binary_search(&key) {
-            Ok(at) => {
-                self.0.remove(at);
-            }
-            Err(at) => self.0.insert(at, key),
-        }
-    }
 }
 
 pub enum PrefsAction {
-    /// Load what is stored for the feed named `scope` (its URL, or "bundled").
-    Load(String),
-    /// What is stored changed under the reader (another tab): read it again.
-    Reload,
+    /// What is remembered for another feed, read from storage by the caller.
+    Replace(Prefs),
+    /// What another tab stored (or storage holds after a write): merged in.
+    Merge(PrefsDoc),
     ToggleFollow(TagKey),
     MarkRead(String),
     SetTypography(Typography),
-    /// Mark these articles read at once, remembering how it was for an undo.
+    /// Mark these articles read at once, remembering which were not, for an undo.
     MarkAllRead(Vec<String>),
     /// Undo the last "Mark all as read".
     UndoMarkAll,
@@ -87,28 +82,23 @@ pub enum PrefsAction {
 impl Prefs {
     /// What is stored for the feed named `feed` (its URL, or "bundled").
     pub fn load(feed: &str) -> Prefs {
-        Self::read_scope(format!("article-reader:{feed}"))
+        let scope = format!("article-reader:{feed}");
+        let doc = storage().map(|storage| stored_doc(&storage, &scope)).unwrap_or_default();
+        Prefs { scope: Some(scope), ..Prefs::default() }.with_doc(doc)
     }
 
-    fn read_scope(scope: String) -> Prefs {
-        let item = |name: &str| storage().and_then(|s| s.get_item(&format!("{scope}:{name}")).ok().flatten());
-        let lines = |name: &str| -> Vec<String> {
-            item(name)
-                .map(|text| text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect())
-                .unwrap_or_default()
-        };
+    /// The preferences read from `doc`, keeping the scope and the undo.
+    fn with_doc(mut self, doc: PrefsDoc) -> Prefs {
         let mut followed = Followed::default();
-        for key in lines("follow").iter().filter_map(|name| TagKey::new(name)) {
+        for key in doc.on(Kind::Follow).iter().filter_map(|name| TagKey::new(name)) {
             followed.insert(key);
         }
-        Prefs {
-            followed,
-            read: lines("read"),
-            typography: item("reading").map(|text| Typography::from_stored(&text)).unwrap_or_default(),
-            hide_read: lines("hide-read").first().is_some_and(|on| on == "1"),
-            before_marking: None,
-            scope: Some(scope),
-        }
+        self.followed = followed;
+        self.read = doc.on(Kind::Read);
+        self.typography = Typography::from_stored(&doc.reading());
+        self.hide_read = doc.get(Kind::Setting, HIDE_READ) == Some("1");
+        self.doc = doc;
+        self
     }
 
     pub fn is_read(&self, id: &str) -> bool {
@@ -120,77 +110,115 @@ impl Prefs {
         self.scope.as_deref()
     }
 
-    fn store(&self) {
-        let (Some(scope), Some(storage)) = (&self.scope, storage()) else { return };
-        let followed: Vec<&str> = self.followed.iter().map(TagKey::as_str).collect();
-        let _ = storage.set_item(&format!("{scope}:follow"), &followed.join("\n"));
-        let _ = storage.set_item(&format!("{scope}:read"), &self.read.join("\n"));
-        let _ = storage.set_item(&format!("{scope}:reading"), &self.typography.to_stored());
-        let _ = storage.set_item(&format!("{scope}:hide-read"), if self.hide_read { "1" } else { "0" });
+    /// Merges the freshest stored document into this one and stores the union when storage
+    /// lacks something of it; returns what was stored when this reader lacks something of it.
+    fn sync(&self) -> Option<PrefsDoc> {
+        let (Some(scope), Some(storage)) = (&self.scope, storage()) else { return None };
+        let stored = stored_doc(&storage, scope);
+        let merged = self.doc.merge(&stored);
+        if merged != stored {
+            // Full, or gone: what cannot be stored is simply not remembered.
+            let _ = storage.set_item(&format!("{scope}:prefs"), &merged.to_text());
+        }
+        (merged != self.doc).then_some(stored)
     }
+}
+
+/// The document stored under `scope`, or, before there was one, what the reader kept before
+/// (one key per list), read as the oldest changes.
+fn stored_doc(storage: &web_sys::Storage, scope: &str) -> PrefsDoc {
+    let item = |name: &str| storage.get_item(&format!("{scope}:{name}")).ok().flatten();
+    match item("prefs") {
+        Some(text) => PrefsDoc::parse(&text),
+        None => PrefsDoc::migrate(
+            item("follow").as_deref(),
+            item("read").as_deref(),
+            item("reading").as_deref(),
+            item("hide-read").as_deref(),
+        ),
+    }
+}
+
+/// Now, in milliseconds since 1970: the stamp of a change.
+fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 impl Reducible for Prefs {
     type Action = PrefsAction;
 
     fn reduce(self: Rc<Self>, action: PrefsAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+        let mut doc = self.doc.clone();
+        let mut before_marking = self.before_marking.clone();
         match action {
-            PrefsAction::Load(feed) => return Rc::new(Prefs::load(&feed)),
-            PrefsAction::Reload => {
-                let Some(scope) = self.scope.clone() else { return self };
-                let reloaded = Prefs::read_scope(scope);
-                return if (&reloaded.followed, &reloaded.read, reloaded.hide_read)
-                    == (&self.followed, &self.read, self.hide_read)
-                {
-                    self
-                } else {
-                    Rc::new(reloaded)
-                };
-            }
-            PrefsAction::ToggleFollow(key) => {
-                next.followed.toggle(key);
-            }
-            PrefsAction::MarkRead(id) => {
-                if next.is_read(&id) {
+            PrefsAction::Replace(prefs) => return Rc::new(prefs),
+            PrefsAction::Merge(stored) => {
+                let merged = doc.merge(&stored);
+                if merged == doc {
                     return self;
                 }
-                next.read.push(id);
+                doc = merged;
             }
-            PrefsAction::SetTypography(typography) => next.typography = typography,
-            PrefsAction::MarkAllRead(ids) => {
-                next.before_marking = Some(self.read.clone());
-                for id in ids {
-                    if !next.is_read(&id) {
-                        next.read.push(id);
+            PrefsAction::ToggleFollow(key) => {
+                let on = if self.followed.contains(&key) { "" } else { "1" };
+                doc.set(Kind::Follow, key.as_str(), on, now());
+            }
+            PrefsAction::MarkRead(id) => {
+                if self.is_read(&id) {
+                    return self;
+                }
+                doc.set(Kind::Read, &id, "1", now());
+            }
+            PrefsAction::SetTypography(typography) => {
+                let now = now();
+                let current = self.typography.values();
+                for ((name, value), (_, was)) in typography.values().into_iter().zip(current) {
+                    if value != was {
+                        doc.set(Kind::Setting, name, value.as_deref().unwrap_or_default(), now);
                     }
                 }
             }
-            PrefsAction::UndoMarkAll => {
-                let Some(before) = next.before_marking.take() else { return self };
-                next.read = before;
+            PrefsAction::MarkAllRead(ids) => {
+                let unread: Vec<String> = ids.into_iter().filter(|id| !self.is_read(id)).collect();
+                doc.set_all(Kind::Read, &unread, "1", now());
+                before_marking = Some(unread);
             }
-            PrefsAction::SetHideRead(on) => next.hide_read = on,
+            PrefsAction::UndoMarkAll => {
+                let Some(marked) = before_marking.take() else { return self };
+                doc.set_all(Kind::Read, &marked, "", now());
+            }
+            PrefsAction::SetHideRead(on) => {
+                doc.set(Kind::Setting, HIDE_READ, if on { "1" } else { "" }, now())
+            }
         }
-        let excess = next.read.len().saturating_sub(MAX_READ);
-        next.read.drain(..excess);
-        next.store();
-        Rc::new(next)
+        let next = Prefs { scope: self.scope.clone(), before_marking, ..Prefs::default() };
+        Rc::new(next.with_doc(doc))
     }
 }
 
-/// Reloads `prefs` when another tab of the same reader changes what is stored for its feed.
+/// Keeps `prefs` and storage in step: after each change, the freshest stored document is merged
+/// in and the union stored (a read-modify-write at every write); when another tab of the same
+/// reader stores its document, it is merged in. A cleared storage (a null key) changes nothing
+/// here: what the reader has is stored again at its next change.
 #[hook]
 pub fn use_prefs_from_other_tabs(prefs: UseReducerHandle<Prefs>) {
     let scope = prefs.scope().map(str::to_owned);
     let dispatcher = prefs.dispatcher();
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_on(prefs.clone(), move |prefs| {
+            if let Some(stored) = prefs.sync() {
+                dispatcher.dispatch(PrefsAction::Merge(stored));
+            }
+        });
+    }
     use_effect_on(scope, move |scope| {
-        let scope = scope.clone();
+        let key = scope.as_ref().map(|scope| format!("{scope}:prefs"));
         let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
-            let key = js_sys::Reflect::get(event, &"key".into()).ok().and_then(|key| key.as_string());
-            // A null key is the whole storage cleared.
-            if key.is_none_or(|key| scope.as_deref().is_some_and(|scope| key.starts_with(scope))) {
-                dispatcher.dispatch(PrefsAction::Reload);
+            let get = |name: &str| js_sys::Reflect::get(event, &name.into()).ok().and_then(|v| v.as_string());
+            if key.is_some() && get("key") == key {
+                let stored = get("newValue").map(|text| PrefsDoc::parse(&text)).unwrap_or_default();
+                dispatcher.dispatch(PrefsAction::Merge(stored));
             }
         });
         move || drop(listener)

@@ -849,9 +849,79 @@ test('read marks follow from another tab of the same reader', async () => {
   const frame = document.createElement('iframe');
   document.body.append(frame);
   later(() => frame.remove());
-  frame.contentWindow.localStorage.setItem(`article-reader:${FEED}:read`, 'tea-festival\nlibrary-hours');
+  // The stored document: one entry a line, `kind TAB stamp TAB value TAB key` (crates/core/src/prefs_merge.rs).
+  frame.contentWindow.localStorage.setItem(`article-reader:${FEED}:prefs`, `r\t${Date.now()}\t1\ttea-festival\nr\t${Date.now()}\t1\tlibrary-hours\n`);
   await until('the marks arrive', () => readCards(el).length === 2);
   assertEqual(readCards(el).sort(), [TEA, 'The central library opens on Sundays again'], 'the cards read');
+});
+
+test('what an earlier version stored (one key per list) is read and kept', async () => {
+  localStorage.clear();
+  localStorage.setItem(`article-reader:${FEED}:read`, 'tea-festival');
+  localStorage.setItem(`article-reader:${FEED}:hide-read`, '0');
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  await until('the old mark shows', () => readCards(el).length === 1);
+  assertEqual(readCards(el), [TEA], 'the card read before the upgrade');
+});
+
+test('storage that throws: the reader works with what it has in memory', async () => {
+  const { getItem, setItem } = Storage.prototype;
+  const refuse = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  Storage.prototype.getItem = refuse;
+  Storage.prototype.setItem = refuse;
+  later(() => Object.assign(Storage.prototype, { getItem, setItem }));
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  const first = one(el, '[role=feed] article h2 a');
+  first.click();
+  await until('the article opens', () => isArticle(el));
+  one(el, '.ar-back').click();
+  await until('back to the feed, the article read in memory', () => readCards(el).length === 1);
+});
+
+test('storage cleared while the reader runs: it keeps what it has, and stores it again at its next change', async () => {
+  localStorage.clear();
+  const el = element({ src: FEED });
+  later(() => el.remove());
+  await el.ready;
+  one(el, '[role=feed] article h2 a').click();
+  await until('the article opens', () => isArticle(el));
+  localStorage.clear();
+  one(el, '.ar-back').click();
+  await until('back to the feed, still read', () => readCards(el).length === 1);
+  all(el, '[role=feed] article h2 a')[1].click();
+  await until('another article opens', () => isArticle(el));
+  await until('both marks stored again', () => (localStorage.getItem(`article-reader:${FEED}:prefs`) ?? '').split('\n').filter((l) => l.startsWith('r\t')).length === 2);
+});
+
+// ---- network faults (tests/e2e/server.mjs plays them under /faults/) ---------------------------
+
+test('503 with Retry-After, then the feed: retried, and the host hears only that it is ready', async () => {
+  const el = element({ src: `/faults/unavailable2/${Date.now()}/fixtures/publisher.json` });
+  later(() => el.remove());
+  const errors = record(el, 'article-reader-error');
+  await until('the countdown shows', () => /^Retrying in 1 s…$/.test(text(one(el, '.ar-loading__retry')) ?? ''));
+  await el.ready;
+  assertEqual(errors.length, 0, 'no error event');
+});
+
+test('a body cut short is tried again', async () => {
+  const el = element({ src: `/faults/cut1/${Date.now()}/fixtures/publisher.json` });
+  later(() => el.remove());
+  assertEqual((await el.ready).articles > 0, true, 'the feed, the second time');
+});
+
+test('a next page that fails once is tried again by itself', async () => {
+  const el = element({ src: `/faults/unavailable1/${Date.now()}/fixtures/paged.json` });
+  later(() => el.remove());
+  await el.ready;
+  loadMore(el).click();
+  await until('page 2 is added', () => headlines(el).length === 5, 12000);
 });
 
 // ---- feeds in pages (next_url) ----------------------------------------------------------------------

@@ -171,13 +171,6 @@ impl EventListener {
         }
     }
 
-    #[cfg(not(test))]
-    fn forget(mut self) {
-        if let Some(callback) = self.callback.take() {
-            // Should always match, but no need to introduce a panic path here
-            callback.forget();
-        }
-    }
 }
 
 /// Ensures event handler registration.
@@ -188,8 +181,8 @@ struct HostHandlers {
     host: HtmlEventTarget,
 
     /// Keep track of all listeners to drop them on registry drop.
-    /// The registry is never dropped in production.
-    #[cfg(test)]
+    /// (article-reader patch: kept in production too, so that a destroyed app removes its
+    /// listeners and releases its host element, instead of leaking them.)
     registered: Vec<(ListenerKind, EventListener)>,
 }
 
@@ -197,18 +190,12 @@ impl HostHandlers {
     fn new(host: HtmlEventTarget) -> Self {
         Self {
             host,
-            #[cfg(test)]
             registered: Vec::default(),
         }
     }
 
     fn add_listener(&mut self, desc: &EventDescriptor, callback: impl 'static + Fn(&Event)) {
         let cl = EventListener::new(&self.host, desc, callback);
-
-        // Never drop the closure as this event handler is static
-        #[cfg(not(test))]
-        cl.forget();
-        #[cfg(test)]
         self.registered.push((desc.kind.clone(), cl));
     }
 }
@@ -493,11 +480,15 @@ impl SubtreeData {
     }
 
     fn add_listener(self: &Rc<Self>, desc: &EventDescriptor) {
-        let this = self.clone();
+        // article-reader patch: weak, so that the listener (owned by the subtree) does not keep
+        // its subtree alive; the subtree goes, with its listeners, when its app is destroyed.
+        let this = Rc::downgrade(self);
         let listener = {
             let desc = desc.clone();
             move |e: &Event| {
-                this.handle(desc.clone(), e.clone());
+                if let Some(this) = this.upgrade() {
+                    this.handle(desc.clone(), e.clone());
+                }
             }
         };
         self.host_handlers()
