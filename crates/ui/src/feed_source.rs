@@ -55,6 +55,9 @@ pub struct FeedData {
     /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn
     /// (a `HashMap` of its own would cost the wasm another copy of the hash table code).
     chunks: RefCell<Vec<(String, Rc<Vec<Article>>)>>,
+    /// What stops the feed's fetches (its next page, its chunks) when the reader is destroyed or
+    /// given another feed.
+    cancel: Cancelled,
 }
 
 impl FeedData {
@@ -105,6 +108,7 @@ impl FeedData {
             base,
             chunks: RefCell::default(),
             kept: None,
+            cancel: Cancelled::default(),
         }
     }
 
@@ -126,7 +130,7 @@ impl FeedData {
         }
         let url = resolve(chunk.as_str(), self.source.as_deref());
         // A chunk only lends its bodies: no tag or search index is built for it.
-        let fetched = fetch_text_retrying(&url, limits, &Cancelled::default(), &|_| {}, &|_| {}).await?;
+        let fetched = fetch_text_retrying(&url, limits, &self.cancel, &|_| {}, &|_| {}).await?;
         let Some((text, content_type)) = fetched else {
             return Ok(());
         };
@@ -237,6 +241,7 @@ pub async fn fetch_feed(
     // Of a paged feed, what all its pages have skipped so far.
     data.report_to_console(url);
     data.source = onto.map_or_else(|| Some(url.to_owned()), |feed| feed.source.clone());
+    data.cancel = cancelled.clone();
     if onto.is_none() {
         crate::feed_cache::keep(url, text);
     }
