@@ -1,9 +1,12 @@
-//! article-reader: an embeddable news reader in Yew. This crate is the browser half: data
-//! loading, state, routing glue, the views, and the exports that `<article-reader>` calls.
-//! Everything that can be decided without a browser lives in `article_reader_core` and is
-//! tested natively there.
+//! article-reader: an embeddable news reader in Yew. This crate is the app: data loading, state,
+//! routing glue, the views, and the exports that `<article-reader>` calls. Everything that can be
+//! decided without a browser lives in `article_reader_core` and is tested natively there.
 //!
-//! The views render only from the core's validated types; see `ARCHITECTURE.md` for the map.
+//! The same components run three ways (its features): rendered into the DOM (`csr`), attached to
+//! HTML the server renderer wrote (`hydration`, the shipped wasm), and rendered to HTML natively
+//! (`ssr`: [`server`], for the prerendered page, the importer's snippets and the view tests).
+//! Render functions touch no web API (see [`start`]). The views render only from the core's
+//! validated types; see `ARCHITECTURE.md` for the map.
 
 pub mod app;
 mod components;
