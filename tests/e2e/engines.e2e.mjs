@@ -644,6 +644,33 @@ check('the demo page’s prerendered reader is hydrated in its shadow root, and 
   await page.waitFor('h1', { name: first, ...cards });
 });
 
+check('a download that stalls is given up after 30 s and tried again; a dropped connection is tried again', async ({ page }) => {
+  for (const fault of ['stall35', 'drop1']) {
+    const src = `/faults/${fault}/${engine}-${Date.now()}/fixtures/publisher.json`;
+    await page.open(`?src=${encodeURIComponent(src)}`);
+    await page.waitFor(FEED_ARTICLE, { timeout: 50_000 });
+    assert.equal(await page.text('.ar-masthead__title'), 'The Harbour Times');
+    assert.equal(server.requests.get(src), 2, `${fault}: the feed asked for twice`);
+  }
+});
+
+check('a feed whose server is not there yet: tried again until it answers', async ({ page, expectProblem }) => {
+  // The browser reports each refused connection on its own.
+  expectProblem(/Failed to load|NetworkError|ERR_CONNECTION_REFUSED|Could not connect|refused/i);
+  const port = await freePort();
+  const src = `http://127.0.0.1:${port}/fixtures/publisher.json`;
+  await page.open(`${page.origin}/e2e/one-reader.html?src=${encodeURIComponent(src)}`);
+  await page.until('return /^Retrying in/.test(document.querySelector("#one")?.shadowRoot?.querySelector(".ar-loading__retry")?.textContent ?? "");',
+    'the reader to say it tries again');
+  const late = await serve(dist, { cors: true, port });
+  try {
+    await page.waitFor(FEED_ARTICLE, { within: ['#one'], timeout: 20_000 });
+    assert.equal(await page.text('.ar-masthead__title', { within: ['#one'] }), 'The Harbour Times');
+  } finally {
+    late.close();
+  }
+});
+
 check('the keyboard: / searches, j and k move, Enter opens, ? shows the help, Escape closes it', async ({ page }) => {
   await page.open('');
   await page.waitFor(FEED_ARTICLE, { count: 2 });

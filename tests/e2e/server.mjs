@@ -135,6 +135,13 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
       return html(framePage(src, Number(width), Number(height)));
     }
     if (url.pathname === '/e2e/blank.html') return html('<!doctype html><title>blank</title><link rel="icon" href="data:,">');
+    // A host page with one reader of the feed at ?src= (any origin), and no policy of its own.
+    if (url.pathname === '/e2e/one-reader.html') {
+      const src = (url.searchParams.get('src') ?? '').replace(/[&"<]/g, '');
+      return html(`<!doctype html><html lang="en"><head>${probe ? PROBE_TAG : ''}<meta charset="utf-8"><title>One reader</title>
+<link rel="icon" href="data:,"><script type="module" src="${BASE_PATH}article-reader.js"></script></head>
+<body><article-reader id="one" src="${src}"></article-reader></body></html>`);
+    }
     if (url.pathname === '/e2e/probe.js') return response.writeHead(200, { 'content-type': TYPES['.js'] }).end(probeSource);
     // The build again under /tampered/, its wasm not the one its article-reader.js carries the
     // integrity of, yet still a valid module: one custom section ("x", empty) longer.
