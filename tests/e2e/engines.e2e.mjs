@@ -671,6 +671,45 @@ check('a feed whose server is not there yet: tried again until it answers', asyn
   }
 });
 
+check('two windows marking articles at the same moments keep every mark', async ({ page }) => {
+  const { driver } = page;
+  const feed = '?src=/e2e/many.json';
+  const first = await driver.getWindowHandle();
+  await page.open(feed);
+  await page.waitFor(FEED_ARTICLE, { count: 20 });
+  await driver.switchTo().newWindow('tab');
+  const second = await driver.getWindowHandle();
+  await page.open(feed);
+  await page.waitFor(FEED_ARTICLE, { count: 20 });
+  const windows = [first, second];
+  try {
+    for (let round = 0; round < 5; round += 1) {
+      // Each window opens its own article at one instant of the clock they share, so neither
+      // hears of the other's mark before making its own.
+      const at = Date.now() + 1500;
+      for (const [n, handle] of windows.entries()) {
+        await driver.switchTo().window(handle);
+        await page.run('setTimeout(() => { location.hash = "#/article/" + arguments[0]; }, arguments[1] - Date.now());', `a${2 * round + n}`, at);
+      }
+      for (const [n, handle] of windows.entries()) {
+        await driver.switchTo().window(handle);
+        await page.waitFor('h1', { name: `Article number ${2 * round + n}` });
+        await page.run('location.hash = "#/";');
+        await page.waitFor(FEED_ARTICLE, { count: 20 });
+      }
+    }
+    for (const handle of windows) {
+      await driver.switchTo().window(handle);
+      await page.until('return document.querySelectorAll("[role=feed] article.ar-card--read").length === 10;',
+        'every window to show all 10 marks');
+    }
+  } finally {
+    await driver.switchTo().window(second);
+    await driver.close();
+    await driver.switchTo().window(first);
+  }
+});
+
 check('the keyboard: / searches, j and k move, Enter opens, ? shows the help, Escape closes it', async ({ page }) => {
   await page.open('');
   await page.waitFor(FEED_ARTICLE, { count: 2 });

@@ -135,6 +135,13 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
       return html(framePage(src, Number(width), Number(height)));
     }
     if (url.pathname === '/e2e/blank.html') return html('<!doctype html><title>blank</title><link rel="icon" href="data:,">');
+    // A feed of twenty short articles (a0 … a19), for checks that need many to mark.
+    if (url.pathname === '/e2e/many.json') {
+      const items = Array.from({ length: 20 }, (_, n) => ({ id: `a${n}`, title: `Article number ${n}`,
+        content_text: `The body of article ${n}.`, date_published: new Date(Date.UTC(2026, 0, 1 + n)).toISOString() }));
+      return response.writeHead(200, { 'content-type': TYPES['.json'] })
+        .end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Many', items }));
+    }
     // A host page with one reader of the feed at ?src= (any origin), and no policy of its own.
     if (url.pathname === '/e2e/one-reader.html') {
       const src = (url.searchParams.get('src') ?? '').replace(/[&"<]/g, '');
