@@ -14,13 +14,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { compressedSizes, transferOf } from '../tests/size/reader-size.mjs';
 import { expectedView, factsOfFeedFile, feedFile, PAGE_SIZE, tagIndex, transferSizes, writeGeneratedFeed } from './feeds.mjs';
-import { checkBudgets, markdownReport, tableOf } from './report.mjs';
+import { checkBudgets, machine, markdownReport, tableOf } from './report.mjs';
 import { fileFor, serve } from './server.mjs';
 
 // playwright-core comes from the end-to-end checks' pinned packages (tests/e2e/package-lock.json),
@@ -175,6 +174,7 @@ async function runOnce(browser, origin, implementation, feed, plan) {
   // The first article the feed must show: the standalone page holds the bundled feed's view,
   // prerendered, which must not count as another feed's first article.
   await page.addInitScript((first) => Object.defineProperty(window, '__benchFirstArticle', { value: first }), plan.initial.ids[0]);
+  await page.addInitScript({ path: path.join(benchDir, 'after-next-paint.js') });
   await page.addInitScript({ path: path.join(benchDir, 'probe.js') });
   const times = {};
   try {
@@ -268,13 +268,6 @@ async function splitFeedOf(feedsDir, size, facts) {
     transfer: await transferSizes(index),
     url: { reader: `/reader/index.html?src=${src}` },
   };
-}
-
-/** The machine the figures are from: CPU, cores, memory, OS. */
-function machine() {
-  const cpus = os.cpus();
-  const release = existsSync('/etc/os-release') ? (readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? '') : '';
-  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${release || `${os.type()} ${os.release()}`}, node ${process.version}`;
 }
 
 async function main() {

@@ -24,19 +24,8 @@
 //                 driver sums the cumulative layout shift up to the interactive frame's paint and
 //                 in the second after it.
 (() => {
-  const afterNextPaint = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const done = () => resolve(performance.now());
-        if (globalThis.scheduler?.postTask) {
-          scheduler.postTask(done, { priority: 'user-blocking' });
-        } else {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = done;
-          channel.port2.postMessage(null);
-        }
-      }),
-    );
+  // When the next frame has been painted: bench/after-next-paint.js, injected first.
+  const afterNextPaint = globalThis.__benchAfterNextPaint;
 
   const describe = (node) => {
     if (!node) return '(gone)';

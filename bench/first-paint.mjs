@@ -30,7 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { render } from './report.mjs';
+import { machine, render } from './report.mjs';
 import { serve } from './server.mjs';
 
 const { chromium } = createRequire(fileURLToPath(new URL('../tests/e2e/package.json', import.meta.url)))('playwright-core');
@@ -174,6 +174,7 @@ async function loadOnce(browser, origin, page, condition, expectedTitle) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: throughput, uploadThroughput: throughput });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   }
+  await tab.addInitScript({ path: path.join(benchDir, 'after-next-paint.js') });
   await tab.addInitScript({ path: path.join(benchDir, 'first-paint-probe.js') });
   try {
     trace(`${condition.key}: opening ${page.url}`);
@@ -290,13 +291,6 @@ export function firstPaintTable(results, { withTargets = false } = {}) {
     text += `\n\n${results.targets.length - failed} targets met, ${failed} missed`;
   }
   return text;
-}
-
-/** The machine the figures are from: CPU, cores, memory, OS, and how busy it was. */
-function machine() {
-  const cpus = os.cpus();
-  const release = existsSync('/etc/os-release') ? (readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? '') : '';
-  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${release || `${os.type()} ${os.release()}`}, node ${process.version}`;
 }
 
 // ---------------------------------------------------------------------------------------------

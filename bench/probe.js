@@ -14,19 +14,8 @@
 // interaction. The state is checked after every batch of DOM mutations, so the first batch that
 // shows it is the one timed.
 (() => {
-  const afterNextPaint = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const done = () => resolve(performance.now());
-        if (globalThis.scheduler?.postTask) {
-          scheduler.postTask(done, { priority: 'user-blocking' });
-        } else {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = done;
-          channel.port2.postMessage(null);
-        }
-      }),
-    );
+  // When the next frame has been painted: bench/after-next-paint.js, injected first.
+  const afterNextPaint = globalThis.__benchAfterNextPaint;
 
   /** Resolves with { ready, painted } once `holds()` is true after a DOM mutation. */
   const whenShown = (holds) =>

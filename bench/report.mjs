@@ -1,5 +1,8 @@
 // The benchmark's table, its Markdown report and the budgets of issue 6.
 
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
 import { BUDGET } from '../tests/size/reader-size.mjs';
 
 /** Rows of the table for every timing, in the order a person meets them. */
@@ -127,4 +130,11 @@ KB and MB are 1,000 and 1,000,000 bytes. See README.md, "Performance", for how e
 
 ${table}
 ${table.includes('Budgets') ? '' : `\nBudgets (issue 6):\n\n${results.budgets.map((b) => `- ${b.pass ? 'pass' : 'FAIL'}: ${b.name}: ${b.value} (${b.limit})`).join('\n')}\n`}`;
+}
+
+/** The machine the figures are from: CPU, cores, memory, OS. */
+export function machine() {
+  const cpus = os.cpus();
+  const release = existsSync('/etc/os-release') ? (readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? '') : '';
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${release || `${os.type()} ${os.release()}`}, node ${process.version}`;
 }
