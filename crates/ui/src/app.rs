@@ -54,7 +54,8 @@ pub struct AppProps {
     #[prop_or_default]
     pub standalone: bool,
     /// How the first render begins: what it knows of the browser, or that it is (or attaches
-    /// to) the server renderer's HTML.
+    /// to) the server renderer's HTML. Read by the first render only, so later props need not
+    /// carry it again.
     #[prop_or_default]
     pub start: Start,
     /// Unique per reader on a page (see `next_id_prefix`); the server renderer's readers each
@@ -67,7 +68,6 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let feed = options.feed();
-    let scope = prefs_scope(&feed);
     let start = &props.start;
     let prefs = use_reducer(|| match start {
         Start::Fresh(browser) => browser.prefs.clone(),
@@ -111,12 +111,13 @@ pub fn app(props: &AppProps) -> Html {
         let (prefs, dispatcher) = (prefs.dispatcher(), state.dispatcher());
         let browser_language = browser_language.clone();
         let (routing, filter) = (options.routing, options.filter.clone());
+        // Hydrating: the route a click on the prerendered HTML asked for, and the feed's scope.
         let hydrated = match start {
-            Start::Hydrate { route, .. } => Some(route.clone()),
+            Start::Hydrate { route, .. } => Some((route.clone(), prefs_scope(&options.feed()))),
             Start::Fresh(_) | Start::Server { .. } => None,
         };
         use_effect_on((), move |()| {
-            if let Some(route) = hydrated {
+            if let Some((route, scope)) = hydrated {
                 prefs.dispatch(PrefsAction::Replace(Prefs::load(&scope)));
                 browser_language.set(crate::start::browser_language());
                 let fragment = match routing {

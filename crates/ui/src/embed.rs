@@ -36,8 +36,6 @@ pub struct ReaderHandle {
     owns_hash: bool,
     /// It asked to and was told another reader does, once.
     hash_refused: bool,
-    /// How its first render began (kept for every later render's props).
-    start: Start,
 }
 
 #[wasm_bindgen]
@@ -97,19 +95,16 @@ impl ReaderHandle {
             standalone,
             owns_hash: false,
             hash_refused: false,
-            start: Start::default(),
         };
         let mut props = handle.props();
         let renderer = match prerendered_language(&root, &props.options) {
             #[cfg(feature = "hydration")]
             Some(language) => {
-                handle.start = Start::Hydrate { language, route: early_route };
-                props.start = handle.start.clone();
+                props.start = Start::Hydrate { language, route: early_route };
                 yew::Renderer::<App>::with_root_and_props(root, props).hydrate()
             }
             _ => {
-                handle.start = Start::Fresh(BrowserState::read(&props.options));
-                props.start = handle.start.clone();
+                props.start = Start::Fresh(BrowserState::read(&props.options));
                 yew::Renderer::<App>::with_root_and_props(root, props).render()
             }
         };
@@ -142,7 +137,8 @@ impl ReaderHandle {
             options,
             filter_version: self.filter_version,
             standalone: self.standalone,
-            start: self.start.clone(),
+            // Only the first render reads how it began (see `AppProps::start`).
+            start: Start::default(),
             id_prefix: None,
         }
     }
