@@ -124,3 +124,62 @@ async fn the_item_limit_is_told_in_the_interface_language() {
         ["تضم هذه الخلاصة 3 عناصر؛ يعرض القارئ أول 2 منها، وهذا حدّه."]
     );
 }
+
+/// `text` without the directional isolates Arabic messages put around each value.
+fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The Latin-letter words of `text` once the URL and what the feed holds (quoted) are taken out.
+fn latin_words(text: &str, url: &str) -> Vec<String> {
+    let text = text.replace(url, "");
+    let unquoted: String = text.split('"').step_by(2).collect();
+    unquoted
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn under_an_arabic_interface_a_feed_that_cannot_be_fetched_is_explained_in_arabic() {
+    let options = ReaderOptions {
+        src: Ok(FeedLocation::Url("no-such-feed.json".into())),
+        lang: Some("ar".to_owned()),
+        ..ReaderOptions::default()
+    };
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("an alert shows", |r| r.one("[role=alert]").is_some()).await;
+    let alert = plain(&reader.texts("[role=alert]").join(" "));
+    assert!(alert.contains("لا يمكن عرض هذه الخلاصة"), "{alert}");
+    assert!(alert.contains("تعذّر تحميل الخلاصة من no-such-feed.json: أجاب الخادم بالرمز 404."), "{alert}");
+    assert_eq!(latin_words(&alert, "no-such-feed.json"), Vec::<String>::new(), "{alert}");
+}
+
+#[wasm_bindgen_test]
+async fn under_an_arabic_interface_a_skipped_item_is_explained_in_arabic() {
+    let items =
+        [item("one", true), r#"{"title": "No id", "content_text": "x"}"#.to_owned(), item("three", false)];
+    let options = ReaderOptions {
+        src: Ok(FeedLocation::Url(blob_url(&feed_json(&items)))),
+        lang: Some("ar".to_owned()),
+        ..ReaderOptions::default()
+    };
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("the feed shows", |r| r.one("[role=feed]").is_some()).await;
+    assert_eq!(reader.headlines(), ["Article one"]);
+    assert_eq!(reader.texts(".ar-notice__summary"), ["تعذّر عرض عنصرين من هذه الخلاصة:"]);
+    let problems: Vec<String> = reader.texts(".ar-notice__list li").iter().map(|p| plain(p)).collect();
+    assert_eq!(
+        problems,
+        [
+            "العنصر 2: الحقل «المعرّف» مفقود",
+            "العنصر 3 (المعرّف \"three\"): لا «محتوى HTML» في العنصر ولا «المحتوى النصي»؛ يحتاج العنصر أحدهما",
+        ]
+    );
+    for problem in &problems {
+        // HTML is the name of a format, which Arabic writes as it is.
+        let words: Vec<String> = latin_words(problem, "").into_iter().filter(|w| w != "HTML").collect();
+        assert_eq!(words, Vec::<String>::new(), "{problem}");
+    }
+}

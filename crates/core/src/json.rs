@@ -10,8 +10,6 @@
 //! Its messages and positions follow serde_json's (`EOF while parsing a list`, line and column
 //! of the byte that gave the error away), which the feed's error messages were written around.
 
-use std::fmt;
-
 /// A JSON value. Numbers keep the text they were written as (`42`, `1.5e3`): the reader only
 /// ever shows them or uses them as ids, never computes with them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -81,22 +79,65 @@ impl Value {
 /// line up to and including the byte that gave the error away (0 when the line is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
-    pub message: &'static str,
+    pub problem: SyntaxProblem,
     pub line: usize,
     pub column: usize,
 }
 
-impl fmt::Display for SyntaxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+/// What gave a text away as not JSON. Data, not prose: [`SyntaxProblem::as_str`] is serde_json's
+/// wording, and [`crate::messages`] says it in the interface's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    TrailingCharacters,
+    EofInValue,
+    ExpectedValue,
+    ExpectedIdent,
+    InvalidNumber,
+    EofInString,
+    ControlCharacter,
+    InvalidEscape,
+    EofInHexEscape,
+    LoneSurrogate,
+    EofInList,
+    EofInObject,
+    KeyNotAString,
+    ExpectedColon,
+    ExpectedCommaOrBracket,
+    ExpectedCommaOrBrace,
+    TrailingComma,
+    /// Arrays and objects nest deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+impl SyntaxProblem {
+    /// serde_json's words for the problem (its "recursion limit exceeded" is said plainly).
+    pub fn as_str(self) -> &'static str {
+        use SyntaxProblem::*;
+        match self {
+            TrailingCharacters => "trailing characters",
+            EofInValue => "EOF while parsing a value",
+            ExpectedValue => "expected value",
+            ExpectedIdent => "expected ident",
+            InvalidNumber => "invalid number",
+            EofInString => "EOF while parsing a string",
+            ControlCharacter => "control character (\\u0000-\\u001F) found while parsing a string",
+            InvalidEscape => "invalid escape",
+            EofInHexEscape => "unexpected end of hex escape",
+            LoneSurrogate => "lone leading surrogate in hex escape",
+            EofInList => "EOF while parsing a list",
+            EofInObject => "EOF while parsing an object",
+            KeyNotAString => "key must be a string",
+            ExpectedColon => "expected `:`",
+            ExpectedCommaOrBracket => "expected `,` or `]`",
+            ExpectedCommaOrBrace => "expected `,` or `}`",
+            TrailingComma => "trailing comma",
+            TooDeep => "arrays and objects nest more than 128 levels deep",
+        }
     }
 }
 
 /// Containers may nest this deep, as in serde_json.
 pub const MAX_DEPTH: usize = 128;
-
-/// What the message says when a document nests deeper than [`MAX_DEPTH`].
-pub const TOO_DEEP: &str = "arrays and objects nest more than 128 levels deep";
 
 /// Reads one JSON document (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
@@ -104,7 +145,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let value = reader.value()?;
     reader.skip_whitespace();
     if reader.at < text.len() {
-        return Err(reader.error_at_next("trailing characters"));
+        return Err(reader.error_at_next(SyntaxProblem::TrailingCharacters));
     }
     Ok(value)
 }
@@ -133,21 +174,21 @@ impl<'a> Reader<'a> {
     }
 
     /// An error located just past the next byte (the one that gave it away), or at the end.
-    fn error_at_next(&self, message: &'static str) -> SyntaxError {
-        self.error_at((self.at + 1).min(self.bytes().len()), message)
+    fn error_at_next(&self, problem: SyntaxProblem) -> SyntaxError {
+        self.error_at((self.at + 1).min(self.bytes().len()), problem)
     }
 
-    fn error_at(&self, end: usize, message: &'static str) -> SyntaxError {
+    fn error_at(&self, end: usize, problem: SyntaxProblem) -> SyntaxError {
         let before = &self.bytes()[..end];
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        SyntaxError { message, line, column: end - line_start }
+        SyntaxError { problem, line, column: end - line_start }
     }
 
     fn value(&mut self) -> Result<Value, SyntaxError> {
         self.skip_whitespace();
         match self.peek() {
-            None => Err(self.error_at_next("EOF while parsing a value")),
+            None => Err(self.error_at_next(SyntaxProblem::EofInValue)),
             Some(b'n') => self.word("null", Value::Null),
             Some(b't') => self.word("true", Value::Bool(true)),
             Some(b'f') => self.word("false", Value::Bool(false)),
@@ -158,14 +199,14 @@ impl<'a> Reader<'a> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') => self.nested(Self::array),
             Some(b'{') => self.nested(Self::object),
-            Some(_) => Err(self.error_at_next("expected value")),
+            Some(_) => Err(self.error_at_next(SyntaxProblem::ExpectedValue)),
         }
     }
 
     fn nested(&mut self, read: fn(&mut Self) -> Result<Value, SyntaxError>) -> Result<Value, SyntaxError> {
         self.depth_left -= 1;
         if self.depth_left == 0 {
-            return Err(self.error_at_next(TOO_DEEP));
+            return Err(self.error_at_next(SyntaxProblem::TooDeep));
         }
         self.at += 1;
         let value = read(self);
@@ -176,9 +217,9 @@ impl<'a> Reader<'a> {
     fn word(&mut self, word: &'static str, value: Value) -> Result<Value, SyntaxError> {
         for &expected in word.as_bytes() {
             match self.peek() {
-                None => return Err(self.error_at_next("EOF while parsing a value")),
+                None => return Err(self.error_at_next(SyntaxProblem::EofInValue)),
                 Some(b) if b == expected => self.at += 1,
-                Some(_) => return Err(self.error_at_next("expected ident")),
+                Some(_) => return Err(self.error_at_next(SyntaxProblem::ExpectedIdent)),
             }
         }
         Ok(value)
@@ -193,12 +234,12 @@ impl<'a> Reader<'a> {
             Some(b'0') => {
                 self.at += 1;
                 if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.error_at_next("invalid number"));
+                    return Err(self.error_at_next(SyntaxProblem::InvalidNumber));
                 }
             }
             Some(b'1'..=b'9') => self.digits(),
-            None => return Err(self.error_at_next("EOF while parsing a value")),
-            Some(_) => return Err(self.error_at_next("invalid number")),
+            None => return Err(self.error_at_next(SyntaxProblem::EofInValue)),
+            Some(_) => return Err(self.error_at_next(SyntaxProblem::InvalidNumber)),
         }
         if self.peek() == Some(b'.') {
             self.at += 1;
@@ -220,8 +261,8 @@ impl<'a> Reader<'a> {
                 self.digits();
                 Ok(())
             }
-            None => Err(self.error_at_next("EOF while parsing a value")),
-            Some(_) => Err(self.error_at_next("invalid number")),
+            None => Err(self.error_at_next(SyntaxProblem::EofInValue)),
+            Some(_) => Err(self.error_at_next(SyntaxProblem::InvalidNumber)),
         }
     }
 
@@ -253,7 +294,7 @@ impl<'a> Reader<'a> {
         let mut out = self.slice(start, self.at).to_owned();
         loop {
             match self.peek() {
-                None => return Err(self.error_at_next("EOF while parsing a string")),
+                None => return Err(self.error_at_next(SyntaxProblem::EofInString)),
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(out);
@@ -262,10 +303,7 @@ impl<'a> Reader<'a> {
                     self.at += 1;
                     self.escape(&mut out)?;
                 }
-                Some(_) => {
-                    return Err(self
-                        .error_at_next("control character (\\u0000-\\u001F) found while parsing a string"))
-                }
+                Some(_) => return Err(self.error_at_next(SyntaxProblem::ControlCharacter)),
             }
             let run_start = self.at;
             self.skip_plain_text();
@@ -275,7 +313,7 @@ impl<'a> Reader<'a> {
 
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
         let Some(b) = self.peek() else {
-            return Err(self.error_at_next("EOF while parsing a string"));
+            return Err(self.error_at_next(SyntaxProblem::EofInString));
         };
         self.at += 1;
         let c = match b {
@@ -288,7 +326,7 @@ impl<'a> Reader<'a> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => self.unicode_escape()?,
-            _ => return Err(self.error_at(self.at, "invalid escape")),
+            _ => return Err(self.error_at(self.at, SyntaxProblem::InvalidEscape)),
         };
         out.push(c);
         Ok(())
@@ -296,7 +334,7 @@ impl<'a> Reader<'a> {
 
     /// The character of a `\uXXXX` escape (after the `u`), joining a surrogate pair.
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
-        const LONE: &str = "lone leading surrogate in hex escape";
+        const LONE: SyntaxProblem = SyntaxProblem::LoneSurrogate;
         let first = self.hex4()?;
         if (0xDC00..=0xDFFF).contains(&first) {
             return Err(self.error_at(self.at, LONE));
@@ -306,11 +344,11 @@ impl<'a> Reader<'a> {
         }
         for expected in [b'\\', b'u'] {
             match self.peek() {
-                None => return Err(self.error_at(self.at, "EOF while parsing a string")),
+                None => return Err(self.error_at(self.at, SyntaxProblem::EofInString)),
                 Some(b) => {
                     self.at += 1;
                     if b != expected {
-                        return Err(self.error_at(self.at, "unexpected end of hex escape"));
+                        return Err(self.error_at(self.at, SyntaxProblem::EofInHexEscape));
                     }
                 }
             }
@@ -327,7 +365,7 @@ impl<'a> Reader<'a> {
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let Some(digits) = self.bytes().get(self.at..self.at + 4) else {
             self.at = self.bytes().len();
-            return Err(self.error_at(self.at, "EOF while parsing a string"));
+            return Err(self.error_at(self.at, SyntaxProblem::EofInString));
         };
         self.at += 4;
         let mut code = 0;
@@ -336,7 +374,7 @@ impl<'a> Reader<'a> {
                 b'0'..=b'9' => b - b'0',
                 b'a'..=b'f' => b - b'a' + 10,
                 b'A'..=b'F' => b - b'A' + 10,
-                _ => return Err(self.error_at(self.at, "invalid escape")),
+                _ => return Err(self.error_at(self.at, SyntaxProblem::InvalidEscape)),
             };
             code = code * 16 + u32::from(digit);
         }
@@ -348,7 +386,7 @@ impl<'a> Reader<'a> {
         let mut values = Vec::new();
         self.skip_whitespace();
         match self.peek() {
-            None => return Err(self.error_at_next("EOF while parsing a list")),
+            None => return Err(self.error_at_next(SyntaxProblem::EofInList)),
             Some(b']') => {
                 self.at += 1;
                 return Ok(Value::Array(values));
@@ -357,7 +395,7 @@ impl<'a> Reader<'a> {
         }
         loop {
             values.push(self.value()?);
-            if self.separator(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+            if self.separator(b']', SyntaxProblem::EofInList, SyntaxProblem::ExpectedCommaOrBracket)? {
                 return Ok(Value::Array(values));
             }
         }
@@ -373,20 +411,20 @@ impl<'a> Reader<'a> {
         }
         loop {
             match self.peek() {
-                None => return Err(self.error_at_next("EOF while parsing an object")),
+                None => return Err(self.error_at_next(SyntaxProblem::EofInObject)),
                 Some(b'"') => self.at += 1,
-                Some(_) => return Err(self.error_at_next("key must be a string")),
+                Some(_) => return Err(self.error_at_next(SyntaxProblem::KeyNotAString)),
             }
             let key = self.string()?;
             self.skip_whitespace();
             match self.peek() {
-                None => return Err(self.error_at_next("EOF while parsing an object")),
+                None => return Err(self.error_at_next(SyntaxProblem::EofInObject)),
                 Some(b':') => self.at += 1,
-                Some(_) => return Err(self.error_at_next("expected `:`")),
+                Some(_) => return Err(self.error_at_next(SyntaxProblem::ExpectedColon)),
             }
             let value = self.value()?;
             members.push((key, value));
-            if self.separator(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
+            if self.separator(b'}', SyntaxProblem::EofInObject, SyntaxProblem::ExpectedCommaOrBrace)? {
                 return Ok(Value::Object(Object(members)));
             }
         }
@@ -397,8 +435,8 @@ impl<'a> Reader<'a> {
     fn separator(
         &mut self,
         close: u8,
-        eof: &'static str,
-        expected: &'static str,
+        eof: SyntaxProblem,
+        expected: SyntaxProblem,
     ) -> Result<bool, SyntaxError> {
         self.skip_whitespace();
         match self.peek() {
@@ -411,8 +449,8 @@ impl<'a> Reader<'a> {
                 self.at += 1;
                 self.skip_whitespace();
                 match self.peek() {
-                    None => Err(self.error_at_next("EOF while parsing a value")),
-                    Some(b) if b == close => Err(self.error_at_next("trailing comma")),
+                    None => Err(self.error_at_next(SyntaxProblem::EofInValue)),
+                    Some(b) if b == close => Err(self.error_at_next(SyntaxProblem::TrailingComma)),
                     Some(_) => Ok(false),
                 }
             }
@@ -486,10 +524,10 @@ fn write_string(text: &str, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn error(text: &str) -> (String, usize, usize) {
+    fn error(text: &str) -> (SyntaxProblem, usize, usize) {
         match parse(text) {
             Ok(value) => panic!("{text:?} parsed as {value:?}"),
-            Err(e) => (e.message.to_owned(), e.line, e.column),
+            Err(e) => (e.problem, e.line, e.column),
         }
     }
 
@@ -524,36 +562,36 @@ mod tests {
 
     #[test]
     fn says_what_is_wrong_and_where() {
-        let cases: &[(&str, &str, usize, usize)] = &[
-            ("", "EOF while parsing a value", 1, 0),
-            ("[1,", "EOF while parsing a value", 1, 3),
-            ("[", "EOF while parsing a list", 1, 1),
-            ("[1 2]", "expected `,` or `]`", 1, 4),
-            ("[1,]", "trailing comma", 1, 4),
-            ("{\"a\" 1}", "expected `:`", 1, 6),
-            ("{\"a\":1 \"b\":2}", "expected `,` or `}`", 1, 8),
-            ("{\"a\":1,}", "trailing comma", 1, 8),
-            ("{1:2}", "key must be a string", 1, 2),
-            ("{\"a\":1", "EOF while parsing an object", 1, 6),
-            ("\"abc", "EOF while parsing a string", 1, 4),
-            ("\"a\tb\"", "control character (\\u0000-\\u001F) found while parsing a string", 1, 3),
-            ("\"\\x\"", "invalid escape", 1, 3),
-            ("\"\\ud800x\"", "unexpected end of hex escape", 1, 8),
-            ("\"\\ud800\\u0041\"", "lone leading surrogate in hex escape", 1, 13),
-            ("\"\\udc00\"", "lone leading surrogate in hex escape", 1, 7),
-            ("\"\\u12x4\"", "invalid escape", 1, 7),
-            ("01", "invalid number", 1, 2),
-            ("tru", "EOF while parsing a value", 1, 3),
-            ("trux", "expected ident", 1, 4),
-            ("-", "EOF while parsing a value", 1, 1),
-            ("-x", "invalid number", 1, 2),
-            ("1.", "EOF while parsing a value", 1, 2),
-            ("1.e3", "invalid number", 1, 3),
-            ("{}\n x", "trailing characters", 2, 2),
-            ("<html>", "expected value", 1, 1),
+        let cases: &[(&str, SyntaxProblem, usize, usize)] = &[
+            ("", SyntaxProblem::EofInValue, 1, 0),
+            ("[1,", SyntaxProblem::EofInValue, 1, 3),
+            ("[", SyntaxProblem::EofInList, 1, 1),
+            ("[1 2]", SyntaxProblem::ExpectedCommaOrBracket, 1, 4),
+            ("[1,]", SyntaxProblem::TrailingComma, 1, 4),
+            ("{\"a\" 1}", SyntaxProblem::ExpectedColon, 1, 6),
+            ("{\"a\":1 \"b\":2}", SyntaxProblem::ExpectedCommaOrBrace, 1, 8),
+            ("{\"a\":1,}", SyntaxProblem::TrailingComma, 1, 8),
+            ("{1:2}", SyntaxProblem::KeyNotAString, 1, 2),
+            ("{\"a\":1", SyntaxProblem::EofInObject, 1, 6),
+            ("\"abc", SyntaxProblem::EofInString, 1, 4),
+            ("\"a\tb\"", SyntaxProblem::ControlCharacter, 1, 3),
+            ("\"\\x\"", SyntaxProblem::InvalidEscape, 1, 3),
+            ("\"\\ud800x\"", SyntaxProblem::EofInHexEscape, 1, 8),
+            ("\"\\ud800\\u0041\"", SyntaxProblem::LoneSurrogate, 1, 13),
+            ("\"\\udc00\"", SyntaxProblem::LoneSurrogate, 1, 7),
+            ("\"\\u12x4\"", SyntaxProblem::InvalidEscape, 1, 7),
+            ("01", SyntaxProblem::InvalidNumber, 1, 2),
+            ("tru", SyntaxProblem::EofInValue, 1, 3),
+            ("trux", SyntaxProblem::ExpectedIdent, 1, 4),
+            ("-", SyntaxProblem::EofInValue, 1, 1),
+            ("-x", SyntaxProblem::InvalidNumber, 1, 2),
+            ("1.", SyntaxProblem::EofInValue, 1, 2),
+            ("1.e3", SyntaxProblem::InvalidNumber, 1, 3),
+            ("{}\n x", SyntaxProblem::TrailingCharacters, 2, 2),
+            ("<html>", SyntaxProblem::ExpectedValue, 1, 1),
         ];
         for &(text, message, line, column) in cases {
-            assert_eq!(error(text), (message.to_owned(), line, column), "{text:?}");
+            assert_eq!(error(text), (message, line, column), "{text:?}");
         }
     }
 
@@ -562,6 +600,6 @@ mod tests {
         let deep_enough = format!("{}{}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
         assert!(parse(&deep_enough).is_ok());
         let too_deep = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert_eq!(error(&too_deep), (TOO_DEEP.to_owned(), 1, MAX_DEPTH));
+        assert_eq!(error(&too_deep), (SyntaxProblem::TooDeep, 1, MAX_DEPTH));
     }
 }

@@ -1,7 +1,9 @@
 //! The pure core of article-reader: everything the reader knows that is not about a browser.
 //!
-//! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items, and
+//! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items as data, and
 //!   [`paging`] adds the later pages of a feed that comes in pages;
+//! - [`text`] holds every string of the interface in its languages, [`messages`] says what went
+//!   wrong with a feed in them, [`words`] the pieces both write with;
 //! - [`model`] holds the domain types, [`content`] the safe article body tree, [`allowlist`]
 //!   the HTML elements, attributes and URL schemes it keeps;
 //! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
@@ -27,6 +29,7 @@ pub mod date;
 pub mod filter;
 pub mod json;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod options;
 mod order;
@@ -45,16 +48,16 @@ pub mod tags;
 pub mod text;
 pub mod typography;
 pub mod url;
+pub mod words;
 
 pub use content::{Block, Inline};
 pub use date::Timestamp;
 pub use filter::{MatchMode, TagFilter};
-pub use load::{
-    group_digits, human_bytes, load_feed_from, load_feed_value, quote, FeedError, ItemProblem, Limits,
-    LoadedFeed,
-};
 #[cfg(feature = "native")]
 pub use load::{load_feed, load_feed_with_limits};
+pub use load::{
+    load_feed_from, load_feed_value, FeedError, Found, ItemProblem, Limits, LoadedFeed, Reason, Shape,
+};
 pub use model::{Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag, TagKey};
 pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS};
 pub use paging::{Pages, MAX_PAGES};
@@ -65,6 +68,7 @@ pub use selection::{FeedQuery, ReadSet, Selection, Selector};
 pub use source::{FailureKind, FeedLocation, LoadFailure, Progress};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;
+pub use words::{group_digits, human_bytes, quote};
 
 #[cfg(test)]
 pub(crate) mod test_support {

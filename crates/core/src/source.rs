@@ -1,13 +1,14 @@
 //! Where the reader's feed comes from and what can go wrong getting it: the feed's location and
-//! size limit as given, and the failures of loading a feed over the network, in words. The
-//! fetching itself is the app's; everything decidable without a browser is here.
+//! size limit as given, and the failures of loading a feed over the network, as data
+//! (`messages` says them in words). The fetching itself is the app's; everything decidable
+//! without a browser is here.
 
-use std::fmt;
 use std::rc::Rc;
 
 use crate::json::Value;
-use crate::load::{group_digits, human_bytes, quote, FeedError};
+use crate::load::FeedError;
 use crate::url::scheme_of;
+use crate::words::quote;
 
 /// The feed to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,20 +28,15 @@ pub enum FeedLocation {
 impl FeedLocation {
     /// Checks a feed address given at run time. Only addresses `fetch` can read as data are
     /// accepted; `javascript:`, `data:` and the like are refused with a reason.
-    pub fn url(address: &str) -> Result<FeedLocation, String> {
+    pub fn url(address: &str) -> Result<FeedLocation, LoadFailure> {
         let address = address.trim();
-        if address.is_empty() {
-            return Err("The feed address is empty.".to_owned());
-        }
         match scheme_of(address) {
+            _ if address.is_empty() => Err(LoadFailure::Address { address: String::new() }),
             None => Ok(FeedLocation::Url(address.to_owned())),
             Some(scheme) if matches!(scheme.as_str(), "http" | "https" | "blob") => {
                 Ok(FeedLocation::Url(address.to_owned()))
             }
-            Some(_) => Err(format!(
-                "The feed address {} is not an http(s) or relative URL.",
-                quote(&address.chars().take(80).collect::<String>())
-            )),
+            Some(_) => Err(LoadFailure::Address { address: address.chars().take(200).collect() }),
         }
     }
 }
@@ -90,6 +86,9 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 /// Why a feed from a URL could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadFailure {
+    /// The feed's address is empty (`address` is empty) or not one the reader fetches
+    /// (`javascript:`, `data:`, …).
+    Address { address: String },
     /// The request did not complete: the host is unreachable, or CORS forbids reading it.
     Network { url: String, detail: String },
     /// The server answered with an error status; `retry_after` is its `Retry-After` in seconds,
@@ -126,61 +125,6 @@ impl LoadFailure {
                 LoadFailure::HtmlPage { url: url.to_owned(), content_type: content_type.map(str::to_owned) }
             }
             error => LoadFailure::Feed(error),
-        }
-    }
-}
-
-impl fmt::Display for LoadFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadFailure::Network { url, detail } => write!(
-                f,
-                "The feed at {url} could not be fetched ({detail}). The server may be unreachable, \
-                 or it may not allow this page to read it (CORS)."
-            ),
-            LoadFailure::Status { url, status, status_text, .. } => {
-                let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
-                write!(f, "The feed at {url} could not be loaded: the server answered {status}{text}.")
-            }
-            LoadFailure::CutShort { url, received, expected } => write!(
-                f,
-                "The feed at {url} stopped arriving after {} of {}.",
-                human_bytes(*received),
-                human_bytes(*expected)
-            ),
-            LoadFailure::Stalled { url, seconds } => {
-                write!(f, "The feed at {url} stopped arriving: nothing came for {seconds} seconds.")
-            }
-            LoadFailure::Refused { url } => write!(
-                f,
-                "The server of {url} answered, but does not allow this page to read the feed (CORS): it must \
-                 send Access-Control-Allow-Origin for this page's origin."
-            ),
-            LoadFailure::Offline { url } => {
-                write!(f, "The feed at {url} could not be fetched: the browser is offline.")
-            }
-            LoadFailure::TooLarge { url, bytes: Some(bytes), limit } => write!(
-                f,
-                "The feed at {url} is {}, larger than the {} this reader accepts.",
-                human_bytes(*bytes),
-                human_bytes(*limit as u64)
-            ),
-            LoadFailure::TooLarge { url, bytes: None, limit } => write!(
-                f,
-                "The feed at {url} is larger than the {} this reader accepts; loading stopped there.",
-                human_bytes(*limit as u64)
-            ),
-            LoadFailure::NotText { url, at } => {
-                write!(f, "The feed at {url} is not UTF-8 text (byte {} is not valid).", group_digits(*at))
-            }
-            LoadFailure::HtmlPage { url, content_type } => {
-                let served = match content_type {
-                    Some(content_type) => format!("served as {}", quote(content_type)),
-                    None => "with no content type".to_owned(),
-                };
-                write!(f, "The feed at {url} returned an HTML page, not a JSON Feed ({served}).")
-            }
-            LoadFailure::Feed(error) => error.fmt(f),
         }
     }
 }
@@ -225,7 +169,9 @@ impl LoadFailure {
             | LoadFailure::Refused { .. }
             | LoadFailure::Offline { .. } => FailureKind::Fetch,
             LoadFailure::TooLarge { .. } => FailureKind::TooLarge,
-            LoadFailure::NotText { .. } | LoadFailure::HtmlPage { .. } => FailureKind::Invalid,
+            LoadFailure::Address { .. } | LoadFailure::NotText { .. } | LoadFailure::HtmlPage { .. } => {
+                FailureKind::Invalid
+            }
             LoadFailure::Feed(error) => FailureKind::of_feed_error(error),
         }
     }
@@ -246,21 +192,12 @@ impl Progress {
         let total = self.total.filter(|&t| t > 0 && self.received <= t)?;
         Some((self.received * 100 / total) as u8)
     }
-
-    /// "1.5 MiB of 4 MiB (37%)", or "1.5 MiB" when the total is unknown.
-    pub fn describe(&self) -> String {
-        match (self.percent(), self.total) {
-            (Some(percent), Some(total)) => {
-                format!("{} of {} ({percent}%)", human_bytes(self.received), human_bytes(total))
-            }
-            _ => human_bytes(self.received),
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::SyntaxProblem;
 
     #[test]
     fn parses_sizes() {
@@ -334,59 +271,22 @@ mod tests {
     }
 
     #[test]
-    fn describes_failures_in_words() {
-        let url = "https://example.com/feed.json".to_owned();
+    fn a_percentage_only_when_the_total_is_consistent() {
         let cases = [
-            (LoadFailure::Status { url: url.clone(), status: 404, status_text: "Not Found".into(), retry_after: None },
-             "The feed at https://example.com/feed.json could not be loaded: the server answered 404 Not Found."),
-            (LoadFailure::Status { url: url.clone(), status: 500, status_text: String::new(), retry_after: Some(3) },
-             "The feed at https://example.com/feed.json could not be loaded: the server answered 500."),
-            (LoadFailure::Network { url: url.clone(), detail: "TypeError: Failed to fetch".into() },
-             "The feed at https://example.com/feed.json could not be fetched (TypeError: Failed to fetch). The server may be unreachable, or it may not allow this page to read it (CORS)."),
-            (LoadFailure::CutShort { url: url.clone(), received: 1024, expected: 4096 },
-             "The feed at https://example.com/feed.json stopped arriving after 1 KiB of 4 KiB."),
-            (LoadFailure::Stalled { url: url.clone(), seconds: 30 },
-             "The feed at https://example.com/feed.json stopped arriving: nothing came for 30 seconds."),
-            (LoadFailure::Refused { url: url.clone() },
-             "The server of https://example.com/feed.json answered, but does not allow this page to read the feed (CORS): it must send Access-Control-Allow-Origin for this page's origin."),
-            (LoadFailure::Offline { url: url.clone() },
-             "The feed at https://example.com/feed.json could not be fetched: the browser is offline."),
-            (LoadFailure::TooLarge { url: url.clone(), bytes: Some(70 << 20), limit: 64 << 20 },
-             "The feed at https://example.com/feed.json is 70 MiB, larger than the 64 MiB this reader accepts."),
-            (LoadFailure::TooLarge { url: url.clone(), bytes: None, limit: 64 << 20 },
-             "The feed at https://example.com/feed.json is larger than the 64 MiB this reader accepts; loading stopped there."),
-            (LoadFailure::NotText { url: url.clone(), at: 12_345 },
-             "The feed at https://example.com/feed.json is not UTF-8 text (byte 12,345 is not valid)."),
-            (LoadFailure::Feed(FeedError::NotAnObject), "The feed is not a JSON Feed: the document is not a JSON object."),
-            (LoadFailure::HtmlPage { url: url.clone(), content_type: Some("text/html; charset=utf-8".into()) },
-             "The feed at https://example.com/feed.json returned an HTML page, not a JSON Feed (served as \"text/html; charset=utf-8\")."),
-            (LoadFailure::HtmlPage { url: url.clone(), content_type: None },
-             "The feed at https://example.com/feed.json returned an HTML page, not a JSON Feed (with no content type)."),
+            (Progress { received: 0, total: None }, None),
+            (Progress { received: 1 << 20, total: Some(4 << 20) }, Some(25)),
+            (Progress { received: 5 << 20, total: Some(4 << 20) }, None),
+            (Progress { received: 0, total: Some(0) }, None),
         ];
-        for (failure, expected) in cases {
-            assert_eq!(failure.to_string(), expected);
-        }
-    }
-
-    #[test]
-    fn describes_progress() {
-        let cases = [
-            (Progress { received: 0, total: None }, "0 bytes", None),
-            (Progress { received: 1536, total: None }, "1.5 KiB", None),
-            (Progress { received: 1 << 20, total: Some(4 << 20) }, "1 MiB of 4 MiB (25%)", Some(25)),
-            (Progress { received: 5 << 20, total: Some(4 << 20) }, "5 MiB", None),
-            (Progress { received: 0, total: Some(0) }, "0 bytes", None),
-        ];
-        for (progress, text, percent) in cases {
-            assert_eq!(progress.describe(), text);
-            assert_eq!(progress.percent(), percent);
+        for (progress, percent) in cases {
+            assert_eq!(progress.percent(), percent, "{progress:?}");
         }
     }
 
     #[test]
     fn tells_an_html_page_from_broken_json() {
         let url = "https://example.com/feed.json";
-        let syntax = || FeedError::Syntax { line: 1, column: 1, message: "expected value".into() };
+        let syntax = || FeedError::Syntax { line: 1, column: 1, problem: SyntaxProblem::ExpectedValue };
         let html_page = |content_type: Option<&str>| LoadFailure::HtmlPage {
             url: url.to_owned(),
             content_type: content_type.map(str::to_owned),

@@ -120,11 +120,11 @@ mod tests {
 
     #[test]
     fn splits_into_an_index_and_chunks_that_both_load() {
-        let split = split_feed(&feed(5), 2).unwrap_or_else(|e| panic!("{e}"));
+        let split = split_feed(&feed(5), 2).unwrap_or_else(|e| panic!("{e:?}"));
         let names: Vec<&str> = split.chunks.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(names, ["chunks/0000.json", "chunks/0001.json", "chunks/0002.json"]);
 
-        let index = load_feed(&split.index).unwrap_or_else(|e| panic!("index: {e}"));
+        let index = load_feed(&split.index).unwrap_or_else(|e| panic!("index: {e:?}"));
         assert!(index.skipped.is_empty(), "{:?}", index.skipped);
         assert_eq!(index.feed.articles.len(), 5, "the item without an id is left out");
         for article in &index.feed.articles {
@@ -137,7 +137,7 @@ mod tests {
                 Some(format!("chunks/{:04}.json", n / 2))
             );
         }
-        let chunk = load_feed(&split.chunks[2].1).unwrap_or_else(|e| panic!("chunk: {e}"));
+        let chunk = load_feed(&split.chunks[2].1).unwrap_or_else(|e| panic!("chunk: {e:?}"));
         let ids: Vec<&str> = chunk.feed.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a4"]);
         assert_eq!(chunk.feed.articles[0].highlights, ["h"]);

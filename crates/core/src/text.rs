@@ -1,12 +1,11 @@
 //! Every string the reader shows, in English and Arabic, and the writing direction of a
 //! language. One table, so a translation is one `match` arm away and no view carries prose.
 //!
-//! Diagnostics about a broken feed (from `load` and `source`) stay in English: they are for the
-//! person fixing the feed, and name fields of a format defined in English.
+//! What went wrong with a feed is said by [`crate::messages`], in the same languages.
 
 use crate::filter::MatchMode;
-use crate::load::{group_digits, human_bytes};
 use crate::source::Progress;
+use crate::words::group_digits;
 
 /// The interface languages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,7 +58,7 @@ pub fn direction(tag: &str) -> &'static str {
 /// `n` of something in Arabic, in the form its CLDR plural category takes: `forms` are the
 /// zero, one, two, few (`n % 100` from 3 to 10), many (`n % 100` from 11 to 99) and other forms,
 /// `#` standing for the number. So 3 and 103 articles are "مقالات", 11 and 111 "مقالة".
-fn arabic_count(n: usize, forms: [&str; 6]) -> String {
+pub(crate) fn arabic_count(n: usize, forms: [&str; 6]) -> String {
     let form = match (n, n % 100) {
         (0, _) => forms[0],
         (1, _) => forms[1],
@@ -466,11 +465,15 @@ impl Ui {
     /// How much of the feed has arrived: "1.5 MiB of 4 MiB (37%)", or "1.5 MiB" when the total
     /// is unknown.
     pub fn progress(&self, progress: &Progress) -> String {
-        match (self.language, progress.percent(), progress.total) {
-            (Language::Arabic, Some(percent), Some(total)) => {
-                format!("{} من {} ({percent}٪)", human_bytes(progress.received), human_bytes(total))
+        let (received, percent) = (self.bytes(progress.received), progress.percent());
+        match (self.language, percent, progress.total) {
+            (Language::English, Some(percent), Some(total)) => {
+                format!("{received} of {} ({percent}%)", self.bytes(total))
             }
-            _ => progress.describe(),
+            (Language::Arabic, Some(percent), Some(total)) => {
+                format!("{received} من {} ({percent}٪)", self.bytes(total))
+            }
+            _ => received,
         }
     }
 
@@ -692,8 +695,11 @@ mod tests {
         let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
         let progress = Progress { received: 1 << 20, total: Some(4 << 20) };
         assert_eq!(en.progress(&progress), "1 MiB of 4 MiB (25%)");
-        assert_eq!(ar.progress(&progress), "1 MiB من 4 MiB (25٪)");
-        assert_eq!(ar.progress(&Progress { received: 1536, total: None }), "1.5 KiB");
+        assert_eq!(ar.progress(&progress), "1 ميغابايت من 4 ميغابايت (25٪)");
+        assert_eq!(ar.progress(&Progress { received: 1536, total: None }), "1.5 كيلوبايت");
+        assert_eq!(en.progress(&Progress { received: 1536, total: None }), "1.5 KiB");
+        assert_eq!(en.progress(&Progress { received: 0, total: Some(0) }), "0 bytes");
+        assert_eq!(en.progress(&Progress { received: 5 << 20, total: Some(4 << 20) }), "5 MiB");
         assert_eq!(
             en.over_limit(150_000, 100_000),
             "This feed has 150,000 items; the reader shows the first 100,000, its limit."

@@ -71,9 +71,13 @@ fn check(text: &str) {
         (Err(ours), Err(theirs)) => {
             let message = theirs.to_string();
             let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-            let message = if message == "recursion limit exceeded" { json::TOO_DEEP } else { message };
+            let message = if message == "recursion limit exceeded" {
+                json::SyntaxProblem::TooDeep.as_str()
+            } else {
+                message
+            };
             assert_eq!(
-                (ours.message, ours.line, ours.column),
+                (ours.problem.as_str(), ours.line, ours.column),
                 (message, theirs.line(), theirs.column()),
                 "different errors for {text:?}"
             );

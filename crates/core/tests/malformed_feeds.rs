@@ -2,6 +2,7 @@
 //! survive. One line per case; `ok(...)` cases list surviving ids, then the skipped-item reports;
 //! `kept(...)` cases list surviving ids, then the reports of fields left out of them.
 
+use article_reader_core::text::Ui;
 use article_reader_core::{load_feed, load_feed_with_limits, Limits};
 
 enum Expected {
@@ -34,16 +35,16 @@ fn check(
     expected: &Expected,
 ) {
     match (loaded, expected) {
-        (Err(error), Fatal(message)) => assert_eq!(error.to_string(), *message, "{case}"),
+        (Err(error), Fatal(message)) => assert_eq!(Ui::default().feed_error(&error), *message, "{case}"),
         (Ok(loaded), Loads { ids, skipped, left_out }) => {
             let got_ids: Vec<&str> = loaded.feed.articles.iter().map(|a| a.id.as_str()).collect();
             assert_eq!(got_ids, *ids, "{case}: surviving ids");
-            let got: Vec<String> = loaded.skipped.iter().map(ToString::to_string).collect();
+            let got: Vec<String> = loaded.skipped.iter().map(|p| Ui::default().item_problem(p)).collect();
             assert_eq!(got, *skipped, "{case}: skipped items");
-            let got: Vec<String> = loaded.left_out.iter().map(ToString::to_string).collect();
+            let got: Vec<String> = loaded.left_out.iter().map(|p| Ui::default().item_problem(p)).collect();
             assert_eq!(got, *left_out, "{case}: fields left out");
         }
-        (Err(error), Loads { .. }) => panic!("{case}: expected to load, failed with {error}\n{json}"),
+        (Err(error), Loads { .. }) => panic!("{case}: expected to load, failed with {error:?}\n{json}"),
         (Ok(_), Fatal(message)) => panic!("{case}: expected {message:?}, but it loaded\n{json}"),
     }
 }
@@ -175,8 +176,9 @@ fn limits_are_reported_in_words() {
     let three = feed(
         r#"{"id": "a", "content_text": "x"}, {"id": "b", "content_text": "x"}, {"id": "c", "content_text": "x"}"#,
     );
-    let loaded = load_feed_with_limits(&three, &small).map_err(|e| e.to_string());
-    let message = loaded.ok().and_then(|l| l.over_limit_message(&small));
+    let loaded = load_feed_with_limits(&three, &small).ok();
+    let over = loaded.and_then(|l| l.over_limit(&small));
+    let message = over.map(|(items, limit)| Ui::default().over_limit(items, limit));
     assert_eq!(message.as_deref(), Some("This feed has 3 items; the reader shows the first 2, its limit."));
     assert_eq!(Limits::default().max_feed_bytes, 64 * 1024 * 1024);
 }

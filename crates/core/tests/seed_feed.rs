@@ -15,7 +15,7 @@ fn block_text(block: &Block) -> String {
 
 #[test]
 fn the_seed_feed_loads_without_problems() {
-    let loaded = load_feed(SEED).unwrap_or_else(|error| panic!("seed feed: {error}"));
+    let loaded = load_feed(SEED).unwrap_or_else(|error| panic!("seed feed: {error:?}"));
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
     assert_eq!(loaded.feed.articles.len(), 2);
 }

@@ -297,7 +297,7 @@ fn exercise(input: &[u8]) -> Option<usize> {
     assert!(merged.refused.is_empty(), "the reader refused imported items: {:?}", merged.refused);
     match load_feed(&merged.json) {
         Ok(loaded) => assert!(loaded.skipped.is_empty(), "the reader skipped {:?}", loaded.skipped),
-        Err(error) => panic!("the reader cannot load the import: {error}"),
+        Err(error) => panic!("the reader cannot load the import: {error:?}"),
     }
     Some(merged.item_count)
 }

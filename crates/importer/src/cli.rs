@@ -266,7 +266,8 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
 
 /// Writes `json` in the reader's split form into `dir`.
 fn write_split(json: &str, dir: &std::path::Path, per_chunk: usize) -> Result<(), String> {
-    let split = article_reader_core::split::split_feed(json, per_chunk).map_err(|error| error.to_string())?;
+    let split = article_reader_core::split::split_feed(json, per_chunk)
+        .map_err(|error| article_reader_core::text::Ui::default().feed_error(&error))?;
     std::fs::create_dir_all(dir.join("chunks")).map_err(|error| error.to_string())?;
     for (name, text) in split.files() {
         std::fs::write(dir.join(name), text).map_err(|error| format!("{name}: {error}"))?;

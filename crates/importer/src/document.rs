@@ -188,7 +188,7 @@ mod tests {
     fn every_page_is_a_feed_the_reader_loads_and_follows() {
         for (name, page) in feed(3).pages("feed.json", 2) {
             let loaded =
-                article_reader_core::load_feed(&page.to_json()).unwrap_or_else(|e| panic!("{name}: {e}"));
+                article_reader_core::load_feed(&page.to_json()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert!(loaded.skipped.is_empty() && loaded.left_out.is_empty(), "{name}");
             let next = loaded.feed.next_url.as_ref().map(|url| url.as_str().to_owned());
             assert_eq!(next, page.next_url, "{name}");

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use article_reader_core::load_feed;
+use article_reader_core::text::Ui;
 
 use crate::convert::{ImportedFeed, ImportedItem, Origin};
 use crate::document::{Document, JSON_FEED_VERSION};
@@ -119,7 +120,12 @@ fn drop_what_the_reader_refuses(document: &mut Document, origins: &[Origin]) -> 
     let loaded = match load_feed(&document.to_json()) {
         Ok(loaded) => loaded,
         // The document is built from typed fields, so this is a bug, not bad input: say so.
-        Err(error) => return vec![format!("the reader cannot load the imported feed: {error}")],
+        Err(error) => {
+            return vec![format!(
+                "the reader cannot load the imported feed: {}",
+                Ui::default().feed_error(&error)
+            )]
+        }
     };
     let mut refused: Vec<(usize, String)> = loaded
         .skipped
@@ -131,8 +137,8 @@ fn drop_what_the_reader_refuses(document: &mut Document, origins: &[Origin]) -> 
             (
                 problem.position.saturating_sub(1),
                 format!(
-                    "{origin}: the reader would refuse it: {} {}; skipped",
-                    problem.field, problem.reason
+                    "{origin}: the reader would refuse it: {}; skipped",
+                    Ui::default().field_reason(problem.field, &problem.reason)
                 ),
             )
         })

@@ -25,12 +25,12 @@ fn run(args: &[String], stdin: &[u8]) -> Run {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start the importer: {e}"));
+        .unwrap_or_else(|e| panic!("cannot start the importer: {e:?}"));
     if let Some(mut input) = child.stdin.take() {
         // The importer may exit without reading (a usage error); a broken pipe is fine then.
         let _ = input.write_all(stdin);
     }
-    let output = child.wait_with_output().unwrap_or_else(|e| panic!("the importer did not finish: {e}"));
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("the importer did not finish: {e:?}"));
     Run {
         status: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -40,7 +40,8 @@ fn run(args: &[String], stdin: &[u8]) -> Run {
 
 /// The ids of the feed in `json`, which the reader must load with nothing skipped.
 fn loaded_ids(json: &str) -> Vec<String> {
-    let loaded = load_feed(json).unwrap_or_else(|e| panic!("the reader cannot load the output: {e}\n{json}"));
+    let loaded =
+        load_feed(json).unwrap_or_else(|e| panic!("the reader cannot load the output: {e:?}\n{json}"));
     assert!(loaded.skipped.is_empty(), "the reader skipped {:?}", loaded.skipped);
     loaded.feed.articles.iter().map(|a| a.id.as_str().to_owned()).collect()
 }
@@ -48,7 +49,7 @@ fn loaded_ids(json: &str) -> Vec<String> {
 /// Serves `routes` (path, content type, body) over HTTP on loopback, one request per
 /// connection, for as long as the test runs; any other path is a 404.
 fn serve(routes: Vec<(&'static str, &'static str, String)>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("cannot listen: {e}"));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("cannot listen: {e:?}"));
     let origin = format!("http://{}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default());
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
@@ -75,7 +76,7 @@ fn serve(routes: Vec<(&'static str, &'static str, String)>) -> String {
 
 /// An address on loopback where nothing listens.
 fn closed_port_url() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("cannot listen: {e}"));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("cannot listen: {e:?}"));
     let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     drop(listener);
     format!("http://{address}/feed.xml")
@@ -222,8 +223,9 @@ fn writes_the_split_form_for_very_large_feeds() {
     ];
     let result = run(&args, b"");
     assert_eq!(result.status, 0, "{}", result.stderr);
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let index = load_feed(&read("index.json")).unwrap_or_else(|e| panic!("index: {e}"));
+    let read =
+        |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let index = load_feed(&read("index.json")).unwrap_or_else(|e| panic!("index: {e:?}"));
     assert!(index.skipped.is_empty(), "{:?}", index.skipped);
     assert!(index.feed.articles.iter().all(|a| a.body.is_empty() && a.body_chunk.is_some()));
     let in_chunks: usize = index
@@ -247,7 +249,7 @@ fn writes_a_feed_in_pages_linked_by_next_url() {
     let whole = run(&inputs, b"");
     assert_eq!(whole.status, 0, "{}", whole.stderr);
     let dir = temp_path("pages");
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e:?}"));
     let file = dir.join("feed.json").display().to_string();
     let mut args = inputs.to_vec();
     args.extend(["-o".into(), file, "--page-size".into(), "2".into()]);
@@ -257,11 +259,11 @@ fn writes_a_feed_in_pages_linked_by_next_url() {
     let (mut ids, mut names) = (Vec::new(), Vec::new());
     let mut next = Some("feed.json".to_owned());
     while let Some(name) = next.take() {
-        let json = std::fs::read_to_string(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let json = std::fs::read_to_string(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let page = loaded_ids(&json);
         assert!(!page.is_empty() && page.len() <= 2, "{name}: {page:?}");
         ids.extend(page);
-        let loaded = load_feed(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let loaded = load_feed(&json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         next = loaded.feed.next_url.map(|url| url.as_str().to_owned());
         names.push(name);
         assert!(names.len() < 50, "the pages loop");

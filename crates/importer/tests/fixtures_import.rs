@@ -18,8 +18,8 @@ fn fixture_path(name: &str) -> PathBuf {
 }
 
 fn import(name: &str) -> ImportedFeed {
-    let bytes = std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    import_feed(name, &bytes, None).unwrap_or_else(|e| panic!("{name}: {e}"))
+    let bytes = std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    import_feed(name, &bytes, None).unwrap_or_else(|e| panic!("{name}: {e:?}"))
 }
 
 /// Imports `names` together and checks that the reader loads every item written.
@@ -27,7 +27,7 @@ fn import_all(names: &[&str], options: &MergeOptions) -> Merged {
     let merged = merge(names.iter().map(|n| import(n)).collect(), options);
     assert!(merged.refused.is_empty(), "{names:?}: refused {:?}", merged.refused);
     let loaded =
-        load_feed(&merged.json).unwrap_or_else(|e| panic!("{names:?}: the reader cannot load it: {e}"));
+        load_feed(&merged.json).unwrap_or_else(|e| panic!("{names:?}: the reader cannot load it: {e:?}"));
     assert!(loaded.skipped.is_empty(), "{names:?}: the reader skipped {:?}", loaded.skipped);
     assert_eq!(loaded.feed.articles.len(), merged.item_count, "{names:?}: every item loads");
     merged
@@ -35,7 +35,7 @@ fn import_all(names: &[&str], options: &MergeOptions) -> Merged {
 
 fn items(merged: &Merged) -> Vec<Value> {
     let document: Value =
-        serde_json::from_str(&merged.json).unwrap_or_else(|e| panic!("output is not JSON: {e}"));
+        serde_json::from_str(&merged.json).unwrap_or_else(|e| panic!("output is not JSON: {e:?}"));
     document["items"].as_array().cloned().unwrap_or_default()
 }
 
@@ -45,10 +45,10 @@ fn each_fixture_imports_to_its_expected_document() {
         let merged = import_all(&[name], &MergeOptions::default());
         let expected_path = fixture_path(&format!("expected/{name}.json"));
         if std::env::var_os("UPDATE_EXPECTED").is_some() {
-            std::fs::write(&expected_path, format!("{}\n", merged.json)).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(&expected_path, format!("{}\n", merged.json)).unwrap_or_else(|e| panic!("{e:?}"));
         }
         let expected =
-            std::fs::read_to_string(&expected_path).unwrap_or_else(|e| panic!("{expected_path:?}: {e}"));
+            std::fs::read_to_string(&expected_path).unwrap_or_else(|e| panic!("{expected_path:?}: {e:?}"));
         assert_eq!(merged.json, expected.trim_end(), "{name}: output differs from expected/{name}.json");
     }
 }

@@ -210,9 +210,9 @@ pub fn app(props: &AppProps) -> Html {
         (FeedState::Loading { url, progress, retry_in }, _) => {
             html! { <div class="ar-main" role={main}>{ loading_view(&context, url, progress, *retry_in) }</div> }
         }
-        (FeedState::Failed { message, url, .. }, _) => html! {
+        (FeedState::Failed { failure, url }, _) => html! {
             <div class="ar-main" role={main}>
-                { error_view(ui.label(Label::FeedCannotBeShown), message, url.as_ref().map(|_| (ui, retry))) }
+                { error_view(ui.label(Label::FeedCannotBeShown), &ui.load_failure(failure), url.as_ref().map(|_| (ui, retry))) }
             </div>
         },
         (FeedState::Ready(_, next), Some(data)) => {

@@ -6,7 +6,7 @@
 //! and handed-over feeds are never kept. Where the Cache API is missing (an insecure context),
 //! refuses (private windows) or is full, nothing is kept and nothing breaks.
 
-use article_reader_core::{FailureKind, Limits};
+use article_reader_core::{Limits, LoadFailure};
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -27,8 +27,7 @@ pub const MAX_FEEDS: u32 = 8;
 pub struct Kept {
     /// Milliseconds since 1970.
     pub at: f64,
-    pub message: String,
-    pub kind: FailureKind,
+    pub failure: LoadFailure,
 }
 
 /// The page's Cache API, if it has one.
@@ -75,7 +74,7 @@ async fn store(key: &str, text: &str) -> Result<(), JsValue> {
 
 /// The kept copy of the feed at `url`, loaded, with `kept` saying why it shows; `None` when
 /// there is none (or it no longer loads).
-pub async fn kept(url: &str, limits: &Limits, message: String, kind: FailureKind) -> Option<FeedData> {
+pub async fn kept(url: &str, limits: &Limits, failure: LoadFailure) -> Option<FeedData> {
     let key = resolve(url, None);
     let response: Response =
         JsFuture::from(open().await?.match_with_str(&key)).await.ok()?.dyn_into().ok()?;
@@ -83,6 +82,6 @@ pub async fn kept(url: &str, limits: &Limits, message: String, kind: FailureKind
     let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
     let mut data = FeedData::from_json(&text, limits, Some(key)).ok()?;
     data.source = Some(url.to_owned());
-    data.kept = Some(Kept { at, message, kind });
+    data.kept = Some(Kept { at, failure });
     Some(data)
 }

@@ -165,6 +165,8 @@ impl FeedData {
             let message = article_reader_core::text::Ui::default().over_limit(items, limit);
             crate::platform::warn(&format!("article-reader, {source}: {message}"));
         }
+        // In English, for whoever fixes the feed (see `messages`).
+        let english = article_reader_core::text::Ui::default();
         let mut report = String::new();
         if !self.skipped.is_empty() {
             report.push_str(&format!(
@@ -174,7 +176,7 @@ impl FeedData {
             ));
             for problem in &self.skipped {
                 report.push_str("\n  ");
-                report.push_str(&problem.to_string());
+                report.push_str(&english.item_problem(problem));
             }
         }
         if !self.left_out.is_empty() {
@@ -184,7 +186,7 @@ impl FeedData {
             ));
             for problem in &self.left_out {
                 report.push_str("\n  ");
-                report.push_str(&problem.to_string());
+                report.push_str(&english.item_problem(problem));
             }
         }
         if !report.is_empty() {

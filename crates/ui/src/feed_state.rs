@@ -7,7 +7,8 @@
 
 use std::rc::Rc;
 
-use article_reader_core::{FailureKind, FeedLocation, Limits, Progress};
+use article_reader_core::text::Ui;
+use article_reader_core::{FailureKind, FeedLocation, Limits, LoadFailure, Progress};
 use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -26,20 +27,15 @@ pub enum FeedState {
     },
     /// The feed on screen, and where fetching its next page stands.
     Ready(FeedHandle, NextPage),
-    Failed {
-        message: String,
-        kind: FailureKind,
-        url: Option<String>,
-    },
+    /// Why the feed cannot be shown, and its URL when it was fetched (it can be tried again).
+    Failed { failure: LoadFailure, url: Option<String> },
 }
 
 impl FeedState {
     /// The state a feed starts in: read at once when it is at hand, loading when it is a URL.
-    pub fn initial(feed: &Result<FeedLocation, String>, limits: &Limits) -> FeedState {
+    pub fn initial(feed: &Result<FeedLocation, LoadFailure>, limits: &Limits) -> FeedState {
         let (loaded, source) = match feed {
-            Err(message) => {
-                return FeedState::Failed { message: message.clone(), kind: FailureKind::Invalid, url: None }
-            }
+            Err(failure) => return FeedState::Failed { failure: failure.clone(), url: None },
             Ok(FeedLocation::Url(url)) => {
                 return FeedState::Loading { url: url.clone(), progress: Progress::default(), retry_in: None }
             }
@@ -55,9 +51,9 @@ impl FeedState {
                 FeedState::Ready(FeedHandle(Rc::new(data)), NextPage::Idle)
             }
             Err(error) => {
-                let message = error.to_string();
+                let message = Ui::default().feed_error(&error);
                 crate::platform::error(&format!("article-reader, {source}: {message}"));
-                FeedState::Failed { message, kind: FailureKind::of_feed_error(&error), url: None }
+                FeedState::Failed { failure: LoadFailure::Feed(error), url: None }
             }
         }
     }
@@ -76,8 +72,8 @@ pub enum NextPage {
     #[default]
     Idle,
     Loading,
-    /// Why the last try failed, in words.
-    Failed(String),
+    /// Why the last try failed.
+    Failed(LoadFailure),
 }
 
 /// What the feed view needs to offer the next page: where it stands, and how to ask for it.
@@ -88,7 +84,7 @@ pub struct MorePages {
 }
 
 /// The name a feed's follows and read marks are stored under.
-pub fn prefs_scope(feed: &Result<FeedLocation, String>) -> String {
+pub fn prefs_scope(feed: &Result<FeedLocation, LoadFailure>) -> String {
     match feed {
         Ok(FeedLocation::Url(url)) => url.clone(),
         Ok(FeedLocation::Text(_) | FeedLocation::Object(_)) => "given".to_owned(),
@@ -101,7 +97,7 @@ pub fn prefs_scope(feed: &Result<FeedLocation, String>) -> String {
 /// again ("Try again", and by itself when the browser comes back online).
 #[hook]
 pub fn use_feed(
-    feed: Result<FeedLocation, String>,
+    feed: Result<FeedLocation, LoadFailure>,
     limits: Limits,
     prefs: UseReducerDispatcher<crate::prefs::Prefs>,
 ) -> (UseStateHandle<FeedState>, Callback<()>, Callback<()>) {
@@ -121,7 +117,7 @@ pub fn use_feed(
     // Back online, a feed that could not be fetched (or shows its kept copy) is fetched again.
     {
         let retry = retry.clone();
-        let wanted = matches!(&*state, FeedState::Failed { kind: FailureKind::Fetch, url: Some(_), .. })
+        let wanted = matches!(&*state, FeedState::Failed { failure, url: Some(_) } if failure.kind() == FailureKind::Fetch)
             || state.ready().is_some_and(|data| data.kept.is_some());
         use_effect_on(wanted, move |wanted| {
             let listener =
@@ -198,12 +194,11 @@ fn start_fetch(
             Ok(Some(data)) => FeedState::Ready(FeedHandle(Rc::new(data)), NextPage::Idle),
             Ok(None) => return,
             Err(failure) => {
-                crate::platform::error(&format!("article-reader: {failure}"));
-                let (message, kind) = (failure.to_string(), failure.kind());
+                crate::platform::error(&format!("article-reader: {}", Ui::default().load_failure(&failure)));
                 // A feed that cannot be fetched shows its copy from the last visit, if kept.
-                let kept = match (&onto, kind) {
+                let kept = match (&onto, failure.kind()) {
                     (None, FailureKind::Fetch) => {
-                        crate::feed_cache::kept(&url, &limits, message.clone(), kind).await
+                        crate::feed_cache::kept(&url, &limits, failure.clone()).await
                     }
                     _ => None,
                 };
@@ -211,9 +206,9 @@ fn start_fetch(
                     return;
                 }
                 match (onto, kept) {
-                    (Some(data), _) => FeedState::Ready(data, NextPage::Failed(message)),
+                    (Some(data), _) => FeedState::Ready(data, NextPage::Failed(failure)),
                     (None, Some(kept)) => FeedState::Ready(FeedHandle(Rc::new(kept)), NextPage::Idle),
-                    (None, None) => FeedState::Failed { message, kind, url: Some(url) },
+                    (None, None) => FeedState::Failed { failure, url: Some(url) },
                 }
             }
         });

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use article_reader_core::text::Ui;
 use article_reader_core::{Navigation, ReaderEvent};
 use yew::prelude::*;
 
@@ -55,7 +56,9 @@ pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, nav
                 // A kept copy shown for a feed that could not be fetched: an error, flagged.
                 FeedState::Ready(data, NextPage::Idle) if data.kept.is_some() => {
                     let (Some(kept), url) = (&data.kept, data.source.as_deref()) else { return };
-                    let failed = Failed { message: &kept.message, kind: kept.kind.as_str(), url, kept: true };
+                    let message = Ui::default().load_failure(&kept.failure);
+                    let failed =
+                        Failed { message: &message, kind: kept.failure.kind().as_str(), url, kept: true };
                     host_events::dispatch(&element, host_events::ERROR, &failed, false);
                 }
                 // A paged feed's later pages add to the feed on screen: it is ready once.
@@ -63,8 +66,14 @@ pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, nav
                     let ready = Ready { articles: data.feed.articles.len(), skipped: data.skipped.len() };
                     host_events::dispatch(&element, host_events::READY, &ready, false);
                 }
-                FeedState::Failed { message, kind, url } => {
-                    let failed = Failed { message, kind: kind.as_str(), url: url.as_deref(), kept: false };
+                FeedState::Failed { failure, url } => {
+                    let message = Ui::default().load_failure(failure);
+                    let failed = Failed {
+                        message: &message,
+                        kind: failure.kind().as_str(),
+                        url: url.as_deref(),
+                        kept: false,
+                    };
                     host_events::dispatch(&element, host_events::ERROR, &failed, false);
                 }
                 _ => {}

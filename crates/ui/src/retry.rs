@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 
 use article_reader_core::retry::{wait_after, STALL_SECONDS};
+use article_reader_core::text::Ui;
 use article_reader_core::{Limits, LoadFailure, Progress};
 use js_sys::{Function, Promise};
 use wasm_bindgen::closure::Closure;
@@ -193,7 +194,8 @@ pub async fn fetch_text_retrying(
         failures += 1;
         let Some(mut seconds) = wait_after(failures, &failure) else { return Err(failure) };
         web_sys::console::warn_1(&JsValue::from_str(&format!(
-            "article-reader: {failure} Trying again in {seconds} s."
+            "article-reader: {} Trying again in {seconds} s.",
+            Ui::default().load_failure(&failure)
         )));
         while seconds > 0 {
             on_wait(seconds);

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use article_reader_core::split::{split_feed, DEFAULT_PER_CHUNK};
+use article_reader_core::text::Ui;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
     };
     let split = match split_feed(&json, per_chunk) {
         Ok(split) => split,
-        Err(error) => return fail(&format!("{input}: {error}")),
+        Err(error) => return fail(&format!("{input}: {}", Ui::default().feed_error(&error))),
     };
     let out = PathBuf::from(out);
     if let Err(error) = std::fs::create_dir_all(out.join("chunks")) {

@@ -6,7 +6,7 @@
 
 use article_reader_core::attachments::{shown, Shown};
 use article_reader_core::text::Label;
-use article_reader_core::{human_bytes, Attachment};
+use article_reader_core::Attachment;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlMediaElement;
 use yew::prelude::*;
@@ -18,7 +18,7 @@ use crate::prefs::MediaPlace;
 fn details(cx: &ReaderContext, attachment: &Attachment, lead: &str) -> String {
     let mut parts = vec![lead.to_owned()];
     parts.extend(attachment.duration_in_seconds.map(|seconds| cx.ui.duration(seconds)));
-    parts.extend(attachment.size_in_bytes.map(human_bytes));
+    parts.extend(attachment.size_in_bytes.map(|bytes| cx.ui.bytes(bytes)));
     cx.ui.attachment_details(&parts)
 }
 

@@ -3,7 +3,7 @@
 //! piece of state (dismissed) is the reader's, and each kind of component costs the wasm its own
 //! copy of Yew's lifecycle (see `tag_list::tag_links`).
 
-use article_reader_core::text::{Label, Ui};
+use article_reader_core::text::{direction, Label, Ui};
 use article_reader_core::ItemProblem;
 use yew::prelude::*;
 
@@ -46,9 +46,9 @@ fn problems(summary: String, list: &[ItemProblem], ui: &Ui) -> Html {
     html! {
         <>
             <p class="ar-notice__summary">{ summary }</p>
-            // Reports name fields of the JSON Feed format, so they stay in English.
-            <ul class="ar-notice__list" lang="en" dir="ltr">
-                { for list.iter().take(LISTED).map(|problem| html! { <li>{ problem.to_string() }</li> }) }
+            // In the interface's language, which may not be the content's.
+            <ul class="ar-notice__list" lang={ui.language.tag()} dir={direction(ui.language.tag())}>
+                { for list.iter().take(LISTED).map(|problem| html! { <li>{ ui.item_problem(problem) }</li> }) }
             </ul>
             if list.len() > LISTED {
                 <p class="ar-notice__more">{ ui.more_problems(list.len() - LISTED) }</p>

@@ -22,7 +22,7 @@ pub fn show_more(cx: &ReaderContext, shown: usize, setsize: usize, onclick: Call
 pub fn load_more(cx: &ReaderContext, state: &NextPage, onclick: Callback<MouseEvent>) -> Html {
     let label = cx.ui.label(if *state == NextPage::Loading { Label::LoadingMore } else { Label::LoadMore });
     let failed = match state {
-        NextPage::Failed(reason) => Some(cx.ui.page_failed(reason)),
+        NextPage::Failed(failure) => Some(cx.ui.page_failed(&cx.ui.load_failure(failure))),
         _ => None,
     };
     button(label.to_owned(), failed, onclick)

@@ -7,7 +7,7 @@ use article_reader_core::text::{direction, Label};
 use std::rc::Rc;
 
 use article_reader_core::url::Base;
-use article_reader_core::{Article, Block, FeedQuery, Limits, Route, Routing};
+use article_reader_core::{Article, Block, FeedQuery, Limits, LoadFailure, Route, Routing};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -69,7 +69,7 @@ fn body_blocks(data: &FeedData, position: usize) -> Rc<Vec<Block>> {
 enum BodyState {
     Here,
     Loading,
-    Failed(String),
+    Failed(LoadFailure),
 }
 
 #[function_component(ArticlePage)]
@@ -119,7 +119,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             spawn_local(async move {
                 body_state.set(match data.fetch_chunk(&chunk, &Limits::default()).await {
                     Ok(()) => BodyState::Here,
-                    Err(failure) => BodyState::Failed(failure.to_string()),
+                    Err(failure) => BodyState::Failed(failure),
                 });
             });
         });
@@ -265,7 +265,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
             if awaiting_body {
                 { match &*body_state {
-                    BodyState::Failed(message) => html! { <p class="ar-body-status" role="alert">{ message.clone() }</p> },
+                    BodyState::Failed(failure) => html! { <p class="ar-body-status" role="alert">{ cx.ui.load_failure(failure) }</p> },
                     _ => html! { <p class="ar-body-status" role="status">{ ui.label(Label::LoadingArticle) }</p> },
                 } }
             } else {
