@@ -32,7 +32,7 @@ const say = (message) => console.error(`[profile] ${message}`);
 /** dist/ with a wasm that keeps its function names. */
 function namedDist() {
   const dist = path.join(repo, 'dist');
-  const built = path.join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'article_reader.wasm');
+  const built = path.join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'article_reader_app.wasm');
   if (!existsSync(built) || !existsSync(path.join(dist, 'index.html'))) {
     throw new Error('no release build: run scripts/bench.sh (or trunk build --release) first');
   }
@@ -71,7 +71,7 @@ function areaOf(name, url) {
   if (/article_reader_core::(load|json|content|raw|date|url)/.test(name)) return 'core: parse and check the feed';
   if (/article_reader_core::(search|selection|tags|filter|order|reading)/.test(name)) return 'core: index, select, search';
   if (/article_reader_core/.test(name)) return 'core: other';
-  if (/dlmalloc|alloc::|__rdl_|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset/.test(name)) return 'allocation and copying';
+  if (/talc|dlmalloc|alloc::|__rdl_|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset/.test(name)) return 'allocation and copying';
   if (/yew::|CompStateInner|FunctionProvider|article_reader::/.test(name)) return 'Yew and the views';
   if (/wasm_bindgen|js_sys|web_sys|__wbg|externref/.test(name)) return 'JS/wasm boundary (Rust side)';
   if (/^<?(core|std)::/.test(name)) return 'Rust standard library';

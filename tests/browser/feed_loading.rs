@@ -183,3 +183,32 @@ async fn under_an_arabic_interface_a_skipped_item_is_explained_in_arabic() {
         assert_eq!(words, Vec::<String>::new(), "{problem}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_search_typed_before_a_large_feeds_index_is_ready_says_so_then_answers() {
+    // Enough text that folding it takes more than one slice of the event loop.
+    let filler = "Talks resumed in the capital as delegates met again. ".repeat(40);
+    let items: Vec<String> = (1..=3000)
+        .map(|n| {
+            let word = if n == 2 || n == 2999 { " zebrafish" } else { "" };
+            format!(r#"{{"id": "n{n}", "title": "Article {n}", "content_text": "{filler}{word}"}}"#)
+        })
+        .collect();
+    let options = ReaderOptions {
+        src: Ok(FeedLocation::Text(feed_json(&items).into())),
+        routing: article_reader::Routing::Hash,
+        ..ReaderOptions::default()
+    };
+    let reader = Mounted::with_options("#/?q=zebrafish", options).await;
+    // The feed is on screen at once; its search index is still being built.
+    assert_eq!(
+        reader.texts(".ar-filter__status"),
+        ["Getting search ready: the results so far, more to come…"]
+    );
+    reader
+        .until("the search is answered", |r| {
+            r.texts(".ar-filter__status") == ["2 of 3000 articles matching “zebrafish”"]
+        })
+        .await;
+    assert_eq!(reader.headlines(), ["Article 2", "Article 2999"]);
+}

@@ -163,37 +163,58 @@ impl Query {
     }
 }
 
-/// Every article's searchable text, folded once when the feed loads.
+/// Every article's searchable text, folded once. A large feed's index is built a slice at a
+/// time after its first page is on screen ([`SearchIndex::extend`]); until it is complete, only
+/// the articles folded so far can match, and [`SearchIndex::is_complete`] says so.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     texts: Vec<String>,
+    /// How many articles the feed has, so the index knows when it holds them all.
+    articles: usize,
 }
 
 impl SearchIndex {
-    /// Folds every article's text; bodies through [`crate::content::search_text`], whose
-    /// character references `platform` reads.
+    /// Folds every article's text at once; bodies through [`crate::content::search_text`],
+    /// whose character references `platform` reads.
     pub fn build(feed: &Feed, platform: &dyn Platform) -> SearchIndex {
-        let mut references = References::new(platform);
-        let texts = feed
-            .articles
-            .iter()
-            .map(|article| {
-                let mut text = String::new();
-                fold_into(&article.title, &mut text);
-                for part in article.summary.iter().chain(&article.highlights) {
-                    text.push('\n');
-                    fold_into(part, &mut text);
-                }
-                text.push('\n');
-                fold_into(&article.body.search_text(&mut references), &mut text);
-                text.shrink_to_fit();
-                text
-            })
-            .collect();
-        SearchIndex { texts }
+        let mut index = SearchIndex::empty(feed);
+        index.extend(feed, platform, usize::MAX);
+        index
     }
 
-    /// Whether the article at `position` matches `query` (every article matches an empty one).
+    /// An index of `feed` with nothing folded yet.
+    pub fn empty(feed: &Feed) -> SearchIndex {
+        SearchIndex { texts: Vec::with_capacity(feed.articles.len()), articles: feed.articles.len() }
+    }
+
+    /// Folds the text of up to `count` more of `feed`'s articles (the feed the index was made
+    /// for), in order. Returns whether the index is now complete.
+    pub fn extend(&mut self, feed: &Feed, platform: &dyn Platform, count: usize) -> bool {
+        let mut references = References::new(platform);
+        let start = self.texts.len();
+        let next = feed.articles.iter().skip(start).take(count).map(|article| {
+            let mut text = String::new();
+            fold_into(&article.title, &mut text);
+            for part in article.summary.iter().chain(&article.highlights) {
+                text.push('\n');
+                fold_into(part, &mut text);
+            }
+            text.push('\n');
+            fold_into(&article.body.search_text(&mut references), &mut text);
+            text.shrink_to_fit();
+            text
+        });
+        self.texts.extend(next);
+        self.is_complete()
+    }
+
+    /// Whether every article's text is in: until then a search may miss articles.
+    pub fn is_complete(&self) -> bool {
+        self.texts.len() >= self.articles
+    }
+
+    /// Whether the article at `position` matches `query` (every article matches an empty one;
+    /// one not folded yet matches no words).
     pub fn matches(&self, position: usize, query: &Query) -> bool {
         query.is_empty() || self.texts.get(position).is_some_and(|text| query.matches_folded(text))
     }

@@ -192,7 +192,8 @@ impl Selector {
             let positions: Vec<usize> =
                 candidates.into_iter().filter(|&p| search.matches(p, &words)).collect();
             let bits = Bits::of(self.len, &positions);
-            *last = Some((words.clone(), bits.clone()));
+            // A partial index's answer is no base for narrowing the next one.
+            *last = search.is_complete().then(|| (words.clone(), bits.clone()));
             bits
         };
         if let Some(read) = hiding {
@@ -310,6 +311,23 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_search_on_an_index_still_being_built_finds_only_what_is_folded_and_is_not_narrowed_from() {
+        let feed = feed_of(&[("world news", &[]), ("worldly", &[]), ("word", &[]), ("other world", &[])]);
+        let tags = TagIndex::build(&feed);
+        let selector = Selector::build(&feed, &tags);
+        let mut search = SearchIndex::empty(&feed);
+        let world = query(&[], MatchMode::Any, "world");
+        assert!(!search.extend(&feed, &crate::platform::Plain, 2), "two of four");
+        assert_eq!(selector.select(&world, &tags, &search, None).articles, [0, 1]);
+        assert!(search.extend(&feed, &crate::platform::Plain, 2), "all four");
+        // "world" again, or narrowed to "world n", is answered from the whole index.
+        assert_eq!(selector.select(&world, &tags, &search, None).articles, [0, 1, 3]);
+        let narrower = query(&[], MatchMode::Any, "worl");
+        assert_eq!(selector.select(&narrower, &tags, &search, None).articles, [0, 1, 3]);
+        assert_eq!(search, SearchIndex::build(&feed, &crate::platform::Plain));
     }
 
     #[test]

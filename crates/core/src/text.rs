@@ -159,6 +159,8 @@ pub enum Label {
     LoadingMore,
     /// The button that fetches a feed again after the reader gave up on it.
     TryAgain,
+    /// The status while a large feed's search index is still being built.
+    SearchGettingReady,
 }
 
 /// The interface in one language.
@@ -262,6 +264,10 @@ impl Ui {
             LoadMore => ("Load more articles", "تحميل مزيد من المقالات"),
             LoadingMore => ("Loading more articles…", "جارٍ تحميل مزيد من المقالات…"),
             TryAgain => ("Try again", "حاول مرة أخرى"),
+            SearchGettingReady => (
+                "Getting search ready: the results so far, more to come…",
+                "جارٍ تجهيز البحث: هذه نتائج حتى الآن، وتتبعها أخرى…",
+            ),
         };
         if arabic {
             ar

@@ -299,9 +299,10 @@ fn page(
     let (ui, controls) = (cx.ui, cx.controls);
     let back = navigation.back_to_feed();
     let (content, following) = match &navigation.route {
-        Route::Feed(query) => {
-            (html! { <FeedPage data={data.clone()} {more} query={query.clone()} {return_to} /> }, Some(false))
-        }
+        Route::Feed(query) => (
+            html! { <FeedPage data={data.clone()} {more} query={query.clone()} {return_to} search_ready={data.search_ready()} /> },
+            Some(false),
+        ),
         Route::Following(pages) => (following_page(cx, data, *pages), Some(true)),
         Route::Article(id) => match data.feed.position(id) {
             Some(position) => (html! { <ArticlePage data={data.clone()} {position} {back} /> }, None),

@@ -24,13 +24,18 @@ use crate::retry::fetch_text_retrying;
 /// request at all.
 pub const BUNDLED_FEED: &str = include_str!("../../../feeds/seed.json");
 
+/// Feeds of up to this many articles get their search index as they load (a few milliseconds);
+/// a larger one's is built after its first page shows.
+const INDEXED_AT_ONCE: usize = 500;
+
 /// A loaded feed with everything derived from it once, shared read-only by every view.
 #[derive(Debug)]
 pub struct FeedData {
     pub feed: Feed,
     pub tags: TagIndex,
-    /// Every article's folded text, for search.
-    pub search: SearchIndex,
+    /// Every article's folded text, for search: a large feed's is completed after its first
+    /// page is on screen (see `indexing`).
+    pub search: RefCell<SearchIndex>,
     /// Each tag's articles as bit sets, for filtering and the tag counts.
     pub selector: Selector,
     /// Items that could not be shown, and why.
@@ -92,14 +97,19 @@ impl FeedData {
         let next_page = pages.next(&loaded.feed, &Base { url: page.as_deref(), platform: browser }, limits);
         let over_limit = loaded.over_limit(limits);
         let tags = TagIndex::build(&loaded.feed);
-        let search = SearchIndex::build(&loaded.feed, browser);
+        // Folding a large feed's text would keep its first page off the screen: it waits.
+        let search = if loaded.feed.articles.len() > INDEXED_AT_ONCE {
+            SearchIndex::empty(&loaded.feed)
+        } else {
+            SearchIndex::build(&loaded.feed, browser)
+        };
         let selector = Selector::build(&loaded.feed, &tags);
         FeedData {
             pages,
             next_page,
             feed: loaded.feed,
             tags,
-            search,
+            search: RefCell::new(search),
             selector,
             skipped: loaded.skipped,
             left_out: loaded.left_out,
@@ -110,6 +120,11 @@ impl FeedData {
             kept: None,
             cancel: Cancelled::default(),
         }
+    }
+
+    /// Whether every article can be found by search yet.
+    pub fn search_ready(&self) -> bool {
+        self.search.borrow().is_complete()
     }
 
     pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {

@@ -143,6 +143,24 @@ pub fn use_feed(
             move || current.borrow().set(true)
         });
     }
+    // A large feed's search index is completed once its first page is on screen; the reader
+    // renders again when it is, so a search typed meanwhile is answered.
+    {
+        let rerender = use_force_update();
+        let pending = state.ready().filter(|data| !data.search_ready()).cloned();
+        use_effect_on(pending, move |pending| {
+            let cancelled: Cancelled = Rc::default();
+            if let Some(data) = pending.clone() {
+                let cancelled = cancelled.clone();
+                spawn_local(async move {
+                    if crate::indexing::finish_search_index(&data, &cancelled).await {
+                        rerender.force_update();
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
     // Fetches the next page of the feed on screen, unless it is on its way.
     let load = {
         let state = state.clone();

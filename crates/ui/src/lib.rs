@@ -21,6 +21,7 @@ mod focus;
 mod host_bridge;
 mod host_events;
 pub mod html_dom;
+mod indexing;
 // Its readers of JavaScript values serve only the exports of `embed`, which the server renderer has not.
 #[cfg_attr(not(feature = "csr"), allow(dead_code))]
 mod interop;

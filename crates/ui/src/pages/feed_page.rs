@@ -27,6 +27,9 @@ pub struct FeedPageProps {
     /// The article the person comes back from: its card gets the focus again.
     #[prop_or_default]
     pub return_to: Option<String>,
+    /// Whether the feed's search index is complete (see `indexing`): a search typed before
+    /// says so, and is answered again when it is.
+    pub search_ready: bool,
 }
 
 /// Focuses the card at `index` in `feed`, if it is shown.
@@ -59,12 +62,18 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
     let Some(cx) = use_context::<ReaderContext>() else { return Html::default() };
     let hiding = cx.prefs.hide_read.then(|| cx.read.clone());
     let selection = use_memo(
-        (props.data.clone(), props.query.filter.clone(), props.query.text.clone(), hiding),
-        |(data, filter, text, hiding)| {
+        (
+            props.data.clone(),
+            props.query.filter.clone(),
+            props.query.text.clone(),
+            hiding,
+            props.search_ready,
+        ),
+        |(data, filter, text, hiding, _)| {
             data.selector.select(
                 &FeedQuery { filter: filter.clone(), text: text.clone(), pages: 1 },
                 &data.tags,
-                &data.search,
+                &data.search.borrow(),
                 hiding.as_deref(),
             )
         },

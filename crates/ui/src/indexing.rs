@@ -1,0 +1,41 @@
+//! A large feed's search index, built after its first page is on screen: a slice of about 8 ms
+//! at a time, yielding to the event loop between slices, so the page stays responsive and no
+//! task is long. Until it is complete a search says it is getting ready (see
+//! `FeedData::search_ready`), and answers when it is.
+
+use js_sys::{Function, Promise};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::feed_source::{Cancelled, FeedData};
+use crate::platform::Browser;
+
+/// Work in one slice before yielding, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+/// Articles folded between two looks at the clock.
+const STEP: usize = 32;
+
+/// Completes `data`'s search index unless `cancelled` first; returns whether it did.
+pub async fn finish_search_index(data: &FeedData, cancelled: &Cancelled) -> bool {
+    let browser = Browser::new();
+    while !data.search_ready() {
+        yield_to_the_event_loop().await;
+        if cancelled.get() {
+            return false;
+        }
+        let started = js_sys::Date::now();
+        while !data.search.borrow_mut().extend(&data.feed, &browser, STEP) {
+            if js_sys::Date::now() - started > SLICE_MS {
+                break;
+            }
+        }
+    }
+    true
+}
+
+/// Resolves once the event loop has had its turn (input, rendering, other tasks).
+async fn yield_to_the_event_loop() {
+    let promise = Promise::new(&mut |resolve: Function, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
