@@ -8,12 +8,12 @@
 use std::collections::HashSet;
 use std::fmt;
 
+#[cfg(feature = "native")]
+use crate::content::Native;
 use crate::content::{blocks_from_text, References};
 use crate::date::Timestamp;
 use crate::json::{self, Value};
 use crate::model::{sort_newest_first, Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag};
-#[cfg(feature = "native")]
-use crate::platform::Native;
 use crate::platform::Platform;
 use crate::raw::{RawExtension, RawFeed, RawItem};
 use crate::url::{scheme_of, Base, SafeUrl};

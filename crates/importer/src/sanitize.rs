@@ -16,7 +16,7 @@ use article_reader_core::allowlist::{
 };
 use article_reader_core::content::html::srcset;
 use article_reader_core::content::native::ParseCost;
-use article_reader_core::platform::Native;
+use article_reader_core::content::Native;
 use article_reader_core::url::Base;
 use article_reader_core::SafeUrl;
 use url::Url;

@@ -13,8 +13,9 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::effect::use_effect_on;
-use crate::feed_source::{fetch_feed, Cancelled, FeedData, FeedHandle};
+use crate::feed_source::{fetch_feed, FeedData, FeedHandle};
 use crate::prefs::PrefsAction;
+use crate::retry::Cancelled;
 
 #[derive(Clone, PartialEq)]
 pub enum FeedState {
@@ -203,7 +204,7 @@ fn start_fetch(
                 // A feed that cannot be fetched shows its copy from the last visit, if kept.
                 let kept = match (&onto, kind) {
                     (None, FailureKind::Fetch) => {
-                        crate::feed_cache::kept(&url, &limits, message.clone(), kind).await
+                        crate::feed_source::kept(&url, &limits, message.clone(), kind).await
                     }
                     _ => None,
                 };

@@ -16,7 +16,8 @@
 //! - [`blocks`]: the block model ([`Block`], [`Inline`]), its text, and plain text read into
 //!   paragraphs;
 //! - [`html`]: the node trait every parser implements and the allowlist walk;
-//! - [`native`]: html5ever behind that trait (the `html5ever` feature, on by default);
+//! - [`native`]: html5ever behind that trait, and the native
+//!   [`Platform`](crate::platform::Platform) (the `native` feature, on by default);
 //! - [`whitespace`]: whitespace collapsed as a browser renders it;
 //! - [`search_text`]: the quick scan that gives search a body's text at load.
 
@@ -33,5 +34,5 @@ pub use blocks::{
 };
 pub use html::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
 #[cfg(feature = "native")]
-pub use native::blocks_from_html;
+pub use native::{blocks_from_html, Native};
 pub use search_text::{search_text, References};

@@ -16,8 +16,23 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use super::blocks::{blocks_from_text, Block};
 use super::html::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
 use super::search_text::{search_text, References};
-use crate::platform::Native;
+use crate::platform::Platform;
 use crate::url::Base;
+
+/// The native platform: character references read by html5ever, URLs resolved by the url
+/// crate, as the HTML and URL standards say browsers do.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Native;
+
+impl Platform for Native {
+    fn decode_reference(&self, reference: &str) -> String {
+        text_of_rcdata(reference)
+    }
+
+    fn resolve_url(&self, reference: &str, base: &str) -> Option<String> {
+        url::Url::parse(base).ok()?.join(reference).ok().map(String::from)
+    }
+}
 
 /// Reads an article's `content_html` into blocks, relative URLs left relative.
 pub fn blocks_from_html(html: &str) -> Vec<Block> {
