@@ -1,5 +1,5 @@
 //! Article HTML parsed natively: html5ever builds the document by the WHATWG algorithm
-//! (markup5ever_rcdom holds it) and the allowlist walk of [`super::html`] reads it, so the
+//! (markup5ever_rcdom holds it) and the allowlist walk of [`super::walk`] reads it, so the
 //! importer, the tests and the fuzzers see exactly what the browser's own parser gives the
 //! reader in the app. Only with the `native` feature (on by default); the wasm build leaves it
 //! out and parses with the browser.
@@ -14,8 +14,10 @@ use html5ever::{local_name, ns, ParseOpts, QualName};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use super::blocks::{blocks_from_text, Block};
-use super::html::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
+use super::inline_code::without_inline_code;
+use super::node::{HtmlNode, NodeKind};
 use super::search_text::{search_text, References};
+use super::walk::blocks_from_body;
 use crate::platform::Platform;
 use crate::url::Base;
 

@@ -1,6 +1,6 @@
 //! A quick forward scan of HTML into tags and text, for the two jobs that happen before (or
 //! instead of) a real parse: search's text of a body at load ([`super::search_text`]) and hiding
-//! inline code from the browser's parser ([`super::html::without_inline_code`]).
+//! inline code from the browser's parser ([`super::inline_code::without_inline_code`]).
 //!
 //! It is not a parser: it knows tags with their attributes (quoted values included), comments
 //! and the elements whose content is raw text, and nothing of tree construction. Both users are

@@ -19,8 +19,8 @@
 //! an unclosed `<svg>`, say, which the view drops, or a `</script>` that script data's escape
 //! states would have kept inside the script. The view itself always comes from the real parser.
 
-use super::html::is_block_level;
 use super::scan::{pieces, Piece};
+use super::walk::is_block_level;
 use crate::platform::Platform;
 
 /// Character references read by the platform, each distinct one once: a feed of thousands of
