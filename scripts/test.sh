@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check the project has, stopping at the first failure:
-#   formatting, clippy (native and wasm32), the native tests, the browser tests in headless
-#   Chromium, headless Firefox and WebKit, the release build, and end-to-end checks of the built
-#   page in the same three engines.
+#   formatting, the modules' imports (no cycles), ARCHITECTURE.md's code map against the tree,
+#   clippy (native and wasm32), the native tests, the browser tests in headless Chromium,
+#   headless Firefox and WebKit, the release build, and end-to-end checks of the built page in
+#   the same three engines.
 # Installs whatever is missing first (see scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,6 +19,16 @@ step() {
 
 step "cargo fmt --check"
 cargo fmt --all --check
+
+# A file of the core or the app that imports a file which imports it back is a knot: neither
+# reads, moves or tests alone. The script names the cycle and the lines that make it.
+step "no import cycles among the modules of crates/core and crates/ui"
+node scripts/check-modules.mjs
+
+# ARCHITECTURE.md's code map is the newcomer's way in: every source file of the core and the app
+# named in it, and nothing named that is gone.
+step "ARCHITECTURE.md's code map against the tree"
+node scripts/check-docs-map.mjs
 
 step "clippy, native"
 cargo clippy --workspace --all-targets --locked -- -D warnings

@@ -4,9 +4,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 
-use gloo::timers::future::sleep;
 use serde_json::json;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
@@ -15,7 +13,7 @@ use web_sys::Element;
 
 use article_reader::{FeedLocation, ReaderOptions, Routing};
 
-use super::support::{blob_url, set_hash, Mounted};
+use super::support::{blob_url, set_hash, settled, Mounted};
 
 /// Markup payloads: classic vectors, obfuscated script URLs, mutation-XSS shapes, SVG and MathML
 /// tricks, and DOM clobbering. Each calls `__xss()` if it ever runs.
@@ -241,6 +239,23 @@ fn violations(reader: &Mounted) -> Vec<String> {
     found
 }
 
+/// Loads every image the reader shows now (a lazy one would wait to be scrolled to) and waits
+/// until each has loaded or failed, then for a rendered frame: by then each image's `load` or
+/// `error` event has been dispatched, and any autofocus or focus the markup asked for has
+/// happened, so a handler that would run has run.
+async fn images_settled(reader: &Mounted, what: &str) {
+    for image in reader.all("img") {
+        let _ = js_sys::Reflect::set(&image, &JsValue::from_str("loading"), &JsValue::from_str("eager"));
+    }
+    let complete = |image: &Element| {
+        js_sys::Reflect::get(image, &JsValue::from_str("complete")).is_ok_and(|c| c.as_bool() == Some(true))
+    };
+    reader
+        .until(&format!("every image of {what} has loaded or failed"), |r| r.all("img").iter().all(complete))
+        .await;
+    settled().await;
+}
+
 #[wasm_bindgen_test]
 async fn no_payload_runs_or_survives_in_the_dom() {
     assert!(MARKUP.len() >= 60, "at least 60 markup payloads");
@@ -268,7 +283,7 @@ async fn no_payload_runs_or_survives_in_the_dom() {
     assert!(reader.headlines().iter().any(|h| h == "<script>__xss()</script>"));
     assert_eq!(reader.texts(".ar-masthead__title"), ["<img src=x onerror=__xss()>"]);
 
-    sleep(Duration::from_millis(200)).await; // Let errors, loads and focus events fire.
+    images_settled(&reader, "the feed").await;
     assert_eq!(violations(&reader), Vec::<String>::new(), "in the feed");
     let mut ids: Vec<String> = (0..MARKUP.len()).map(|n| format!("m{n}")).collect();
     for n in 0..URLS.len() {
@@ -280,7 +295,7 @@ async fn no_payload_runs_or_survives_in_the_dom() {
         reader.until(&format!("article {id} opens"), |r| r.one("h1.ar-article__title").is_some()).await;
         assert_eq!(violations(&reader), Vec::<String>::new(), "in article {id}");
     }
-    sleep(Duration::from_millis(200)).await;
+    images_settled(&reader, "the last article").await;
     assert_eq!(calls.get(), 0, "the trap was called");
     let plain = reader.texts(".ar-body p");
     assert_eq!(plain, ["<img src=x onerror=__xss()>", "<script>__xss()</script>"], "content_text is text");

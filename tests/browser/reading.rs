@@ -2,15 +2,12 @@
 //! pages, the article's extras, following tags and read marks that survive a reload, the
 //! keyboard, and right-to-left feeds.
 
-use std::time::Duration;
-
 use article_reader::{FeedLocation, ReaderOptions, Routing};
-use gloo::timers::future::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
-use super::support::{blob_url, feed_json, seed_options, Mounted};
+use super::support::{blob_url, feed_json, seed_options, settled, Mounted};
 
 const US: &str = "pakistan-us-lawmakers-letter-khan-release";
 const UK: &str = "pakistan-uk-regional-security-talks";
@@ -202,7 +199,7 @@ async fn the_keyboard_reads_the_feed() {
     let active = gloo::utils::document().active_element().unwrap();
     assert!(active.class_list().contains("ar-search__input"), "/ focuses the search");
     press("j");
-    sleep(Duration::from_millis(20)).await;
+    settled().await;
     assert!(
         gloo::utils::document().active_element().unwrap().class_list().contains("ar-search__input"),
         "no shortcut while typing"

@@ -1,13 +1,10 @@
 //! The reader on its bundled feed: the feed, filtering, the article view and routing.
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-use super::support::Mounted;
+use super::support::{settled, Mounted};
 
 const US_ARTICLE: &str = "pakistan-us-lawmakers-letter-khan-release";
 const UK_ARTICLE: &str = "pakistan-uk-regional-security-talks";
@@ -168,8 +165,7 @@ async fn a_click_anywhere_on_a_toggle_presses_it_and_a_disabled_one_stays_put() 
         .await;
     let hash = gloo::utils::window().location().hash().unwrap();
     click_inside(&reader, "United Kingdom", ".ar-toggle__name");
-    sleep(Duration::from_millis(100)).await;
-    yew::scheduler::flush().await;
+    settled().await;
     assert_eq!(toggle(&reader, "United Kingdom").get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(gloo::utils::window().location().hash().unwrap(), hash);
     assert_eq!(reader.headlines(), [title_of(US_ARTICLE)]);

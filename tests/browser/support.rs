@@ -135,6 +135,26 @@ impl Mounted {
     }
 }
 
+/// Returns once the reader has answered everything that reached it so far, so that a check of
+/// what did not happen is a check, not a guess: the tasks already queued have run (Yew renders
+/// in a microtask, and goes on in a next task when a render runs long), then the browser has
+/// rendered a frame (the second animation frame comes after the first one is painted), and Yew
+/// has rendered what that frame's events asked for.
+pub async fn settled() {
+    let window = gloo::utils::window();
+    let next_task = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window.request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    }
+    yew::scheduler::flush().await;
+}
+
 /// Options for the bundled feed with British English dates ("25 October 2024"), whatever the
 /// browser's own locale is.
 pub fn seed_options() -> ReaderOptions {

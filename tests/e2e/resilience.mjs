@@ -301,6 +301,8 @@ export function resilienceChecks(check, { feedUrl, origin, server, dist }) {
     const cdp = await page.context().newCDPSession(page);
     const measure = async () => {
       // Nodes a task or a finished fetch still held a moment ago go in a later collection.
+      // One of the suite's two fixed waits: no event says when the engine has let go of what
+      // its own finished tasks and fetches held, so three collections 50 ms apart give it time.
       for (let i = 0; i < 3; i += 1) {
         await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
         await cdp.send('HeapProfiler.collectGarbage');

@@ -91,6 +91,9 @@ function playFault(request, response, counts, headers) {
   } else if (kind === 'cut') {
     const body = readFileSync(path.join(fixtures, rest.replace(/^\/fixtures\//, '')));
     response.writeHead(200, { ...headers, 'content-type': TYPES['.json'], 'content-length': body.length });
+    // One of the suite's two fixed waits: the callback says the half left this process, not
+    // that the browser has read it, and a connection destroyed before then may lose it in
+    // transit; no signal reaches the server when the browser has read it, so it waits 50 ms.
     response.write(body.subarray(0, body.length >> 1), () => setTimeout(() => request.socket.destroy(), 50));
   } else if (kind === 'drop') {
     request.socket.destroy();

@@ -19,8 +19,8 @@ mod support {
     pub mod fuzzing;
 }
 
+use article_reader_core::content::Native;
 use article_reader_core::content::{blocks_from_html, blocks_from_text, search_text, References};
-use article_reader_core::platform::Native;
 use article_reader_core::{load_feed, Route, SafeUrl, SearchIndex, Timestamp};
 use support::fuzzing;
 

@@ -83,41 +83,9 @@ impl TagFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::SearchIndex;
-    use crate::selection::{FeedQuery, Selector};
-    use crate::tags::TagIndex;
-    use crate::test_support::feed_of;
 
     fn keys(names: &[&str]) -> Vec<TagKey> {
         names.iter().filter_map(|n| TagKey::new(n)).collect()
-    }
-
-    #[test]
-    fn filters_by_any_or_all_tags() {
-        let feed = feed_of(&[("a", &["x", "y"]), ("b", &["y"]), ("c", &["z"]), ("d", &[])]);
-        let cases: &[(&[&str], MatchMode, &[&str])] = &[
-            (&[], MatchMode::Any, &["a", "b", "c", "d"]),
-            (&[], MatchMode::All, &["a", "b", "c", "d"]),
-            (&["y"], MatchMode::Any, &["a", "b"]),
-            (&["Y"], MatchMode::Any, &["a", "b"]),
-            (&["x", "z"], MatchMode::Any, &["a", "c"]),
-            (&["x", "y"], MatchMode::All, &["a"]),
-            (&["x", "z"], MatchMode::All, &[]),
-            (&["nowhere"], MatchMode::Any, &[]),
-            (&["nowhere"], MatchMode::All, &[]),
-            (&["x", "nowhere"], MatchMode::Any, &["a"]),
-            (&["x", "nowhere"], MatchMode::All, &[]),
-        ];
-        // Filtering is the Selector's; these are the filter's semantics through it.
-        let index = TagIndex::build(&feed);
-        let selector = Selector::build(&feed, &index);
-        let search = SearchIndex::build(&feed, &crate::platform::Plain);
-        for (tags, mode, expected) in cases {
-            let query = FeedQuery::filtered(TagFilter::new(keys(tags), *mode));
-            let articles = selector.select(&query, &index, &search, None).articles;
-            let ids: Vec<&str> = articles.into_iter().map(|i| feed.articles[i].id.as_str()).collect();
-            assert_eq!(ids, *expected, "{tags:?} {mode:?}");
-        }
     }
 
     #[test]

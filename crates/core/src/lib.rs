@@ -16,8 +16,10 @@
 //!   core asks of the platform's own (HTML character references).
 //!
 //! Architecture invariant: this crate knows nothing of Yew, web-sys or wasm-bindgen, and builds
-//! and tests natively with plain `cargo test`. It has no dependencies: JSON is read by [`json`]
-//! (see there why).
+//! and tests natively with plain `cargo test`. In the wasm build it has no dependencies (JSON is
+//! read by [`json`]; see there why); natively its `native` feature, on by default, adds
+//! html5ever, markup5ever_rcdom and url, the parsers the importer, the tests and the fuzzers read
+//! HTML and URLs with ([`content::native`]).
 
 #![deny(missing_debug_implementations)]
 

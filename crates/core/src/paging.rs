@@ -84,7 +84,7 @@ fn without_fragment(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::platform::Native;
+    use crate::content::Native;
     use crate::Timestamp;
 
     const FEED: &str = "https://news.example/feed.json";

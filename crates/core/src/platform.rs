@@ -1,6 +1,7 @@
 //! What the core asks of the platform it runs on: the readers a browser has and the core does
-//! not carry. The app implements [`Platform`] with the browser's own (`src/platform.rs`);
-//! natively [`Native`] uses html5ever and the url crate. So the core holds no table of HTML's
+//! not carry. The app implements [`Platform`] with the browser's own (`crates/ui/src/platform.rs`);
+//! natively `content::native::Native` uses html5ever and the url crate. This module is a leaf:
+//! the trait names what is asked, and the parsers that answer live beside their libraries. So the core holds no table of HTML's
 //! 2,231 named character references and no URL parser, and reads both exactly as the browser
 //! that shows the article does.
 
@@ -29,21 +30,5 @@ impl Platform for Plain {
 
     fn resolve_url(&self, _reference: &str, _base: &str) -> Option<String> {
         None
-    }
-}
-
-/// The native platform: html5ever (the `native` feature, on by default).
-#[cfg(feature = "native")]
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Native;
-
-#[cfg(feature = "native")]
-impl Platform for Native {
-    fn decode_reference(&self, reference: &str) -> String {
-        crate::content::native::text_of_rcdata(reference)
-    }
-
-    fn resolve_url(&self, reference: &str, base: &str) -> Option<String> {
-        url::Url::parse(base).ok()?.join(reference).ok().map(String::from)
     }
 }

@@ -262,6 +262,33 @@ mod tests {
     }
 
     #[test]
+    fn filters_by_any_or_all_tags() {
+        let feed = feed_of(&[("a", &["x", "y"]), ("b", &["y"]), ("c", &["z"]), ("d", &[])]);
+        let cases: &[(&[&str], MatchMode, &[&str])] = &[
+            (&[], MatchMode::Any, &["a", "b", "c", "d"]),
+            (&[], MatchMode::All, &["a", "b", "c", "d"]),
+            (&["y"], MatchMode::Any, &["a", "b"]),
+            (&["Y"], MatchMode::Any, &["a", "b"]),
+            (&["x", "z"], MatchMode::Any, &["a", "c"]),
+            (&["x", "y"], MatchMode::All, &["a"]),
+            (&["x", "z"], MatchMode::All, &[]),
+            (&["nowhere"], MatchMode::Any, &[]),
+            (&["nowhere"], MatchMode::All, &[]),
+            (&["x", "nowhere"], MatchMode::Any, &["a"]),
+            (&["x", "nowhere"], MatchMode::All, &[]),
+        ];
+        // The filter's semantics (`TagFilter`), through the Selector that applies them.
+        let index = TagIndex::build(&feed);
+        let selector = Selector::build(&feed, &index);
+        let search = SearchIndex::build(&feed, &crate::platform::Plain);
+        for (tags, mode, expected) in cases {
+            let articles = selector.select(&query(tags, *mode, ""), &index, &search, None).articles;
+            let ids: Vec<&str> = articles.into_iter().map(|i| feed.articles[i].id.as_str()).collect();
+            assert_eq!(ids, *expected, "{tags:?} {mode:?}");
+        }
+    }
+
+    #[test]
     fn selects_by_tags_and_words_with_counts_for_every_tag() {
         // Titles are the ids, so the search matches ids here.
         let feed = feed_of(&[

@@ -4,30 +4,13 @@
 //! links into the article itself with the anchors they lead to.
 
 use article_reader_core::content::{blocks_from_html, Block, BodyImage, Definition, Inline, Media, Span};
-use article_reader_core::SafeUrl;
 
-fn text(t: &str) -> Inline {
-    Inline::Text(t.to_owned())
-}
-
-fn url(u: &str) -> SafeUrl {
-    SafeUrl::parse(u).unwrap_or_else(|| panic!("fixture URL {u} is unsafe"))
-}
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::{image, text, url};
 
 fn span(kind: Span, t: &str) -> Inline {
     Inline::Span(kind, vec![text(t)])
-}
-
-fn image(src: &str, alt: &str) -> BodyImage {
-    BodyImage {
-        src: url(src),
-        srcset: None,
-        sizes: None,
-        width: None,
-        height: None,
-        alt: alt.to_owned(),
-        title: None,
-    }
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! foster parenting, the adoption agency, raw text and script data with its escape states,
 //! `plaintext`, and where foreign content ends. Each expectation is what a browser shows.
 
-use article_reader_core::content::{blocks_from_html, Block, Inline};
+use article_reader_core::content::{blocks_from_html, search_text, Block, Inline, Native, References};
 use article_reader_core::SafeUrl;
 
 fn text(t: &str) -> Inline {
@@ -50,6 +50,25 @@ fn character_references_read_as_a_browser_reads_them() {
     ];
     for (html, expected) in cases {
         assert_eq!(blocks_from_html(html), expected, "{html}");
+    }
+}
+
+#[test]
+fn search_text_decodes_references_as_the_parser_does() {
+    // What search sees of a body (`content::search_text`, a scan, not a parse) with the native
+    // platform's reader of references.
+    let scan = |html: &str| search_text(html, &mut References::new(&Native));
+    let cases = [
+        ("&amp; &lt;&gt; &quot;", "& <> \""),
+        ("caf&eacute; &Eacute; &ouml; &szlig; &ntilde; a&colon;b", "café É ö ß ñ a:b"),
+        ("&rsquo;&mdash;&hellip;&euro;&bdquo;&lrm;&rlm;&zwnj;&shy;", "’—…€„\u{200e}\u{200f}\u{200c}\u{ad}"),
+        ("&eacute &copy 2024 &notit; &AMP &nbspx &fjlig;", "é © 2024 ¬it; & \u{a0}x fj"),
+        ("&#8217; &#x2019; &#X2019 &#146; &#x80; &#x81;", "’ ’ ’ ’ € \u{81}"),
+        ("&#0; &#xD800; &#x110000; &#99999999999999999999;", "\u{fffd} \u{fffd} \u{fffd} \u{fffd}"),
+        ("&bogus; &; & &# &#x; &", "&bogus; &; & &# &#x; &"),
+    ];
+    for (html, expected) in cases {
+        assert_eq!(scan(html), expected, "{html}");
     }
 }
 

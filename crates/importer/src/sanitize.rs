@@ -14,9 +14,9 @@ use article_reader_core::allowlist::{
     ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES, LINK_SCHEMES,
     RENDERED_ELEMENTS,
 };
-use article_reader_core::content::html::srcset;
 use article_reader_core::content::native::ParseCost;
-use article_reader_core::platform::Native;
+use article_reader_core::content::srcset;
+use article_reader_core::content::Native;
 use article_reader_core::url::Base;
 use article_reader_core::SafeUrl;
 use url::Url;

@@ -6,13 +6,11 @@
 //! and handed-over feeds are never kept. Where the Cache API is missing (an insecure context),
 //! refuses (private windows) or is full, nothing is kept and nothing breaks.
 
-use article_reader_core::{Limits, LoadFailure};
+use article_reader_core::LoadFailure;
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Cache, CacheStorage, Headers, Response, ResponseInit};
-
-use crate::feed_source::{resolve, FeedData};
 
 const CACHE_NAME: &str = "article-reader-feeds";
 /// The header a kept copy carries its time in (milliseconds since 1970).
@@ -39,12 +37,13 @@ async fn open() -> Option<Cache> {
     JsFuture::from(caches()?.open(CACHE_NAME)).await.ok()?.dyn_into().ok()
 }
 
-/// Keeps `text`, just fetched from `url`, as that feed's last good copy (in the background).
-pub fn keep(url: &str, text: String) {
+/// Keeps `text`, just fetched from the absolute URL `key`, as that feed's last good copy (in the
+/// background).
+pub fn keep(key: &str, text: String) {
     if text.len() > MAX_KEPT_BYTES {
         return;
     }
-    let key = resolve(url, None);
+    let key = key.to_owned();
     spawn_local(async move {
         // Refused, full or missing: simply not kept.
         let _ = store(&key, &text).await;
@@ -72,16 +71,11 @@ async fn store(key: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The kept copy of the feed at `url`, loaded, with `kept` saying why it shows; `None` when
-/// there is none (or it no longer loads).
-pub async fn kept(url: &str, limits: &Limits, failure: LoadFailure) -> Option<FeedData> {
-    let key = resolve(url, None);
-    let response: Response =
-        JsFuture::from(open().await?.match_with_str(&key)).await.ok()?.dyn_into().ok()?;
+/// The kept copy of the feed at the absolute URL `key`, handed to `load` with when it was kept
+/// (milliseconds since 1970); `None` when there is none (or `load` refuses it).
+pub async fn kept<T>(key: &str, load: impl FnOnce(&str, f64) -> Option<T>) -> Option<T> {
+    let response: Response = JsFuture::from(open().await?.match_with_str(key)).await.ok()?.dyn_into().ok()?;
     let at = response.headers().get(KEPT_AT).ok().flatten()?.parse::<u64>().ok()? as f64;
     let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    let mut data = FeedData::from_json(&text, limits, Some(key)).ok()?;
-    data.source = Some(url.to_owned());
-    data.kept = Some(Kept { at, failure });
-    Some(data)
+    load(&text, at)
 }

@@ -1,7 +1,8 @@
 //! Where feeds come from: the feed compiled into the wasm, or a JSON Feed fetched from a URL
 //! with progress, and the later pages of a paged feed (`next_url`), fetched the same way and
-//! added to it. With `retry` (the tries) and `feed_cache` (the last good copy), the app's
-//! network I/O; views only ever see [`FeedData`].
+//! added to it, or the copy of a feed kept from an earlier visit. With `retry` (the requests
+//! and their tries) and `feed_cache` (the last good copy), the app's network I/O; views only
+//! ever see [`FeedData`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,13 +13,10 @@ use article_reader_core::{
     load_feed_from, load_feed_value, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, LoadedFeed,
     Pages, Progress, SafeUrl, SearchIndex, Selector, TagIndex,
 };
-use js_sys::Uint8Array;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
 
+use crate::feed_cache::Kept;
 use crate::platform::Browser;
-use crate::retry::fetch_text_retrying;
+use crate::retry::{fetch_text_retrying, Cancelled};
 
 /// The default content, `feeds/seed.json`, built into the binary so the reader works with no
 /// request at all.
@@ -55,7 +53,7 @@ pub struct FeedData {
     pub next_page: Option<String>,
     /// Set when this is the copy kept from an earlier visit, shown because the feed could not be
     /// fetched: when it was kept (milliseconds since 1970) and why it is shown.
-    pub kept: Option<crate::feed_cache::Kept>,
+    pub kept: Option<Kept>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
     /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn
     /// (a `HashMap` of its own would cost the wasm another copy of the hash table code).
@@ -229,9 +227,6 @@ impl std::ops::Deref for FeedHandle {
     }
 }
 
-/// Set by whoever started a fetch to stop it: the reader unmounted or wants another feed.
-pub type Cancelled = Rc<crate::retry::Cancel>;
-
 /// Fetches the feed at `url` and builds its indexes, or, given the feed `onto`, its next page
 /// (at `url`) and the feed with it added; `Ok(None)` means the fetch was cancelled. Transient
 /// failures are tried again (`on_wait` hears the seconds before each next try); a first page
@@ -260,104 +255,9 @@ pub async fn fetch_feed(
     data.source = onto.map_or_else(|| Some(url.to_owned()), |feed| feed.source.clone());
     data.cancel = cancelled.clone();
     if onto.is_none() {
-        crate::feed_cache::keep(url, text);
+        crate::feed_cache::keep(&resolve(url, None), text);
     }
     Ok(Some(data))
-}
-
-/// Fetches the text at `url` and the content type it was served as, reading the body in chunks
-/// so `on_progress` can show how much has arrived, and stopping as soon as it outgrows
-/// `limits.max_feed_bytes`. `Ok(None)` means the fetch was cancelled. (`on_progress` is a
-/// `dyn`, so the feed, its pages and its chunks share one copy of this future in the wasm.)
-pub(crate) async fn fetch_text(
-    url: &str,
-    limits: &Limits,
-    cancelled: &Cancelled,
-    on_progress: &dyn Fn(Progress),
-) -> Result<Option<(String, Option<String>)>, LoadFailure> {
-    if crate::retry::offline() {
-        return Err(LoadFailure::Offline { url: url.to_owned() });
-    }
-    // Aborted when cancelled, or when nothing arrives for 30 s.
-    let attempt = crate::retry::Attempt::start(cancelled);
-    let network = |error: JsValue| attempt.failed(url, &error);
-    let request = gloo::utils::window().fetch_with_str_and_init(url, &attempt.init());
-    let response: Response = match JsFuture::from(request).await {
-        Ok(response) => response.unchecked_into(),
-        Err(error) => return Err(attempt.request_failed(url, &error).await),
-    };
-    attempt.progressed();
-    let header = |name: &str| response.headers().get(name).ok().flatten();
-    if !response.ok() {
-        return Err(LoadFailure::Status {
-            url: url.to_owned(),
-            status: response.status(),
-            status_text: response.status_text(),
-            retry_after: header("retry-after")
-                .as_deref()
-                .and_then(article_reader_core::retry::parse_retry_after),
-        });
-    }
-    let content_type = response.headers().get("content-type").ok().flatten();
-    let total = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|length| length.trim().parse::<u64>().ok());
-    // A compressed response announces its compressed size, so only a total over the limit
-    // that the body cannot undercut is final; otherwise the limit is checked as bytes arrive.
-    if let Some(bytes) = total.filter(|&t| t > limits.max_feed_bytes as u64) {
-        return Err(LoadFailure::TooLarge {
-            url: url.to_owned(),
-            bytes: Some(bytes),
-            limit: limits.max_feed_bytes,
-        });
-    }
-
-    let mut body: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(limits.max_feed_bytes as u64) as usize);
-    let mut progress = Progress { received: 0, total };
-    on_progress(progress);
-    if let Some(stream) = response.body() {
-        let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-        loop {
-            let chunk: ReadableStreamReadResult =
-                JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
-            if cancelled.get() {
-                let _ = reader.cancel();
-                return Ok(None);
-            }
-            if chunk.get_done().unwrap_or(true) {
-                break;
-            }
-            // A fetch body's chunks are Uint8Arrays; `Uint8Array::new` would copy each one first.
-            let bytes: Uint8Array = chunk.get_value().unchecked_into();
-            if body.len() + bytes.length() as usize > limits.max_feed_bytes {
-                let _ = reader.cancel();
-                return Err(LoadFailure::TooLarge {
-                    url: url.to_owned(),
-                    bytes: None,
-                    limit: limits.max_feed_bytes,
-                });
-            }
-            let start = body.len();
-            body.resize(start + bytes.length() as usize, 0);
-            bytes.copy_to(&mut body[start..]);
-            progress.received = body.len() as u64;
-            attempt.progressed();
-            on_progress(progress);
-        }
-    }
-    // A body shorter than announced was cut off (browsers mostly say so as a network error).
-    // Only where the body is not compressed: a compressed one announces its compressed size.
-    if let Some(expected) = total.filter(|&t| progress.received < t) {
-        if response.type_() == web_sys::ResponseType::Basic && header("content-encoding").is_none() {
-            return Err(LoadFailure::CutShort { url: url.to_owned(), received: progress.received, expected });
-        }
-    }
-    String::from_utf8(body)
-        .map(|text| Some((text, content_type)))
-        .map_err(|error| LoadFailure::NotText { url: url.to_owned(), at: error.utf8_error().valid_up_to() })
 }
 
 /// `url` resolved against the feed's own URL (itself relative to the page), as a browser would.
@@ -368,4 +268,17 @@ pub(crate) fn resolve(url: &str, feed: Option<&str>) -> String {
         .map(|feed| feed.href())
         .unwrap_or(page);
     web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
+}
+
+/// The copy of the feed at `url` kept from an earlier visit (see `feed_cache`), loaded, with
+/// `kept` saying why it shows; `None` when there is none (or it no longer loads).
+pub async fn kept(url: &str, limits: &Limits, failure: LoadFailure) -> Option<FeedData> {
+    let key = resolve(url, None);
+    crate::feed_cache::kept(&key, |text, at| {
+        let mut data = FeedData::from_json(text, limits, Some(key.clone())).ok()?;
+        data.source = Some(url.to_owned());
+        data.kept = Some(Kept { at, failure });
+        Some(data)
+    })
+    .await
 }

@@ -14,8 +14,9 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::effect::use_effect_on;
-use crate::feed_source::{fetch_feed, Cancelled, FeedData, FeedHandle};
+use crate::feed_source::{fetch_feed, FeedData, FeedHandle};
 use crate::prefs::PrefsAction;
+use crate::retry::Cancelled;
 
 #[derive(Clone, PartialEq)]
 pub enum FeedState {
@@ -216,7 +217,7 @@ fn start_fetch(
                 // A feed that cannot be fetched shows its copy from the last visit, if kept.
                 let kept = match (&onto, failure.kind()) {
                     (None, FailureKind::Fetch) => {
-                        crate::feed_cache::kept(&url, &limits, failure.clone()).await
+                        crate::feed_source::kept(&url, &limits, failure.clone()).await
                     }
                     _ => None,
                 };

@@ -6,8 +6,9 @@
 use js_sys::{Function, Promise};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::feed_source::{Cancelled, FeedData};
+use crate::feed_source::FeedData;
 use crate::platform::Browser;
+use crate::retry::Cancelled;
 
 /// Work in one slice before yielding, in milliseconds.
 const SLICE_MS: f64 = 8.0;

@@ -75,11 +75,11 @@ mod browser {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     /// html5ever and the url crate, in the browser's place.
-    pub struct Browser(article_reader_core::platform::Native);
+    pub struct Browser(article_reader_core::content::Native);
 
     impl Browser {
         pub fn new() -> Browser {
-            Browser(article_reader_core::platform::Native)
+            Browser(article_reader_core::content::Native)
         }
     }
 

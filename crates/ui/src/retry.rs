@@ -1,22 +1,28 @@
-//! Fetching that survives a flaky network: a feed, its next pages and a split feed's chunks are
-//! tried again after a transient failure (the policy is the core's `retry`: which failures,
-//! how long to wait), a download with no progress for 30 s is given up and tried again, and a
-//! CORS refusal is told apart from a network error. Everything a fetch starts (the request, the
+//! Fetching that survives a flaky network: one request for a feed's text ([`fetch_text`]:
+//! streamed, with progress, stopped at the size limit), tried again after a transient failure
+//! for a feed, its next pages and a split feed's chunks alike (the policy is the core's
+//! `retry`: which failures, how long to wait); a download with no progress for 30 s is given up
+//! and tried again, and a CORS refusal is told apart from a network error. Everything a fetch starts (the request, the
 //! stall timer, the wait between tries) hangs off its [`Cancel`], so a reader destroyed or given
 //! another feed stops them all at once.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use article_reader_core::retry::{wait_after, STALL_SECONDS};
 use article_reader_core::text::Ui;
 use article_reader_core::{Limits, LoadFailure, Progress};
-use js_sys::{Function, Promise};
+use js_sys::{Function, Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, RequestMode};
+use web_sys::{
+    AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestInit, RequestMode,
+    Response,
+};
 
-use crate::feed_source::{fetch_text, Cancelled};
+/// Set by whoever started a fetch to stop it: the reader unmounted or wants another feed.
+pub type Cancelled = Rc<Cancel>;
 
 /// Stops what a fetch started: set by whoever started it when the reader unmounts or wants
 /// another feed. Setting it aborts the requests under way and ends the waits at once.
@@ -173,6 +179,101 @@ pub fn describe_js_error(error: &JsValue) -> String {
         .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "the request failed".to_owned())
+}
+
+/// Fetches the text at `url` and the content type it was served as, reading the body in chunks
+/// so `on_progress` can show how much has arrived, and stopping as soon as it outgrows
+/// `limits.max_feed_bytes`. `Ok(None)` means the fetch was cancelled. (`on_progress` is a
+/// `dyn`, so the feed, its pages and its chunks share one copy of this future in the wasm.)
+pub(crate) async fn fetch_text(
+    url: &str,
+    limits: &Limits,
+    cancelled: &Cancelled,
+    on_progress: &dyn Fn(Progress),
+) -> Result<Option<(String, Option<String>)>, LoadFailure> {
+    if offline() {
+        return Err(LoadFailure::Offline { url: url.to_owned() });
+    }
+    // Aborted when cancelled, or when nothing arrives for 30 s.
+    let attempt = Attempt::start(cancelled);
+    let network = |error: JsValue| attempt.failed(url, &error);
+    let request = gloo::utils::window().fetch_with_str_and_init(url, &attempt.init());
+    let response: Response = match JsFuture::from(request).await {
+        Ok(response) => response.unchecked_into(),
+        Err(error) => return Err(attempt.request_failed(url, &error).await),
+    };
+    attempt.progressed();
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    if !response.ok() {
+        return Err(LoadFailure::Status {
+            url: url.to_owned(),
+            status: response.status(),
+            status_text: response.status_text(),
+            retry_after: header("retry-after")
+                .as_deref()
+                .and_then(article_reader_core::retry::parse_retry_after),
+        });
+    }
+    let content_type = response.headers().get("content-type").ok().flatten();
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.trim().parse::<u64>().ok());
+    // A compressed response announces its compressed size, so only a total over the limit
+    // that the body cannot undercut is final; otherwise the limit is checked as bytes arrive.
+    if let Some(bytes) = total.filter(|&t| t > limits.max_feed_bytes as u64) {
+        return Err(LoadFailure::TooLarge {
+            url: url.to_owned(),
+            bytes: Some(bytes),
+            limit: limits.max_feed_bytes,
+        });
+    }
+
+    let mut body: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(limits.max_feed_bytes as u64) as usize);
+    let mut progress = Progress { received: 0, total };
+    on_progress(progress);
+    if let Some(stream) = response.body() {
+        let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        loop {
+            let chunk: ReadableStreamReadResult =
+                JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
+            if cancelled.get() {
+                let _ = reader.cancel();
+                return Ok(None);
+            }
+            if chunk.get_done().unwrap_or(true) {
+                break;
+            }
+            // A fetch body's chunks are Uint8Arrays; `Uint8Array::new` would copy each one first.
+            let bytes: Uint8Array = chunk.get_value().unchecked_into();
+            if body.len() + bytes.length() as usize > limits.max_feed_bytes {
+                let _ = reader.cancel();
+                return Err(LoadFailure::TooLarge {
+                    url: url.to_owned(),
+                    bytes: None,
+                    limit: limits.max_feed_bytes,
+                });
+            }
+            let start = body.len();
+            body.resize(start + bytes.length() as usize, 0);
+            bytes.copy_to(&mut body[start..]);
+            progress.received = body.len() as u64;
+            attempt.progressed();
+            on_progress(progress);
+        }
+    }
+    // A body shorter than announced was cut off (browsers mostly say so as a network error).
+    // Only where the body is not compressed: a compressed one announces its compressed size.
+    if let Some(expected) = total.filter(|&t| progress.received < t) {
+        if response.type_() == web_sys::ResponseType::Basic && header("content-encoding").is_none() {
+            return Err(LoadFailure::CutShort { url: url.to_owned(), received: progress.received, expected });
+        }
+    }
+    String::from_utf8(body)
+        .map(|text| Some((text, content_type)))
+        .map_err(|error| LoadFailure::NotText { url: url.to_owned(), at: error.utf8_error().valid_up_to() })
 }
 
 /// [`fetch_text`], tried again after each transient failure as the core's policy says;

@@ -29,16 +29,30 @@ function assertEqual(actual, expected, message) {
   if (a !== e) throw new Failure(`${message}: got ${a}, expected ${e}`);
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
+/** Checks `condition` every 20 ms until it holds; fails after `timeout`. */
 async function until(what, condition, timeout = 8000) {
   const deadline = Date.now() + timeout;
   for (;;) {
     if (await condition()) return;
     if (Date.now() > deadline) throw new Failure(`timed out waiting until ${what}`);
-    await sleep(20);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * Resolves once the reader has answered everything that reached it so far, so that a check of
+ * what did not happen is a check, not a guess: the tasks already queued have run (Yew renders in
+ * a microtask, and goes on in a next task when a render runs long; the element tears down in a
+ * microtask), then the browser has rendered a frame (the second animation frame comes after the
+ * first one is painted), and what the reader did in that render (its effects) is done.
+ */
+async function settled() {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+/** The next `name` event on `target`, once every listener added before this one has heard it. */
+const next = (target, name) => new Promise((resolve) => target.addEventListener(name, resolve, { once: true }));
 
 const all = (host, selector) => [...(host.shadowRoot?.querySelectorAll(selector) ?? [])];
 const one = (host, selector) => host.shadowRoot?.querySelector(selector) ?? null;
@@ -239,7 +253,7 @@ test('a change to an unrelated option never navigates, after setFilter() too', a
   el.pageSize = 4;
   el.lang = 'en-GB';
   await until('the theme applies', () => one(el, '.ar-app.ar-theme-dark'));
-  await sleep(100);
+  await settled();
   assert(isArticle(el), 'the article stays open');
 });
 
@@ -267,7 +281,7 @@ test('moved after it started: the same reader, with what the person did', async 
   clickToggle(el, 'Harbour');
   await until('the filter shows', () => headlines(el).length === 2);
   elsewhere.append(el);
-  await sleep(50);
+  await settled();
   assertEqual(headlines(el).length, 2, 'the filter the person chose is still there');
   assertEqual(all(el, '.ar-app').length, 1, 'readers');
 });
@@ -277,8 +291,7 @@ test('removed and added back after it started: exactly one working reader', asyn
   later(() => el.remove());
   await el.ready;
   el.remove();
-  await sleep(20);
-  assertEqual(all(el, '.ar-app').length, 0, 'the removed reader is gone');
+  await until('the removed reader is gone', () => all(el, '.ar-app').length === 0);
   document.body.append(el);
   await until('a reader starts again', () => headlines(el).length === 5);
   assertEqual(all(el, '.ar-app').length, 1, 'readers');
@@ -336,7 +349,8 @@ test('article-reader-open comes before the article opens, and cancelling it keep
     if (cancel) event.preventDefault();
   });
   clickLink(el, HARBOUR[1]);
-  await sleep(100);
+  await until('article-reader-open', () => seen.length === 1);
+  await settled();
   assertEqual(openAtEvent, false, 'dispatched before the article opens');
   assert(!isArticle(el), 'cancelled: the feed stays');
   assertEqual(seen[0].detail, {
@@ -375,12 +389,16 @@ test('under hash routing, a fragment of the host page’s own leaves the reader 
   await el.ready;
   location.hash = '#/article/library-hours';
   await until('the reader follows its own fragment', () => isArticle(el));
+  let changed = next(window, 'hashchange');
   location.hash = '#main';
-  await sleep(100);
+  await changed;
+  await settled();
   assert(isArticle(el), 'the host’s fragment leaves the article open');
   assert(!text(one(el, 'h1')).includes('not found'), 'no “Article not found”');
+  changed = next(window, 'hashchange');
   history.back();
-  await sleep(100);
+  await changed;
+  await settled();
   assert(isArticle(el), 'back to the reader’s fragment');
 });
 
@@ -556,8 +574,11 @@ test('open="link" and "new-tab": a headline is the article’s own address, and 
     event.preventDefault(); // The host routes itself, and this page stays.
   });
   const page = location.href;
+  // The reader's own listener is inside its shadow root: the click reaches the element after it.
+  const clicked = new Promise((resolve) => el.addEventListener('click', (event) => resolve(event.defaultPrevented), { once: true }));
   link.click();
-  await sleep(50);
+  assertEqual(await clicked, true, 'cancelled: the link is not followed');
+  await settled();
   assertEqual(seen, ['ferry-timetable'], 'article-reader-open first');
   assertEqual(location.href, page, 'cancelled: the page stays');
   el.open = 'new-tab';
@@ -973,7 +994,7 @@ test('a paged feed offers “Load more articles”, which adds its next page: ar
   await search(el, 'lighthouse');
   await until('search finds an article of page 2', () => headlines(el).length === 1);
   assertEqual(headlines(el), ['Keeper retires after forty years'], 'found by its body');
-  await sleep(50);
+  await settled();
   assertEqual(readies.length, 0, 'the reader was ready once; a page adds to it');
 });
 

@@ -3,7 +3,7 @@
 //!
 //! The reader never hands feed HTML to the browser's document. A WHATWG parser builds an inert
 //! tree of it (the browser's `DOMParser` in the app, html5ever natively), and one allowlist walk
-//! over that tree ([`html`]) keeps paragraphs, headings, lists, description lists, quotes,
+//! over that tree ([`walk`]) keeps paragraphs, headings, lists, description lists, quotes,
 //! preformatted text, figures with captions, tables, emphasis, code and the phrase elements
 //! (`sup`, `del`, `abbr`, …), links, images with their candidates and size, audio and video
 //! players, anchors for links into the article, and line breaks, with only the attributes the
@@ -15,23 +15,34 @@
 //!
 //! - [`blocks`]: the block model ([`Block`], [`Inline`]), its text, and plain text read into
 //!   paragraphs;
-//! - [`html`]: the node trait every parser implements and the allowlist walk;
-//! - [`native`]: html5ever behind that trait (the `html5ever` feature, on by default);
+//! - [`node`]: the node trait every parser implements;
+//! - [`walk`]: the allowlist walk over it, from a parsed `body` to blocks;
+//! - `srcset`: an image's candidates read and checked;
+//! - `inline_code`: event handlers and styles taken out of markup before a parser reads it;
+//! - [`native`]: html5ever behind that trait, and the native
+//!   [`Platform`](crate::platform::Platform) (the `native` feature, on by default);
 //! - [`whitespace`]: whitespace collapsed as a browser renders it;
-//! - [`search_text`]: the quick scan that gives search a body's text at load.
+//! - [`search_text`]: the quick scan that gives search a body's text at load, over the pieces of
+//!   `scan`.
 
 pub mod blocks;
-pub mod html;
+mod inline_code;
 #[cfg(feature = "native")]
 pub mod native;
+pub mod node;
 mod scan;
 pub mod search_text;
+mod srcset;
+pub mod walk;
 mod whitespace;
 
 pub use blocks::{
     block_text, blocks_from_text, plain_text, Block, BodyImage, Definition, Inline, Media, Span, TableCell,
 };
-pub use html::{blocks_from_body, without_inline_code, HtmlNode, NodeKind};
+pub use inline_code::without_inline_code;
 #[cfg(feature = "native")]
-pub use native::blocks_from_html;
+pub use native::{blocks_from_html, Native};
+pub use node::{HtmlNode, NodeKind};
 pub use search_text::{search_text, References};
+pub use srcset::srcset;
+pub use walk::blocks_from_body;

@@ -1,6 +1,6 @@
 //! A quick forward scan of HTML into tags and text, for the two jobs that happen before (or
 //! instead of) a real parse: search's text of a body at load ([`super::search_text`]) and hiding
-//! inline code from the browser's parser ([`super::html::without_inline_code`]).
+//! inline code from the browser's parser ([`super::inline_code::without_inline_code`]).
 //!
 //! It is not a parser: it knows tags with their attributes (quoted values included), comments
 //! and the elements whose content is raw text, and nothing of tree construction. Both users are
@@ -8,6 +8,36 @@
 //! scan passes on.
 
 use std::ops::Range;
+
+#[cfg(test)]
+thread_local! {
+    /// The bytes the scan's searches have passed over on this thread. Every other step of the
+    /// scan moves forward over the piece it returns, so this is the work that could grow faster
+    /// than the input; `native`'s linear-work test bounds it (a count, not a time).
+    pub(crate) static SEARCHED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Where `c` first is in `text` (`str::find`); in tests, the bytes passed over to get there
+/// are counted in [`SEARCHED`].
+fn find_char(text: &str, c: char) -> Option<usize> {
+    let found = text.find(c);
+    #[cfg(test)]
+    searched(text, found);
+    found
+}
+
+/// Where `pattern` first starts in `text`, counted as [`find_char`] is.
+fn find_str(text: &str, pattern: &str) -> Option<usize> {
+    let found = text.find(pattern);
+    #[cfg(test)]
+    searched(text, found);
+    found
+}
+
+#[cfg(test)]
+fn searched(text: &str, found: Option<usize>) {
+    SEARCHED.with(|searched| searched.set(searched.get() + found.map_or(text.len(), |at| at + 1) as u64));
+}
 
 /// Elements whose content is not markup (raw text or RCDATA), up to their end tag; after
 /// `<plaintext>` everything is text.
@@ -74,7 +104,7 @@ impl<'a> Iterator for Pieces<'a> {
             self.rest = &rest[len..];
             return Some(Piece::Raw { element, text: &rest[..len] });
         }
-        let (piece, len) = match rest.find('<') {
+        let (piece, len) = match find_char(rest, '<') {
             Some(0) => self.markup(rest),
             Some(at) => (Piece::Text(&rest[..at]), at),
             None => (Piece::Text(rest), rest.len()),
@@ -88,7 +118,7 @@ impl<'a> Pieces<'a> {
     /// The piece at `text`, which starts with `<`, and its length.
     fn markup(&mut self, text: &'a str) -> (Piece<'a>, usize) {
         let after = &text[1..];
-        let to_gt = |from: usize| text[from..].find('>').map_or(text.len(), |end| from + end + 1);
+        let to_gt = |from: usize| find_char(&text[from..], '>').map_or(text.len(), |end| from + end + 1);
         if let Some(comment) = after.strip_prefix("!--") {
             let len = text.len() - skip_comment(comment).len();
             return (Piece::Other(&text[..len]), len);
@@ -154,7 +184,7 @@ fn tag(text: &str, name_start: usize) -> Option<(String, usize, Vec<(&str, Range
                     }
                     match bytes.get(value_end) {
                         Some(&quote @ (b'"' | b'\'')) => {
-                            value_end += 1 + text[value_end + 1..].find(char::from(quote))? + 1;
+                            value_end += 1 + find_char(&text[value_end + 1..], char::from(quote))? + 1;
                         }
                         _ => {
                             while value_end < bytes.len()
@@ -180,7 +210,7 @@ fn skip_comment(comment: &str) -> &str {
         return after;
     }
     let mut position = 0;
-    while let Some(dashes) = comment[position..].find("--").map(|i| position + i) {
+    while let Some(dashes) = find_str(&comment[position..], "--").map(|i| position + i) {
         let tail = &comment[dashes + 2..];
         if let Some(after) = tail.strip_prefix('>').or_else(|| tail.strip_prefix("!>")) {
             return after;
@@ -195,7 +225,7 @@ fn skip_comment(comment: &str) -> &str {
 fn end_tag_at(text: &str, name: &str) -> usize {
     let bytes = text.as_bytes();
     let mut position = 0;
-    while let Some(lt) = text[position..].find("</").map(|i| position + i) {
+    while let Some(lt) = find_str(&text[position..], "</").map(|i| position + i) {
         let start = lt + 2;
         let candidate = bytes.get(start..start + name.len());
         let boundary =

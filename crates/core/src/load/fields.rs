@@ -10,8 +10,8 @@ use crate::raw::{RawExtension, RawItem};
 use crate::url::{scheme_of, Base, SafeUrl};
 use crate::words::truncate;
 
+use super::limits::Limits;
 use super::problem::{Found, Reason, Shape};
-use super::Limits;
 
 type ItemError = (Option<String>, &'static str, Reason);
 

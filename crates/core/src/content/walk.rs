@@ -1,14 +1,14 @@
-//! The HTML reader: a parsed HTML document walked through the allowlist into [`Block`]s.
+//! The allowlist walk: a parsed HTML document read through the allowlist into [`Block`]s.
 //!
 //! The reader does not parse HTML itself. A parser that follows the WHATWG algorithm builds the
 //! tree (in the browser its own `DOMParser`, an inert document in which nothing runs or loads;
 //! natively html5ever, [`super::native`]) and hands over the document's `body` as an
-//! [`HtmlNode`]. Whatever a browser would make of broken markup (implied end tags, text moved out
-//! of tables, misnested formatting, character references, where `<svg>` ends) is therefore
-//! exactly what the walk sees. The walk is the same code for both parsers:
+//! [`HtmlNode`] ([`super::node`]). Whatever a browser would make of broken markup (implied end
+//! tags, text moved out of tables, misnested formatting, character references, where `<svg>`
+//! ends) is therefore exactly what the walk sees. The walk is the same code for both parsers:
 //!
 //! 1. [`import`] keeps what the allowlist ([`crate::allowlist`]) allows: HTML elements, their
-//!    listed attributes and their text. Elements dropped with their content (`script`, `style`,
+//!    listed attributes (a `srcset`'s candidates checked by [`super::srcset`]) and their text. Elements dropped with their content (`script`, `style`,
 //!    `template`, …), anything outside the HTML namespace (SVG and MathML, whose text is dropped
 //!    by policy), elements a browser never displays (`hidden`) and comments go; every other
 //!    element stays for the next step to render or unwrap. Nesting deeper than [`MAX_DEPTH`] is
@@ -16,113 +16,17 @@
 //! 2. [`collect_blocks`] shapes the kept tree into the block model: paragraphs from loose text,
 //!    lists, tables, figures, inline formatting, links and images whose URLs pass [`SafeUrl`].
 
-use std::borrow::Cow;
-
 use crate::allowlist::{ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES};
 use crate::url::{Base, SafeUrl};
 
 use super::blocks::{Block, BodyImage, Definition, Inline, Media, Span, TableCell};
-use super::scan::{pieces, pieces_as_markup, Piece};
+use super::node::{HtmlNode, NodeKind};
+use super::srcset::srcset;
 use super::whitespace::normalize_whitespace;
-
-/// A node of a parsed HTML document, as the walk reads it: the one thing each parser
-/// implements.
-pub trait HtmlNode: Sized {
-    /// What the node is.
-    fn kind(&self) -> NodeKind;
-    /// The value of the attribute `name` (lower case) of an element.
-    fn attribute(&self, name: &str) -> Option<String>;
-    /// The node's children, in order (a `<template>`'s content is not among them).
-    fn children(&self) -> Vec<Self>;
-}
-
-/// The kinds of node the walk tells apart.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NodeKind {
-    /// An element in the HTML namespace, by its local name (lower case, as the parser made it).
-    Element(String),
-    /// An element of another namespace: SVG, MathML.
-    Foreign,
-    /// A text node.
-    Text(String),
-    /// A comment, doctype or processing instruction.
-    Other,
-}
 
 /// Nesting deeper than this is flattened into its text, so a hostile document of a million
 /// nested `<div>`s neither overflows the stack here nor in the renderer.
 pub(crate) const MAX_DEPTH: usize = 48;
-
-/// `html` without what would make the browser's parser report a Content-Security-Policy
-/// violation, for a parser to read: event-handler attributes (`on…`) and `style` attributes are
-/// taken out of every start tag, and `style` elements become `noframes` (also raw text, also
-/// dropped with its content, and placed by tree construction as `style` is, wherever that shows).
-/// The allowlist drops all of them anyway, but Chromium checks them against the page's policy,
-/// and reports them, even in an inert document that never applies or runs them. Nothing else
-/// changes; `tests/browser/html_differential.rs` holds the parse of the result to the browser's
-/// own parse of `html`.
-pub fn without_inline_code(html: &str) -> Cow<'_, str> {
-    strip_inline_code(html, pieces(html), true)
-}
-
-/// [`without_inline_code`] over the pieces of `html`. The content of a raw-text element that is
-/// dropped anyway is read again as markup, since in foreign content, or without its end tag
-/// where a browser would not see one, it may hold elements; `xmp` and `plaintext` content is
-/// shown, and stays as written. Read again, `style` tags are not renamed (`rename_style`): a
-/// `</style>` inside a `noframes` would end it early.
-fn strip_inline_code<'a>(
-    html: &'a str,
-    pieces: impl Iterator<Item = Piece<'a>> + Clone,
-    rename_style: bool,
-) -> Cow<'a, str> {
-    let is_inline_code = |name: &str| {
-        name.eq_ignore_ascii_case("style") || name.get(..2).is_some_and(|on| on.eq_ignore_ascii_case("on"))
-    };
-    let needs_change = |piece: &Piece| match piece {
-        Piece::StartTag { name, attributes, .. } => {
-            (rename_style && name == "style")
-                || attributes.iter().any(|(attribute, _)| is_inline_code(attribute))
-        }
-        Piece::EndTag { name, .. } => rename_style && name == "style",
-        _ => false,
-    };
-    let as_markup = |text: &'a str| strip_inline_code(text, pieces_as_markup(text), false);
-    let changes = |piece: &Piece<'a>| match piece {
-        Piece::Raw { element: "xmp" | "plaintext", .. } => false,
-        Piece::Raw { text, .. } => matches!(as_markup(text), Cow::Owned(_)),
-        _ => needs_change(piece),
-    };
-    if !pieces.clone().any(|piece| changes(&piece)) {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    for piece in pieces {
-        match piece {
-            Piece::StartTag { name, text, attributes } => {
-                let mut at = 0;
-                if rename_style && name == "style" {
-                    out.push_str("<noframes");
-                    at = 1 + name.len();
-                }
-                for (_, range) in attributes.iter().filter(|(attribute, _)| is_inline_code(attribute)) {
-                    out.push_str(&text[at..range.start]);
-                    out.push(' ');
-                    at = range.end;
-                }
-                out.push_str(&text[at..]);
-            }
-            Piece::EndTag { name, text } if rename_style && name == "style" => {
-                out.push_str("</noframes");
-                out.push_str(&text[2 + name.len()..]);
-            }
-            Piece::Raw { element, text } if element != "xmp" && element != "plaintext" => {
-                out.push_str(&as_markup(text));
-            }
-            other => out.push_str(other.text()),
-        }
-    }
-    Cow::Owned(out)
-}
 
 /// Reads the children of a parsed document's `body` into blocks; relative link and image URLs
 /// resolve against `base`.
@@ -577,45 +481,6 @@ fn dimension(value: Option<&str>) -> Option<u32> {
     value?.trim().parse::<u32>().ok().filter(|n| (1..=10_000).contains(n))
 }
 
-/// A `srcset` with only the candidates whose URL a browser may load as an image, each checked
-/// as `src` is and resolved against `base`, or `None` when none is left. Candidates are read as the
-/// HTML standard reads them: a URL up to a space (or trailing commas), then descriptors up to a
-/// comma; a candidate whose descriptors are not one width (`640w`), density (`2x`) or height
-/// goes.
-pub fn srcset(value: &str, base: &Base) -> Option<String> {
-    let mut kept = Vec::new();
-    let mut rest = value;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
-        if rest.is_empty() {
-            break;
-        }
-        let url_end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
-        let (url, after) = rest.split_at(url_end);
-        let (url, descriptor, after) = match url.strip_suffix(',') {
-            Some(_) => (url.trim_end_matches(','), "", after),
-            None => {
-                let end = after.find(',').unwrap_or(after.len());
-                (url, after[..end].trim(), &after[end..])
-            }
-        };
-        rest = after;
-        let descriptor_ok = descriptor.is_empty()
-            || descriptor
-                .strip_suffix(['w', 'x', 'h'])
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
-        let url = SafeUrl::parse_image(url).and_then(|url| base.resolve(url, SafeUrl::parse_image));
-        if let Some(url) = url.filter(|_| descriptor_ok) {
-            kept.push(if descriptor.is_empty() {
-                url.as_str().to_owned()
-            } else {
-                format!("{} {descriptor}", url.as_str())
-            });
-        }
-    }
-    (!kept.is_empty()).then(|| kept.join(", "))
-}
-
 fn title_of(node: &Node) -> Option<String> {
     let title = node.attr("title")?.split_whitespace().collect::<Vec<_>>().join(" ");
     (!title.is_empty()).then_some(title)
@@ -635,40 +500,4 @@ fn text_content(nodes: &[Node]) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn takes_inline_code_out_of_the_markup_and_nothing_else() {
-        let cases = [
-            ("<p>plain</p>", "<p>plain</p>"),
-            ("<img src=x onerror=alert(1)>", "<img src=x >"),
-            (
-                "<P STYLE=\"color:red\" OnClick='x()' title=\"on style\">t</P>",
-                "<P   title=\"on style\">t</P>",
-            ),
-            ("<p a=\"1\"onclick=\"x\"b=2>", "<p a=\"1\" b=2>"),
-            ("<p/style=x>", "<p >"),
-            ("<svg onload=x><animate onbegin=y></svg>", "<svg ><animate ></svg>"),
-            ("<style>p { x: '</p>' }</style>a", "<noframes>p { x: '</p>' }</noframes>a"),
-            ("<STYLE media=x>p{}</Style >", "<noframes media=x>p{}</noframes >"),
-            (
-                "<textarea><p style=x></textarea><xmp><b onclick=x></xmp>",
-                "<textarea><p ></textarea><xmp><b onclick=x></xmp>",
-            ),
-            ("<math><mglyph><style></math><img src onerror=x>", "<math><mglyph><noframes></math><img src >"),
-            (
-                "<script>var s = \"<p title='\";</script><p style=x>",
-                "<script>var s = \"<p title='\";</script><p >",
-            ),
-            ("<!-- <p style=x> --><p title='a style=b'>", "<!-- <p style=x> --><p title='a style=b'>"),
-            ("<p style=\"open", "<p style=\"open"),
-        ];
-        for (html, expected) in cases {
-            assert_eq!(without_inline_code(html), expected, "{html}");
-        }
-    }
 }
