@@ -94,13 +94,19 @@ impl Mounted {
         }
     }
 
+    /// The elements matching `selector` that a person can see: not inside a `hidden` one (the
+    /// feed kept under an open article).
     pub fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .filter(|e| e.closest("[hidden]").ok().flatten().is_none())
+            .collect()
     }
 
+    /// The first of [`Mounted::all`].
     pub fn one(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
+        self.all(selector).into_iter().next()
     }
 
     pub fn texts(&self, selector: &str) -> Vec<String> {

@@ -186,7 +186,8 @@ async function startDriver(spec) {
 /**
  * Finds elements in the page, through shadow roots: `within` is the list of shadow hosts to
  * enter, outermost first; `name` (a RegExp's source and flags) keeps the elements whose
- * accessible name, taken as aria-label or else the text, matches. Runs in the page.
+ * accessible name, taken as aria-label or else the text, matches. Elements inside a `hidden`
+ * one are left out. Runs in the page.
  */
 function find(selector, within, name) {
   let root = document;
@@ -196,7 +197,10 @@ function find(selector, within, name) {
   }
   const pattern = name && new RegExp(name[0], name[1]);
   const accessibleName = (e) => (e.getAttribute('aria-label') ?? e.textContent).replace(/\s+/g, ' ').trim();
-  return [...root.querySelectorAll(selector)].filter((e) => !pattern || pattern.test(accessibleName(e)));
+  // What a person can see: nothing inside a `hidden` element (the feed kept under an article).
+  return [...root.querySelectorAll(selector)]
+    .filter((e) => !e.closest('[hidden]'))
+    .filter((e) => !pattern || pattern.test(accessibleName(e)));
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

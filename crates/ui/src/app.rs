@@ -102,6 +102,12 @@ pub fn app(props: &AppProps) -> Html {
     let help_open = use_state(|| false);
     let help_dialog = use_help_dialog(*help_open);
     let notice_dismissed = use_state(|| false);
+    // The feed view has been on screen: an article opened from it keeps it, hidden. (A reader
+    // that starts on an article, the server's included, does not build a feed nobody saw.)
+    let feed_shown = use_mut_ref(|| false);
+    if matches!(state.navigation.route, Route::Feed(_)) {
+        *feed_shown.borrow_mut() = true;
+    }
     let id_prefix = use_memo((), |_| props.id_prefix.clone().unwrap_or_else(next_id_prefix));
 
     // After a hydration, the next render applies what only the browser knows: the remembered
@@ -217,7 +223,12 @@ pub fn app(props: &AppProps) -> Html {
         },
         (FeedState::Ready(_, next), Some(data)) => {
             let more = MorePages { state: next.clone(), load: load_more };
-            let around = Around { main, unread_following, notice_dismissed: &notice_dismissed };
+            let around = Around {
+                main,
+                unread_following,
+                notice_dismissed: &notice_dismissed,
+                feed_shown: *feed_shown.borrow(),
+            };
             html! { <>
                 if let Some(kept) = &data.kept { { kept_notice(&context, kept, retry) } }
                 { page(data, more, &state.navigation, return_to, &context, around) }
@@ -284,6 +295,8 @@ struct Around<'a> {
     unread_following: Option<usize>,
     /// The person dismissed the notice of the feed's problems.
     notice_dismissed: &'a UseStateHandle<bool>,
+    /// The feed view has been shown: it stays, hidden, under an article.
+    feed_shown: bool,
 }
 
 /// The masthead (when the host shows it) and the page for the current route.
@@ -295,16 +308,25 @@ fn page(
     cx: &ReaderContext,
     around: Around,
 ) -> Html {
-    let Around { main, unread_following, notice_dismissed } = around;
+    let Around { main, unread_following, notice_dismissed, feed_shown } = around;
     let (ui, controls) = (cx.ui, cx.controls);
     let back = navigation.back_to_feed();
+    // The feed view stays mounted under an article opened from it, hidden (keyed, so the same
+    // component is kept): going back unhides it instead of building it again.
+    let feed_page = |query: &FeedQuery, hidden: bool| {
+        html! {
+            <FeedPage key="feed" data={data.clone()} more={more.clone()} query={query.clone()} return_to={return_to.clone()}
+                search_ready={data.search_ready()} {hidden} />
+        }
+    };
     let (content, following) = match &navigation.route {
-        Route::Feed(query) => (
-            html! { <FeedPage data={data.clone()} {more} query={query.clone()} {return_to} search_ready={data.search_ready()} /> },
-            Some(false),
-        ),
+        Route::Feed(query) => (html! { <>{ feed_page(query, false) }</> }, Some(false)),
         Route::Following(pages) => (following_page(cx, data, *pages), Some(true)),
         Route::Article(id) => match data.feed.position(id) {
+            Some(position) if feed_shown => (
+                html! { <>{ feed_page(&navigation.feed, true) }<ArticlePage key="article" data={data.clone()} {position} {back} /></> },
+                None,
+            ),
             Some(position) => (html! { <ArticlePage data={data.clone()} {position} {back} /> }, None),
             None => (not_found(cx, &ui.no_article_with_id(id), &back), None),
         },

@@ -32,7 +32,9 @@ pub fn skip_to_content(root: NodeRef) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let first = root
             .cast::<web_sys::Element>()
-            .and_then(|r| r.query_selector("[role=feed] > article, h1[tabindex]").ok().flatten())
+            .and_then(|r| {
+                r.query_selector(":not([hidden]) > [role=feed] > article, h1[tabindex]").ok().flatten()
+            })
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(first) = first {
             let _ = first.focus();

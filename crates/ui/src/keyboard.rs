@@ -36,7 +36,10 @@ fn is_typing(event: &KeyboardEvent) -> bool {
 }
 
 fn cards(root: &Element) -> Vec<HtmlElement> {
-    let Ok(list) = root.query_selector_all("[role=feed] > article") else { return Vec::new() };
+    // Not the feed kept hidden under an open article.
+    let Ok(list) = root.query_selector_all(":not([hidden]) > [role=feed] > article") else {
+        return Vec::new();
+    };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
 }
 
@@ -78,7 +81,11 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
     match key.as_str() {
         "?" => (state.set_help)(true),
         "/" => {
-            let Some(search) = root.query_selector(".ar-search__input").ok().flatten() else { return false };
+            let Some(search) =
+                root.query_selector(".ar-sidebar:not([hidden]) .ar-search__input").ok().flatten()
+            else {
+                return false;
+            };
             if let Ok(search) = search.dyn_into::<HtmlElement>() {
                 let _ = search.focus();
             }

@@ -30,6 +30,10 @@ pub struct FeedPageProps {
     /// Whether the feed's search index is complete (see `indexing`): a search typed before
     /// says so, and is answered again when it is.
     pub search_ready: bool,
+    /// An article is open over the feed: the feed stays, hidden, so going back shows it as it
+    /// was instead of building its hundreds of elements again.
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
 /// Focuses the card at `index` in `feed`, if it is shown.
@@ -83,8 +87,8 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
     });
     {
         let feed_ref = feed_ref.clone();
-        use_effect_on(props.return_to.clone(), move |id| {
-            if let Some(id) = id {
+        use_effect_on((props.return_to.clone(), props.hidden), move |(id, hidden)| {
+            if let (Some(id), false) = (id, hidden) {
                 focus_card(&feed_ref, id);
             }
         });
@@ -138,7 +142,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
     html! {
         <>
             if cx.controls.search || cx.controls.tags {
-                <div class="ar-sidebar">
+                <div class="ar-sidebar" hidden={props.hidden}>
                     if cx.controls.search {
                         { search_box(&cx, &props.query) }
                     }
@@ -149,7 +153,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                 </div>
             }
             if selection.articles.is_empty() {
-                <div class="ar-empty" part="empty">
+                <div class="ar-empty" part="empty" hidden={props.hidden}>
                     <p class="ar-empty__message">
                         { cx.ui.label(if props.data.feed.articles.is_empty() { Label::NoArticles } else { Label::NothingMatches }) }
                     </p>
@@ -159,7 +163,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                     { more.clone() }
                 </div>
             } else {
-                <div class="ar-feed-column">
+                <div class="ar-feed-column" hidden={props.hidden}>
                     // aria-setsize is the whole result, as the feed pattern asks, while only a
                     // page at a time is in the DOM.
                     <div class="ar-feed" part="feed" role="feed" aria-busy={if loading { "true" } else { "false" }} aria-label={cx.ui.label(Label::Articles)} ref={feed_ref}>
