@@ -41,14 +41,15 @@ export const BUDGET = 100 * KB;
  * "Try again", and the last good copy in the Cache API with its notice (176.5 KB alone).
  * Together the two came to 185.6 KB: over what they were allowed (4 KB and none), so this
  * ceiling is where the reductions of the speed issue (150 KB) start from, and it comes down
- * with each of them.
+ * with each of them. The speed issue also put the standard sort back in place of order.rs's
+ * merge sort, which was twice as slow at 100,000 articles: 1.6 KB (186.8 KB).
  */
-export const CEILING = 186 * KB;
+export const CEILING = 187.3 * KB;
 /**
  * The same for an embedding page: counted since article-reader.js is minified by the release
  * build (it was not counted before), and only ever lowered.
  */
-export const EMBED_CEILING = 187 * KB;
+export const EMBED_CEILING = 188.8 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

@@ -26,6 +26,8 @@ pub const MAX_FEEDS: u32 = 8;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Kept {
     /// Milliseconds since 1970.
+    #[allow(clippy::disallowed_types)]
+    // a web API's number, handed over as it is: never formatted or parsed in Rust
     pub at: f64,
     pub message: String,
     pub kind: FailureKind,
@@ -75,6 +77,7 @@ async fn store(key: &str, text: &str) -> Result<(), JsValue> {
 
 /// The kept copy of the feed at `url`, loaded, with `kept` saying why it shows; `None` when
 /// there is none (or it no longer loads).
+#[allow(clippy::disallowed_types)] // a web API's number, handed over as it is: never formatted or parsed in Rust
 pub async fn kept(url: &str, limits: &Limits, message: String, kind: FailureKind) -> Option<FeedData> {
     let key = resolve(url, None);
     let response: Response =
