@@ -7,7 +7,8 @@
 //      the glue and boot.js with terser (scripts/shrink-glue.mjs);
 //   3. writes the subresource integrity (sha384) of the files article-reader.js loads (the
 //      glue, the wasm and the stylesheet) into the built article-reader.js, so that a host
-//      pinning that module with `integrity=` pins them all.
+//      pinning that module with `integrity=` pins them all, and in a release build minifies it
+//      with terser as it does the glue (what an embedding page loads; the size test counts it).
 //
 //   node scripts/finish-build.mjs <staging folder>
 import { createHash } from 'node:crypto';
@@ -15,11 +16,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { shrinkGlue } from './shrink-glue.mjs';
+import { minifyModule, shrinkGlue } from './shrink-glue.mjs';
 
 const folder = process.argv[2];
 const file = (name) => path.join(folder, name);
 const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(file(name))).digest('base64')}`;
+const release = !process.env.ARTICLE_READER_DEV_SERVER && process.env.TRUNK_PROFILE === 'release';
 const fail = (message) => {
   console.error(`finish-build: ${message}`);
   process.exit(1);
@@ -34,7 +36,7 @@ if (!process.env.ARTICLE_READER_DEV_SERVER) {
   const page = readFileSync(file('index.html'), 'utf8');
   if (!page.includes(before)) fail(`index.html does not carry reader.css's integrity ${before}`);
   writeFileSync(file('index.html'), page.replace(before, sri('reader.css')));
-  if (process.env.TRUNK_PROFILE === 'release') {
+  if (release) {
     try {
       await shrinkGlue({
         glue: file('article-reader-app.js'),
@@ -53,4 +55,9 @@ const source = readFileSync(module, 'utf8');
 const placeholder = 'const INTEGRITY = {};';
 if (!source.includes(placeholder)) fail(`no "${placeholder}" in ${module}`);
 const integrity = { glue: sri('article-reader-app.js'), wasm: sri('article-reader-app_bg.wasm'), css: sri('reader.css') };
-writeFileSync(module, source.replace(placeholder, `const INTEGRITY = ${JSON.stringify(integrity)};`));
+const built = source.replace(placeholder, `const INTEGRITY = ${JSON.stringify(integrity)};`);
+try {
+  writeFileSync(module, release ? await minifyModule(built, process.env.ARTICLE_READER_NODE_MODULES) : built);
+} catch (error) {
+  fail(`minifying article-reader.js: ${error.message}`);
+}

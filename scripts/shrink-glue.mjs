@@ -170,9 +170,14 @@ export async function shrinkGlue({ glue: gluePath, wasm: wasmPath, modules, extr
     if (!shorts.has(name)) throw new Error(`the glue reads wasm.${name}, which the wasm does not export`);
   }
 
-  const terser = createRequire(path.join(modules, 'noop.js'))('terser');
-  const minify = async (source) => (await terser.minify(source, { module: true, compress: { passes: 2 }, mangle: true })).code;
+  const minify = (source) => minifyModule(source, modules);
   writeFileSync(wasmPath, shrunk);
   writeFileSync(gluePath, await minify(glue));
   for (const file of extraModules) writeFileSync(file, await minify(readFileSync(file, 'utf8')));
+}
+
+/** An ES module's source minified by terser from `modules`: comments, spaces and local names gone. */
+export async function minifyModule(source, modules) {
+  const terser = createRequire(path.join(modules, 'noop.js'))('terser');
+  return (await terser.minify(source, { module: true, compress: { passes: 2 }, mangle: true })).code;
 }

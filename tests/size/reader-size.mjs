@@ -1,11 +1,16 @@
-// The reader's transfer size: what the standalone page loads (its JS, wasm and CSS, as named in
-// dist/index.html), compressed as a server sends static files (brotli 11, gzip 9), with the
-// bundled feed's bytes cut out of the wasm first (issue 6 budgets the reader, not its content).
+// The reader's transfer size, compressed as a server sends static files (brotli 11, gzip 9), with
+// the bundled feed's bytes cut out of the wasm first (issue 6 budgets the reader, not its
+// content), for the two ways a reader reaches a page:
+//   - the standalone page: the JS, wasm and CSS dist/index.html names (the wasm, its glue,
+//     boot.js, reader.css, page.css);
+//   - an embedding page: what `<script type="module" src="article-reader.js">` loads (the
+//     module, minified by the release build, and the wasm, its glue and reader.css it fetches).
 //
 // Run by scripts/test.sh after the release build: `node tests/size/reader-size.mjs dist`. It
-// fails when the brotli total is over CEILING. The budget of issue 6 is BUDGET (100 KB); the
-// reader is not there yet, so the test holds the line at the ceiling, which only ever comes
-// down, and prints how far the budget is. The benchmark (bench/report.mjs) judges the budget.
+// fails when either brotli total is over its ceiling (CEILING, EMBED_CEILING). The budget of
+// issue 6 is BUDGET (100 KB); the reader is not there yet, so the test holds the line at the
+// ceilings, which only ever come down, and prints how far the budget is. The benchmark
+// (bench/report.mjs) judges the budget.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +41,17 @@ export const BUDGET = 100 * KB;
  * "Try again", and the last good copy in the Cache API with its notice (176.5 KB alone).
  * Together the two came to 185.6 KB: over what they were allowed (4 KB and none), so this
  * ceiling is where the reductions of the speed issue (150 KB) start from, and it comes down
- * with each of them.
+ * with each of them. The speed issue also put the standard sort back in place of order.rs's
+ * merge sort, which was twice as slow at 100,000 articles: 1.6 KB (186.8 KB); wasm-opt told
+ * that the first KB of memory is unused took 1.0 KB off (185.8 KB), and yew's render queues
+ * without a B-tree 2.0 KB (183.8 KB).
  */
-export const CEILING = 186 * KB;
+export const CEILING = 184.3 * KB;
+/**
+ * The same for an embedding page: counted since article-reader.js is minified by the release
+ * build (it was not counted before), and only ever lowered.
+ */
+export const EMBED_CEILING = 185.8 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');
@@ -84,22 +97,33 @@ export function transferOf(files, { withoutBundledFeed = false } = {}) {
   return { ...total, files: perFile, ...(feed ? { found } : {}) };
 }
 
+/** What an embedding page loads, relative to `dist`: the module and what it fetches. */
+export const EMBED_FILES = ['article-reader.js', 'article-reader-app.js', 'article-reader-app_bg.wasm', 'reader.css'];
+
 function main() {
   const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
-  const files = pageFiles(dist);
-  const transfer = transferOf(files.map((file) => path.join(dist, file)), { withoutBundledFeed: true });
   const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
-  for (const [file, sizes] of Object.entries(transfer.files)) {
-    console.log(`  ${file.padEnd(36)} ${kb(sizes.raw).padStart(10)} raw ${kb(sizes.brotli).padStart(10)} brotli`);
-  }
   const problems = [];
+  const check = (what, files, ceiling) => {
+    const transfer = transferOf(files.map((file) => path.join(dist, file)), { withoutBundledFeed: true });
+    console.log(`${what}:`);
+    for (const [file, sizes] of Object.entries(transfer.files)) {
+      console.log(`  ${file.padEnd(36)} ${kb(sizes.raw).padStart(10)} raw ${kb(sizes.brotli).padStart(10)} brotli`);
+    }
+    if (!transfer.found) problems.push(`${what}: the bundled feed (feeds/seed.json) was not found in the wasm, so it cannot be left out`);
+    console.log(`  without the bundled feed: ${kb(transfer.brotli)} brotli (${kb(transfer.gzip)} gzip)`);
+    console.log(`  ceiling ${kb(ceiling)}: ${transfer.brotli <= ceiling ? 'within' : 'OVER'}; issue 6 budget ${kb(BUDGET)}: ${transfer.brotli <= BUDGET ? 'met' : `not met, ${kb(transfer.brotli - BUDGET)} over`}`);
+    if (transfer.brotli > ceiling) problems.push(`${what}: ${kb(transfer.brotli)} brotli is over the ceiling of ${kb(ceiling)}`);
+  };
+  const files = pageFiles(dist);
   if (!files.some((f) => f.endsWith('.wasm')) || !files.some((f) => f.endsWith('.js'))) {
     problems.push(`dist/index.html names no wasm or no JS (found: ${files.join(', ')})`);
   }
-  if (!transfer.found) problems.push('the bundled feed (feeds/seed.json) was not found in the wasm, so it cannot be left out');
-  console.log(`reader transfer without the bundled feed: ${kb(transfer.brotli)} brotli (${kb(transfer.gzip)} gzip)`);
-  console.log(`  ceiling ${kb(CEILING)}: ${transfer.brotli <= CEILING ? 'within' : 'OVER'}; issue 6 budget ${kb(BUDGET)}: ${transfer.brotli <= BUDGET ? 'met' : `not met, ${kb(transfer.brotli - BUDGET)} over`}`);
-  if (transfer.brotli > CEILING) problems.push(`${kb(transfer.brotli)} brotli is over the ceiling of ${kb(CEILING)}`);
+  check('the standalone page', files, CEILING);
+  // A module with its comments and its spaces still in it was not minified by the build.
+  const module = readFileSync(path.join(dist, 'article-reader.js'), 'utf8');
+  if (/^\s*\/\/|\n\s+/m.test(module)) problems.push('dist/article-reader.js is not minified: build with `trunk build --release`');
+  check('an embedding page', EMBED_FILES, EMBED_CEILING);
   if (problems.length) {
     for (const problem of problems) console.error(`FAIL: ${problem}`);
     process.exit(1);

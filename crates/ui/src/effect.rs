@@ -46,5 +46,7 @@ where
             None => Box::new(|| ()),
         }
     });
+    // The one use of Yew's effect hook (clippy.toml sends every effect here).
+    #[allow(clippy::disallowed_methods)]
     use_effect_with(Deps { value: Box::new(deps), same: same_as::<T> }, effect)
 }

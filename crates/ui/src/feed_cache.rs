@@ -24,6 +24,8 @@ pub const MAX_FEEDS: u32 = 8;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Kept {
     /// Milliseconds since 1970.
+    #[allow(clippy::disallowed_types)]
+    // a web API's number, handed over as it is: never formatted or parsed in Rust
     pub at: f64,
     pub failure: LoadFailure,
 }
@@ -73,6 +75,7 @@ async fn store(key: &str, text: &str) -> Result<(), JsValue> {
 
 /// The kept copy of the feed at the absolute URL `key`, handed to `load` with when it was kept
 /// (milliseconds since 1970); `None` when there is none (or `load` refuses it).
+#[allow(clippy::disallowed_types)] // a web API's number, handed over as it is: never formatted or parsed in Rust
 pub async fn kept<T>(key: &str, load: impl FnOnce(&str, f64) -> Option<T>) -> Option<T> {
     let response: Response = JsFuture::from(open().await?.match_with_str(key)).await.ok()?.dyn_into().ok()?;
     let at = response.headers().get(KEPT_AT).ok().flatten()?.parse::<u64>().ok()? as f64;

@@ -55,8 +55,7 @@ pub struct FeedData {
     /// fetched: when it was kept (milliseconds since 1970) and why it is shown.
     pub kept: Option<Kept>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
-    /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn
-    /// (a `HashMap` of its own would cost the wasm another copy of the hash table code).
+    /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn.
     chunks: RefCell<Vec<(String, Rc<Vec<Article>>)>>,
     /// What stops the feed's fetches (its next page, its chunks) when the reader is destroyed or
     /// given another feed.

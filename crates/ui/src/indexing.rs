@@ -11,7 +11,7 @@ use crate::platform::Browser;
 use crate::retry::Cancelled;
 
 /// Work in one slice before yielding, in milliseconds.
-const SLICE_MS: f64 = 8.0;
+const SLICE_MS: u64 = 8;
 /// Articles folded between two looks at the clock.
 const STEP: usize = 32;
 
@@ -23,14 +23,19 @@ pub async fn finish_search_index(data: &FeedData, cancelled: &Cancelled) -> bool
         if cancelled.get() {
             return false;
         }
-        let started = js_sys::Date::now();
+        let started = now();
         while !data.search.borrow_mut().extend(&data.feed, &browser, STEP) {
-            if js_sys::Date::now() - started > SLICE_MS {
+            if now().saturating_sub(started) > SLICE_MS {
                 break;
             }
         }
     }
     true
+}
+
+/// The time in whole milliseconds (the wasm keeps no floats: see docs/size-rules.md).
+fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// Resolves once the event loop has had its turn (input, rendering, other tasks).

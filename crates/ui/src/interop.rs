@@ -43,6 +43,7 @@ impl<'de> Visitor<'de> for LooseVisitor {
         Ok(Value::Number(value.to_string()))
     }
 
+    #[allow(clippy::disallowed_types)] // a web API's number, handed over as it is: never formatted or parsed in Rust
     fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
         // As JSON.stringify writes it (NaN and ±Infinity as null), by JavaScript's own number
         // formatting: Rust's would add kilobytes of float formatting to the wasm.

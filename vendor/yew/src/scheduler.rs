@@ -1,7 +1,7 @@
 //! This module contains a scheduler.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::VecDeque;
 use std::rc::Rc;
 #[cfg(any(test, feature = "test"))]
 mod flush_wakers {
@@ -63,20 +63,32 @@ impl FifoQueue {
 #[derive(Default)]
 
 struct TopologicalQueue {
-    /// The Binary Tree Map guarantees components with lower id (parent) is rendered first
-    inner: BTreeMap<usize, QueueEntry>,
+    /// Entries in ascending component id, one per component: components with lower id (parent)
+    /// are rendered first. (A deque rather than yew's `BTreeMap`, which was the wasm's only
+    /// B-tree: components are mostly queued in the order they were created, so a push is
+    /// mostly at the back and a pop is always at the front.)
+    inner: VecDeque<(usize, QueueEntry)>,
 }
 
 impl TopologicalQueue {
     #[cfg(any(feature = "ssr", feature = "csr"))]
     fn push(&mut self, component_id: usize, task: Box<dyn Runnable>) {
-        self.inner.insert(component_id, QueueEntry { task });
+        let entry = QueueEntry { task };
+        if self.inner.back().is_none_or(|(last, _)| *last < component_id) {
+            self.inner.push_back((component_id, entry));
+            return;
+        }
+        // A later task for the same component replaces the queued one, as the map's insert did.
+        match self.inner.binary_search_by(|(id, _)| id.cmp(&component_id)) {
+            Ok(at) => self.inner[at].1 = entry,
+            Err(at) => self.inner.insert(at, (component_id, entry)),
+        }
     }
 
     /// Take a single entry, preferring parents over children
     #[inline]
     fn pop_topmost(&mut self) -> Option<QueueEntry> {
-        self.inner.pop_first().map(|(_, v)| v)
+        self.inner.pop_front().map(|(_, v)| v)
     }
 
     /// Drain all entries, such that children are queued before parents
@@ -86,7 +98,7 @@ impl TopologicalQueue {
         }
         let rendered = std::mem::take(&mut self.inner);
         // Children rendered lifecycle happen before parents.
-        queue.extend(rendered.into_values().rev());
+        queue.extend(rendered.into_iter().rev().map(|(_, v)| v));
     }
 }
 

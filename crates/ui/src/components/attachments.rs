@@ -26,6 +26,8 @@ fn details(cx: &ReaderContext, attachment: &Attachment, lead: &str) -> String {
 fn player(cx: &ReaderContext, video: bool, sources: &[&Attachment], class: &'static str) -> Html {
     let key = sources[0].url.as_str().to_owned();
     let media = |event: &Event| event.target().and_then(|t| t.dyn_into::<HtmlMediaElement>().ok());
+    #[allow(clippy::disallowed_types)]
+    // a web API's number, handed over as it is: never formatted or parsed in Rust
     let restore = {
         let (prefs, key) = (cx.prefs.clone(), key.clone());
         Callback::from(move |event: Event| {

@@ -57,6 +57,7 @@ mod intl {
 
     /// The calendar date the feed wrote, in `locale` ("25 October 2024", "25 أكتوبر 2024"). Formats
     /// in UTC from the date's own year, month and day, so no time zone moves it to another day.
+    #[allow(clippy::disallowed_types)] // a web API's number, handed over as it is: never formatted or parsed in Rust
     pub fn local_date(date: &Timestamp, locale: &str) -> String {
         let (year, month, day) = date.calendar_date();
         let millis = Date::utc(f64::from(year), f64::from(month) - 1.0);
