@@ -5,6 +5,7 @@
 //! A paged feed's next page is fetched when asked (`MorePages::load`), and the feed with it
 //! replaces the one shown; a page that fails leaves the feed as it was, to try again.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use article_reader_core::text::Ui;
@@ -188,7 +189,15 @@ fn start_fetch(
     onto: Option<FeedHandle>,
 ) {
     spawn_local(async move {
+        // The loading view is drawn again at most every 100 ms (a next page's, once): a large
+        // feed arrives in hundreds of chunks, and each drawing re-renders the reader.
+        let drawn_at = Cell::new(None::<u64>);
         let on_progress = |progress| {
+            let now = js_sys::Date::now() as u64;
+            match drawn_at.get() {
+                Some(at) if onto.is_some() || now.saturating_sub(at) < 100 => return,
+                _ => drawn_at.set(Some(now)),
+            }
             feed_state.set(match &onto {
                 Some(data) => FeedState::Ready(data.clone(), NextPage::Loading),
                 None => FeedState::Loading { url: url.clone(), progress, retry_in: None },
