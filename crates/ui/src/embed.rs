@@ -1,7 +1,7 @@
 //! Every export the JavaScript side calls: `static/article-reader.js` (the `<article-reader>`
 //! element and `mount()`) and `static/boot.js` (the standalone page).
 //!
-//! Options arrive as plain objects, read member by member into the
+//! Options arrive as plain objects, read member by member through serde-wasm-bindgen into the
 //! core's JSON values (see `interop`) and set by the core, which reads an attribute's string
 //! and a typed JavaScript value alike; so the element, the JavaScript API and the page's query
 //! string mean exactly the same thing. An update names only what changes: the other options

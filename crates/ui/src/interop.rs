@@ -1,61 +1,107 @@
 //! The JavaScript boundary, in values: what a host page hands over (an options object, a feed
-//! object) is read into the core's JSON [`Value`] tree, and what the
+//! object) is read through serde-wasm-bindgen into the core's JSON [`Value`] tree, and what the
 //! reader hands back (event details) is built as plain objects here.
 //!
 //! Nothing is decided here: the core reads a [`Value`] exactly as it reads the same JSON text,
 //! so an option or a feed given as an object means what its JSON would mean, and a wrong-typed
 //! field is the core's precise complaint, not a failure of the conversion.
 
-use article_reader_core::json::{Object, Value, MAX_DEPTH};
+use std::fmt;
+
+use article_reader_core::json::{Object, Value};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `value` as the core's [`Value`]; `None` when it holds something JSON cannot (a function, a
-/// symbol, a typed array or another iterable than an array or a `Map`, a key that is not a
-/// string, or nesting deeper than JSON text may, as a cycle does), which callers report as a
-/// value of the wrong type. `undefined` reads as null; a number keeps the text JavaScript
-/// writes for it (`JSON.stringify`'s), NaN and ±Infinity as null.
-pub fn from_js(value: JsValue) -> Option<Value> {
-    read(&value, 0)
+/// Any JavaScript value that JSON can express, as the core's [`Value`]. `undefined` reads as
+/// null; a number keeps the text JSON would write for it.
+pub struct Loose(pub Value);
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseVisitor).map(Loose)
+    }
 }
 
-fn read(value: &JsValue, depth: usize) -> Option<Value> {
-    if value.is_null() || value.is_undefined() {
-        return Some(Value::Null);
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value JSON can hold")
     }
-    if let Some(truth) = value.as_bool() {
-        return Some(Value::Bool(truth));
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
     }
-    if let Some(text) = value.as_string() {
-        return Some(Value::String(text));
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.to_string()))
     }
-    if value.is_bigint() {
-        let number: &js_sys::BigInt = value.unchecked_ref();
-        return number.to_string(10).ok().map(|text| Value::Number(text.into()));
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.to_string()))
     }
-    if let Some(number) = value.dyn_ref::<js_sys::Number>() {
-        // JavaScript's own number formatting: Rust's would add kilobytes of float formatting.
-        return Some(match js_sys::Number::is_finite(value) {
-            true => Value::Number(number.to_string_with_radix(10).map(String::from).unwrap_or_default()),
-            false => Value::Null,
-        });
+
+    #[allow(clippy::disallowed_types)] // a web API's number, handed over as it is: never formatted or parsed in Rust
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // As JSON.stringify writes it (NaN and ±Infinity as null), by JavaScript's own number
+        // formatting: Rust's would add kilobytes of float formatting to the wasm.
+        Ok(match value {
+            v if !v.is_finite() => Value::Null,
+            v => Value::Number(
+                js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default(),
+            ),
+        })
     }
-    if depth >= MAX_DEPTH || !value.is_object() {
-        return None;
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
     }
-    if js_sys::Array::is_array(value) {
-        let items: &js_sys::Array = value.unchecked_ref();
-        return items.iter().map(|item| read(&item, depth + 1)).collect::<Option<_>>().map(Value::Array);
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
     }
-    let entries = match value.dyn_ref::<js_sys::Map>() {
-        Some(map) => js_sys::Array::from(map),
-        None if js_sys::Reflect::has(value, &js_sys::Symbol::iterator()).unwrap_or(true) => return None,
-        None => js_sys::Object::entries(value.unchecked_ref()),
-    };
-    let members = entries.iter().map(|entry| {
-        let pair: js_sys::Array = entry.unchecked_into();
-        Some((pair.get(0).as_string()?, read(&pair.get(1), depth + 1)?))
-    });
-    members.collect::<Option<_>>().map(|members| Value::Object(Object(members)))
+
+    // Typed arrays arrive as bytes. Without this, serde's default answer would format the
+    // unexpected value, which links float formatting (11 KB of wasm) for a case JSON lacks.
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<Value, E> {
+        Err(E::custom("bytes are not JSON"))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(LooseVisitor)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut values = Vec::new();
+        while let Some(Loose(value)) = seq.next_element()? {
+            values.push(value);
+        }
+        Ok(Value::Array(values))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Vec::new();
+        while let Some((key, Loose(value))) = map.next_entry::<String, Loose>()? {
+            members.push((key, value));
+        }
+        Ok(Value::Object(Object(members)))
+    }
+}
+
+/// `value` as a JavaScript value; `None` when it holds something JSON cannot (a function, a
+/// symbol, a cycle), which callers report as a value of the wrong type.
+pub fn from_js(value: JsValue) -> Option<Value> {
+    serde_wasm_bindgen::from_value::<Loose>(value).ok().map(|Loose(value)| value)
 }
 
 /// A plain object's own members, each read on its own, so one member JSON cannot hold (a
