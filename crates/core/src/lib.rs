@@ -73,7 +73,7 @@ pub use platform::Platform;
 pub use route::{Navigation, ReaderEvent, Route};
 pub use search::{Query, SearchIndex};
 pub use selection::{FeedQuery, ReadSet, Selection, Selector};
-pub use source::{FailureKind, FeedLocation, LoadFailure, Progress};
+pub use source::{FailureKind, FeedLocation, LoadFailure, Progress, UnusableAddress};
 pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;
 pub use words::{group_digits, human_bytes, quote};

@@ -19,7 +19,7 @@ use crate::filter::{MatchMode, TagFilter};
 use crate::json::{self, Value};
 use crate::load::Limits;
 use crate::model::TagKey;
-use crate::source::{parse_size, FeedLocation, LoadFailure};
+use crate::source::{parse_size, FeedLocation, UnusableAddress};
 pub use crate::typography::Theme;
 use crate::typography::{self, Choice, Typography};
 use crate::words::quote;
@@ -142,7 +142,7 @@ const MAX_PAGE_SIZE: usize = 1000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReaderOptions {
     /// The feed named by `src`, or why the given address cannot be used.
-    pub src: Result<FeedLocation, LoadFailure>,
+    pub src: Result<FeedLocation, UnusableAddress>,
     /// A feed the host handed over as an object (the `feed` option), which takes the place of
     /// everything else.
     pub given: Option<FeedLocation>,
@@ -240,7 +240,7 @@ pub struct Applied {
 impl ReaderOptions {
     /// The feed to show: an object the host handed over, else the element's inline feed, else
     /// `src`'s, else the bundled one.
-    pub fn feed(&self) -> Result<FeedLocation, LoadFailure> {
+    pub fn feed(&self) -> Result<FeedLocation, UnusableAddress> {
         match (&self.given, &self.inline) {
             (Some(given), _) => Ok(given.clone()),
             (None, Some(text)) => Ok(FeedLocation::Text(text.clone())),
@@ -630,7 +630,7 @@ mod tests {
     fn a_bad_feed_address_is_an_error_to_show() {
         let cases = [
             ("", Ok(FeedLocation::Bundled)),
-            ("javascript:alert(1)", Err(LoadFailure::Address { address: "javascript:alert(1)".to_owned() })),
+            ("javascript:alert(1)", Err(UnusableAddress { address: "javascript:alert(1)".to_owned() })),
             ("https://example.com/f.json", Ok(FeedLocation::Url("https://example.com/f.json".into()))),
         ];
         for (src, expected) in cases {

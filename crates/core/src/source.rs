@@ -28,16 +28,31 @@ pub enum FeedLocation {
 impl FeedLocation {
     /// Checks a feed address given at run time. Only addresses `fetch` can read as data are
     /// accepted; `javascript:`, `data:` and the like are refused with a reason.
-    pub fn url(address: &str) -> Result<FeedLocation, LoadFailure> {
+    pub fn url(address: &str) -> Result<FeedLocation, UnusableAddress> {
         let address = address.trim();
         match scheme_of(address) {
-            _ if address.is_empty() => Err(LoadFailure::Address { address: String::new() }),
+            _ if address.is_empty() => Err(UnusableAddress { address: String::new() }),
             None => Ok(FeedLocation::Url(address.to_owned())),
             Some(scheme) if matches!(scheme.as_str(), "http" | "https" | "blob") => {
                 Ok(FeedLocation::Url(address.to_owned()))
             }
-            Some(_) => Err(LoadFailure::Address { address: address.chars().take(200).collect() }),
+            Some(_) => Err(UnusableAddress { address: address.chars().take(200).collect() }),
         }
+    }
+}
+
+/// A feed address the reader does not fetch: empty, or not an http(s), `blob:` or relative
+/// URL. Kept apart from [`LoadFailure`] (which it becomes when the reader shows it) so the
+/// options, compared and cloned on every update, carry only this.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnusableAddress {
+    /// The address as given, trimmed (its first 200 characters); empty when it was empty.
+    pub address: String,
+}
+
+impl From<&UnusableAddress> for LoadFailure {
+    fn from(unusable: &UnusableAddress) -> LoadFailure {
+        LoadFailure::Address { address: unusable.address.clone() }
     }
 }
 

@@ -6,7 +6,7 @@
 //! and handed-over feeds are never kept. Where the Cache API is missing (an insecure context),
 //! refuses (private windows) or is full, nothing is kept and nothing breaks.
 
-use article_reader_core::LoadFailure;
+use crate::failure::Failure;
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -27,7 +27,7 @@ pub struct Kept {
     #[allow(clippy::disallowed_types)]
     // a web API's number, handed over as it is: never formatted or parsed in Rust
     pub at: f64,
-    pub failure: LoadFailure,
+    pub failure: Failure,
 }
 
 /// The page's Cache API, if it has one.

@@ -271,7 +271,7 @@ pub(crate) fn resolve(url: &str, feed: Option<&str>) -> String {
 
 /// The copy of the feed at `url` kept from an earlier visit (see `feed_cache`), loaded, with
 /// `kept` saying why it shows; `None` when there is none (or it no longer loads).
-pub async fn kept(url: &str, limits: &Limits, failure: LoadFailure) -> Option<FeedData> {
+pub async fn kept(url: &str, limits: &Limits, failure: crate::failure::Failure) -> Option<FeedData> {
     let key = resolve(url, None);
     crate::feed_cache::kept(&key, |text, at| {
         let mut data = FeedData::from_json(text, limits, Some(key.clone())).ok()?;

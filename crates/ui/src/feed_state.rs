@@ -9,12 +9,13 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use article_reader_core::text::Ui;
-use article_reader_core::{FailureKind, FeedLocation, Limits, LoadFailure, Progress};
+use article_reader_core::{FailureKind, FeedLocation, Limits, LoadFailure, Progress, UnusableAddress};
 use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::effect::use_effect_on;
+use crate::failure::Failure;
 use crate::feed_source::{fetch_feed, FeedData, FeedHandle};
 use crate::prefs::PrefsAction;
 use crate::retry::Cancelled;
@@ -30,14 +31,14 @@ pub enum FeedState {
     /// The feed on screen, and where fetching its next page stands.
     Ready(FeedHandle, NextPage),
     /// Why the feed cannot be shown, and its URL when it was fetched (it can be tried again).
-    Failed { failure: LoadFailure, url: Option<String> },
+    Failed { failure: Failure, url: Option<String> },
 }
 
 impl FeedState {
     /// The state a feed starts in: read at once when it is at hand, loading when it is a URL.
-    pub fn initial(feed: &Result<FeedLocation, LoadFailure>, limits: &Limits) -> FeedState {
+    pub fn initial(feed: &Result<FeedLocation, UnusableAddress>, limits: &Limits) -> FeedState {
         let (loaded, source) = match feed {
-            Err(failure) => return FeedState::Failed { failure: failure.clone(), url: None },
+            Err(unusable) => return FeedState::Failed { failure: Failure::new(unusable.into()), url: None },
             Ok(FeedLocation::Url(url)) => {
                 return FeedState::Loading { url: url.clone(), progress: Progress::default(), retry_in: None }
             }
@@ -55,7 +56,7 @@ impl FeedState {
             Err(error) => {
                 let message = Ui::default().feed_error(&error);
                 crate::platform::error(&format!("article-reader, {source}: {message}"));
-                FeedState::Failed { failure: LoadFailure::Feed(error), url: None }
+                FeedState::Failed { failure: Failure::new(LoadFailure::Feed(error)), url: None }
             }
         }
     }
@@ -75,7 +76,7 @@ pub enum NextPage {
     Idle,
     Loading,
     /// Why the last try failed.
-    Failed(LoadFailure),
+    Failed(Failure),
 }
 
 /// What the feed view needs to offer the next page: where it stands, and how to ask for it.
@@ -86,7 +87,7 @@ pub struct MorePages {
 }
 
 /// The name a feed's follows and read marks are stored under.
-pub fn prefs_scope(feed: &Result<FeedLocation, LoadFailure>) -> String {
+pub fn prefs_scope(feed: &Result<FeedLocation, UnusableAddress>) -> String {
     match feed {
         Ok(FeedLocation::Url(url)) => url.clone(),
         Ok(FeedLocation::Text(_) | FeedLocation::Object(_)) => "given".to_owned(),
@@ -99,7 +100,7 @@ pub fn prefs_scope(feed: &Result<FeedLocation, LoadFailure>) -> String {
 /// again ("Try again", and by itself when the browser comes back online).
 #[hook]
 pub fn use_feed(
-    feed: Result<FeedLocation, LoadFailure>,
+    feed: Result<FeedLocation, UnusableAddress>,
     limits: Limits,
     prefs: UseReducerDispatcher<crate::prefs::Prefs>,
 ) -> (UseStateHandle<FeedState>, Callback<()>, Callback<()>) {
@@ -222,6 +223,7 @@ fn start_fetch(
             Ok(Some(data)) => FeedState::Ready(FeedHandle(Rc::new(data)), NextPage::Idle),
             Ok(None) => return,
             Err(failure) => {
+                let failure = Failure::new(failure);
                 crate::platform::error(&format!("article-reader: {}", Ui::default().load_failure(&failure)));
                 // A feed that cannot be fetched shows its copy from the last visit, if kept.
                 let kept = match (&onto, failure.kind()) {

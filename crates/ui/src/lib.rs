@@ -21,6 +21,7 @@ mod context;
 mod effect;
 #[cfg(feature = "csr")]
 pub mod embed;
+mod failure;
 mod feed_cache;
 pub mod feed_source;
 mod feed_state;

@@ -7,7 +7,9 @@ use article_reader_core::text::{direction, Label};
 use std::rc::Rc;
 
 use article_reader_core::url::Base;
-use article_reader_core::{Article, Block, FeedQuery, Limits, LoadFailure, Route, Routing};
+use article_reader_core::{Article, Block, FeedQuery, Limits, Route, Routing};
+
+use crate::failure::Failure;
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -69,7 +71,7 @@ fn body_blocks(data: &FeedData, position: usize) -> Rc<Vec<Block>> {
 enum BodyState {
     Here,
     Loading,
-    Failed(LoadFailure),
+    Failed(Failure),
 }
 
 #[function_component(ArticlePage)]
@@ -119,7 +121,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             spawn_local(async move {
                 body_state.set(match data.fetch_chunk(&chunk, &Limits::default()).await {
                     Ok(()) => BodyState::Here,
-                    Err(failure) => BodyState::Failed(failure),
+                    Err(failure) => BodyState::Failed(Failure::new(failure)),
                 });
             });
         });
