@@ -64,9 +64,7 @@ impl ReaderHandle {
     /// JSON, and building the object here would add 0.9 KB (brotli) of serialisation to the wasm.
     #[wasm_bindgen(js_name = optionsJson)]
     pub fn options_json(&self) -> String {
-        let values = self.options.values();
-        let object = Object(values.into_iter().map(|(name, value)| (name.to_owned(), value)).collect());
-        json::to_string(&Value::Object(object))
+        values_json(&self.options)
     }
 
     /// Unmounts the reader: its DOM and every listener it added are gone.
@@ -195,6 +193,24 @@ pub fn mount_reader(
     early_route: Option<String>,
 ) -> ReaderHandle {
     let mut initial = ReaderOptions { inline: inline_feed.map(Rc::from), ..ReaderOptions::default() };
+    warn(&read_onto(&mut initial, options));
+    ReaderHandle::mount(root, initial, false, early_route)
+}
+
+/// Every option's value, typed as the element's properties read them (JSON text, as
+/// [`ReaderHandle::options_json`]), for `options` (an object of option names to values) read
+/// onto the defaults: what an element's properties read before its reader has started. Values
+/// that cannot be used are left out silently here; the reader warns of them when it starts.
+#[wasm_bindgen(js_name = optionValues)]
+pub fn option_values(options: &JsValue) -> String {
+    let mut read = ReaderOptions::default();
+    let _ = read_onto(&mut read, options);
+    values_json(&read)
+}
+
+/// Reads `options` (an object of option names to values) onto `onto`, in order; returns a
+/// sentence for each value that cannot be used.
+fn read_onto(onto: &mut ReaderOptions, options: &JsValue) -> Vec<String> {
     let members = interop::members_of(options);
     let mut warnings = Vec::new();
     let readable: Vec<(&str, &Value)> = members
@@ -206,9 +222,15 @@ pub fn mount_reader(
             Some((name.as_str(), value.as_ref()?))
         })
         .collect();
-    warnings.extend(initial.apply(readable).warnings);
-    warn(&warnings);
-    ReaderHandle::mount(root, initial, false, early_route)
+    warnings.extend(onto.apply(readable).warnings);
+    warnings
+}
+
+/// Every option's current value, typed, as JSON text.
+fn values_json(options: &ReaderOptions) -> String {
+    let values = options.values();
+    let object = Object(values.into_iter().map(|(name, value)| (name.to_owned(), value)).collect());
+    json::to_string(&Value::Object(object))
 }
 
 /// The standalone page: reads the query string (`?src=…&tags=…`) and routes by the fragment.
