@@ -5,7 +5,8 @@
 //! - [`model`] holds the domain types, [`content`] the safe article body tree, [`allowlist`]
 //!   the HTML elements, attributes and URL schemes it keeps;
 //! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
-//! - [`route`] maps URL fragments to routes and back;
+//! - [`route`] maps URL fragments to routes and back, and [`fragment`] says which of a page's
+//!   readers routes by its fragment;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //!   [`retry`] which of those failures to try again, and when;
 //! - [`options`] reads what a host asks of a reader (attributes, query string);
@@ -25,6 +26,7 @@ pub mod case;
 pub mod content;
 pub mod date;
 pub mod filter;
+pub mod fragment;
 pub mod json;
 pub mod load;
 pub mod model;
@@ -56,7 +58,9 @@ pub use load::{
 #[cfg(feature = "native")]
 pub use load::{load_feed, load_feed_with_limits};
 pub use model::{Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag, TagKey};
-pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS};
+pub use options::{
+    Applied, Command, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS,
+};
 pub use paging::{Pages, MAX_PAGES};
 pub use platform::Platform;
 pub use route::{Navigation, ReaderEvent, Route};
