@@ -35,24 +35,17 @@ impl PartialEq for HostCommands {
 }
 
 impl HostCommands {
-    /// Carries out `command` now, or once the reader has rendered.
+    /// Carries out `command` now, or once the reader has rendered. The link stays borrowed
+    /// (shared) meanwhile: a host that answers the move with another write sends again, and
+    /// the app's render, the only writer, comes later.
     pub fn send(&self, command: Command) {
-        let navigator = self.0.borrow().navigator.clone();
-        match navigator {
-            Some(navigator) => carry_out(&navigator, command),
-            None => self.0.borrow_mut().waiting = Some(command),
-        }
-    }
-
-    /// The reader's navigator as of this render; carries out what was waiting for it.
-    fn attach(&self, navigator: &Navigator) {
-        let waiting = {
-            let mut link = self.0.borrow_mut();
-            link.navigator = Some(navigator.clone());
-            link.waiting.take()
-        };
-        if let Some(command) = waiting {
-            carry_out(navigator, command);
+        let link = self.0.borrow();
+        match &link.navigator {
+            Some(navigator) => carry_out(navigator, command),
+            None => {
+                drop(link);
+                self.0.borrow_mut().waiting = Some(command);
+            }
         }
     }
 }
@@ -67,9 +60,14 @@ fn carry_out(navigator: &Navigator, command: Command) {
 #[hook]
 pub fn use_host_commands(commands: &HostCommands, navigator: &Navigator) {
     commands.0.borrow_mut().navigator = Some(navigator.clone());
-    // Commands sent before the first render are carried out after it, not during it.
-    let (commands, navigator) = (commands.clone(), navigator.clone());
-    use_effect_on((), move |()| commands.attach(&navigator));
+    // A command sent before the first render is carried out after it, not during it.
+    let commands = commands.clone();
+    use_effect_on((), move |()| {
+        let waiting = commands.0.borrow_mut().waiting.take();
+        if let (Some(command), Some(navigator)) = (waiting, &commands.0.borrow().navigator) {
+            carry_out(navigator, command);
+        }
+    });
 }
 
 /// The feed on screen, kept between renders for the host's answer to an opening.
