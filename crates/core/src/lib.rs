@@ -9,7 +9,8 @@
 //!   readers routes by its fragment;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //!   [`retry`] which of those failures to try again, and when;
-//! - [`options`] reads what a host asks of a reader (attributes, query string);
+//! - [`options`] reads what a host asks of a reader (attributes, query string), and
+//!   [`shortcuts`] what a key does;
 //! - [`prefs_merge`] merges what two tabs remember of a feed (follows, read marks, settings);
 //! - [`json`], [`date`] and [`url`] are the small parsers those need, and [`platform`] what the
 //!   core asks of the platform's own (HTML character references).
@@ -41,6 +42,7 @@ pub mod retry;
 pub mod route;
 pub mod search;
 pub mod selection;
+pub mod shortcuts;
 pub mod source;
 pub mod split;
 pub mod tags;
