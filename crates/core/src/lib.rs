@@ -11,7 +11,8 @@
 //!   [`retry`] which of those failures to try again, and when;
 //! - [`options`] reads what a host asks of a reader (attributes, query string), and
 //!   [`shortcuts`] what a key does;
-//! - [`prefs_merge`] merges what two tabs remember of a feed (follows, read marks, settings);
+//! - [`prefs`] is what a reader remembers of a feed, as a state machine, and [`prefs_merge`]
+//!   merges what two tabs remember of it (follows, read marks, settings);
 //! - [`json`], [`date`] and [`url`] are the small parsers those need, and [`platform`] what the
 //!   core asks of the platform's own (HTML character references).
 //!
@@ -35,6 +36,7 @@ pub mod options;
 mod order;
 pub mod paging;
 pub mod platform;
+pub mod prefs;
 pub mod prefs_merge;
 mod raw;
 pub mod reading;

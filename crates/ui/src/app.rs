@@ -120,7 +120,7 @@ pub fn app(props: &AppProps) -> Html {
         };
         use_effect_on((), move |()| {
             if let Some((route, scope)) = hydrated {
-                prefs.dispatch(PrefsAction::Replace(Prefs::load(&scope)));
+                prefs.dispatch(PrefsAction::Replace(Prefs::load(&scope).0));
                 browser_language.set(crate::start::browser_language());
                 let fragment = match routing {
                     Routing::Hash => routing::current_route().map(|route| route.to_hash()),
