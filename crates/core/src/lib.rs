@@ -4,7 +4,8 @@
 //!   [`paging`] adds the later pages of a feed that comes in pages;
 //! - [`model`] holds the domain types, [`content`] the safe article body tree, [`allowlist`]
 //!   the HTML elements, attributes and URL schemes it keeps;
-//! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
+//! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words, and
+//!   [`indexed`] builds a loaded feed's indexes once;
 //! - [`route`] maps URL fragments to routes and back, and [`fragment`] says which of a page's
 //!   readers routes by its fragment;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
@@ -29,6 +30,7 @@ pub mod content;
 pub mod date;
 pub mod filter;
 pub mod fragment;
+pub mod indexed;
 pub mod json;
 pub mod load;
 pub mod model;
