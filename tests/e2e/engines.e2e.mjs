@@ -875,7 +875,7 @@ const openHostPage = (page, name) =>
 check('properties a host sets before article-reader.js loads, or before its wasm has, are applied', async ({ page }) => {
   await openHostPage(page, 'early-properties.html');
   await page.until('return window.__early !== undefined;', 'the readers to be ready', 30_000);
-  const { error, ownBefore, early, handed, after } = await page.run('return window.__early;');
+  const { error, ownBefore, beforeWasm, unstarted, early, handed, after } = await page.run('return window.__early;');
   assert.equal(error, undefined, 'every reader is ready');
   assert.equal(ownBefore, 16, 'before the module, the properties are the element’s own');
   assert.deepEqual(early.own, [], 'the element took every one over');
@@ -891,6 +891,9 @@ check('properties a host sets before article-reader.js loads, or before its wasm
   assert.deepEqual(handed.headlines, ['The only article'], 'the feed handed over shows');
   assert.deepEqual(after.options.tags, ['culture'], 'written after the definition, before the wasm');
   assert.deepEqual(after.headlines, ['The central library opens on Sundays again']);
+  assert.equal(beforeWasm, null, 'nothing reads an option before the wasm has loaded');
+  assert.deepEqual(unstarted, { pageSize: 20, tags: ['harbour', 'tea'], keyboard: false, layout: 'full' },
+    'a reader not started reads its attributes as the core does: page-size="0" is refused');
 });
 
 /** The value of the field `selector` in the reader `host`, or in the page without one. */

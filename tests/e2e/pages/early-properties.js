@@ -45,6 +45,14 @@ after.src = FEED;
 after.tags = ['culture'];
 after.pageSize = 2;
 document.body.append(after);
+// Nothing reads an option before the wasm has: the property is null until then.
+const beforeWasm = after.pageSize;
+
+// Never connected, so never started: its properties are the core's reading of its attributes.
+const loose = document.createElement('article-reader');
+loose.setAttribute('page-size', '0');
+loose.setAttribute('tags', ' Harbour,, Tea ');
+loose.setAttribute('keyboard', 'OFF');
 
 const text = (node) => node?.textContent.replace(/\s+/g, ' ').trim() ?? null;
 const shown = (el) => ({
@@ -57,7 +65,8 @@ const shown = (el) => ({
 });
 try {
   await Promise.all([early.ready, handed.ready, after.ready]);
-  window.__early = { ownBefore, early: shown(early), handed: shown(handed), after: shown(after) };
+  const unstarted = { pageSize: loose.pageSize, tags: loose.tags, keyboard: loose.keyboard, layout: loose.layout };
+  window.__early = { ownBefore, beforeWasm, unstarted, early: shown(early), handed: shown(handed), after: shown(after) };
 } catch (error) {
   window.__early = { error: String(error?.message ?? error) };
 }
