@@ -132,7 +132,11 @@ export const ATTRIBUTES: readonly string[];
 /** This module's version. */
 export const version: string;
 
-/** The `<article-reader>` element. */
+/**
+ * The `<article-reader>` element. Each option's property reads the reader's value, typed; until
+ * the module's wasm has loaded it reads `null`. A property set before this module loaded is taken
+ * over when the element is defined.
+ */
 export interface ArticleReaderElement extends HTMLElement {
   src: string | null;
   feed: JsonFeed | null;

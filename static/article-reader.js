@@ -52,6 +52,8 @@ const propertyOf = new Map(OPTIONS.filter(([a]) => a).map(([attribute, property]
 
 let wasm = null;
 let styles = null;
+/** The wasm's exports once it has loaded, for the properties' reads before a reader starts. */
+let loaded = null;
 
 /**
  * Loads and starts the wasm once for the whole page, with the reader's stylesheet: one
@@ -72,6 +74,7 @@ function loadWasm(withSheet = true) {
     const glue = await import(glueUrl);
     const wasmUrl = new URL('./article-reader-app_bg.wasm', here);
     await glue.default({ module_or_path: INTEGRITY.wasm ? fetch(wasmUrl, { integrity: INTEGRITY.wasm }) : wasmUrl });
+    loaded = glue;
     return glue;
   })();
   // A prerendered reader links the stylesheet itself: only readers the module draws need it.
@@ -183,24 +186,6 @@ export async function mount(host, options = {}) {
   return mountNow(await loadWasm(), host, options);
 }
 
-/** An attribute's text as its property reads before the reader has started. */
-function typedAttribute(property, text) {
-  if (text === null) return null;
-  switch (property) {
-    case 'tags':
-      return text.split(',').map((tag) => tag.trim()).filter(Boolean);
-    case 'pageSize':
-    case 'maxItems':
-      return Number(text);
-    case 'textSize':
-      return Number(text.replace('%', ''));
-    case 'keyboard':
-      return text.trim().toLowerCase() !== 'off';
-    default:
-      return text;
-  }
-}
-
 class ArticleReaderElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   static version = version;
@@ -252,6 +237,7 @@ class ArticleReaderElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#upgradeProperties();
     if (this.#reader || this.#starting) return;
     this.#stopKeeping = this.#keepEarlyClicks();
     const starting = loadWasm(!prerenderedRoot(this)).then((loaded) => {
@@ -302,12 +288,28 @@ class ArticleReaderElement extends HTMLElement {
     else this.#writes.push(options);
   }
 
+  /**
+   * The option's value as Rust reads it: the reader's, or, before it has started, what the
+   * attributes and the writes so far come to. `null` until the wasm has loaded, as nothing
+   * here reads an option.
+   */
   #read(property) {
     if (this.#reader) return this.#reader.options[property];
-    const written = this.#writes.findLast((write) => property in write);
-    if (written) return written[property];
-    const attribute = OPTIONS.find(([, p]) => p === property)[0];
-    return attribute ? typedAttribute(property, this.getAttribute(attribute)) : null;
+    return loaded ? JSON.parse(loaded.optionValues(this.#initialOptions()))[property] : null;
+  }
+
+  /**
+   * A property set on the element before it was defined (`el.tags = […]` before this module
+   * loaded) is an own property of the element that hides the accessor: each is taken off and
+   * written through the accessor, after the attributes, as the later write.
+   */
+  #upgradeProperties() {
+    for (const [, property] of OPTIONS) {
+      if (!Object.prototype.hasOwnProperty.call(this, property)) continue;
+      const value = this[property];
+      delete this[property];
+      this[property] = value;
+    }
   }
 
   /** The attributes as they are, then everything written since, in order: the last write wins. */

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use article_reader::{AppProps, FeedLocation, ReaderOptions, Routing};
+use article_reader::{AppProps, Command, FeedLocation, HostCommands, ReaderOptions, Routing};
+use article_reader_core::{FeedQuery, Route};
 use gloo::timers::future::sleep;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -15,8 +16,8 @@ pub struct Mounted {
     /// The element added to the page: `root` itself, or the host of the shadow root `root` is in.
     outer: Element,
     handle: Option<yew::AppHandle<article_reader::App>>,
-    /// How many times [`Mounted::update`] wrote the filter.
-    filter_writes: u32,
+    /// Where the host's commands reach the reader (see [`Mounted::update`]).
+    commands: HostCommands,
 }
 
 impl Drop for Mounted {
@@ -47,9 +48,10 @@ impl Mounted {
         let document = gloo::utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
+        let commands = props.commands.clone();
         let handle = article_reader::mount_with_props(root.clone(), props);
         yew::scheduler::flush().await;
-        Mounted { outer: root.clone(), root, handle: Some(handle), filter_writes: 0 }
+        Mounted { outer: root.clone(), root, handle: Some(handle), commands }
     }
 
     /// Mounts a reader with `options` into a `<div>` inside the open shadow root of a fresh
@@ -64,7 +66,7 @@ impl Mounted {
         shadow.append_child(&root).unwrap();
         let handle = article_reader::mount_with_options(root.clone(), options);
         yew::scheduler::flush().await;
-        Mounted { root, outer, handle: Some(handle), filter_writes: 0 }
+        Mounted { root, outer, handle: Some(handle), commands: HostCommands::default() }
     }
 
     /// Mounts a reader of `json`, served to it from a `blob:` URL as a fetched feed would be,
@@ -78,12 +80,14 @@ impl Mounted {
         Self::with_options(hash, options).await
     }
 
-    /// Replaces the reader's options, filter included, as `update()` naming every option does.
+    /// Replaces the reader's options, filter included, as `update()` naming every option does:
+    /// the write of the filter moves the reader to the feed with it.
     pub async fn update(&mut self, options: ReaderOptions) {
-        self.filter_writes += 1;
+        let go = Command::Go(Route::Feed(FeedQuery::filtered(options.filter.clone())));
         if let Some(handle) = &mut self.handle {
-            handle.update(AppProps { options, filter_version: self.filter_writes, ..AppProps::default() });
+            handle.update(AppProps { options, commands: self.commands.clone(), ..AppProps::default() });
         }
+        self.commands.send(go);
         yew::scheduler::flush().await;
     }
 

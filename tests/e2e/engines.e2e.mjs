@@ -917,6 +917,30 @@ check('the embedding surface: the element, its properties and events, mount() an
 const openHostPage = (page, name) =>
   page.open(`${page.origin}/e2e/pages/${name}?reader=${encodeURIComponent(`${BASE_PATH}article-reader.js`)}`);
 
+check('properties a host sets before article-reader.js loads, or before its wasm has, are applied', async ({ page }) => {
+  await openHostPage(page, 'early-properties.html');
+  await page.until('return window.__early !== undefined;', 'the readers to be ready', 30_000);
+  const { error, ownBefore, beforeWasm, unstarted, early, handed, after } = await page.run('return window.__early;');
+  assert.equal(error, undefined, 'every reader is ready');
+  assert.equal(ownBefore, 16, 'before the module, the properties are the element’s own');
+  assert.deepEqual(early.own, [], 'the element took every one over');
+  assert.deepEqual(early.options, {
+    src: '/fixtures/publisher.json', tags: ['harbour'], match: 'all', routing: 'memory', pageSize: 5, lang: 'en-GB',
+    theme: 'dark', maxSize: 2 * 1024 * 1024, layout: 'list', controls: 'search tags', open: 'new-tab', keyboard: false,
+    maxItems: 4, textSize: 150, font: 'sans', width: 'wide', spacing: 'loose',
+  });
+  assert.deepEqual(early.headlines, ['Council passes the harbour budget after a late-night vote',
+    'Winter ferry timetable adds an early crossing'], 'the tags set before loading filter the feed');
+  assert.deepEqual(early.classes, ['ar-font-sans', 'ar-layout-list', 'ar-size-150', 'ar-spacing-loose', 'ar-theme-dark', 'ar-width-wide'], 'the theme, layout and reading settings apply');
+  assert.deepEqual(handed.own, [], 'the feed handed over is taken over');
+  assert.deepEqual(handed.headlines, ['The only article'], 'the feed handed over shows');
+  assert.deepEqual(after.options.tags, ['culture'], 'written after the definition, before the wasm');
+  assert.deepEqual(after.headlines, ['The central library opens on Sundays again']);
+  assert.equal(beforeWasm, null, 'nothing reads an option before the wasm has loaded');
+  assert.deepEqual(unstarted, { pageSize: 20, tags: ['harbour', 'tea'], keyboard: false, layout: 'full' },
+    'a reader not started reads its attributes as the core does: page-size="0" is refused');
+});
+
 /** The value of the field `selector` in the reader `host`, or in the page without one. */
 const fieldValue = (page, selector, host) =>
   page.run('return find(arguments[0], arguments[1], null)[0].value;', selector, host ? [host] : []);

@@ -6,12 +6,16 @@
 //!   wrong with a feed in them, [`words`] the pieces both write with;
 //! - [`model`] holds the domain types, [`content`] the safe article body tree, [`allowlist`]
 //!   the HTML elements, attributes and URL schemes it keeps;
-//! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words;
-//! - [`route`] maps URL fragments to routes and back;
+//! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words, and
+//!   [`indexed`] builds a loaded feed's indexes once;
+//! - [`route`] maps URL fragments to routes and back, and [`fragment`] says which of a page's
+//!   readers routes by its fragment;
 //! - [`source`] says where a feed comes from and what can go wrong fetching it;
 //!   [`retry`] which of those failures to try again, and when;
-//! - [`options`] reads what a host asks of a reader (attributes, query string);
-//! - [`prefs_merge`] merges what two tabs remember of a feed (follows, read marks, settings);
+//! - [`options`] reads what a host asks of a reader (attributes, query string), and
+//!   [`shortcuts`] what a key does;
+//! - [`prefs`] is what a reader remembers of a feed, as a state machine, and [`prefs_merge`]
+//!   merges what two tabs remember of it (follows, read marks, settings);
 //! - [`json`], [`date`] and [`url`] are the small parsers those need, and [`platform`] what the
 //!   core asks of the platform's own (HTML character references).
 //!
@@ -35,6 +39,8 @@ pub mod case;
 pub mod content;
 pub mod date;
 pub mod filter;
+pub mod fragment;
+pub mod indexed;
 pub mod json;
 pub mod load;
 pub mod messages;
@@ -43,6 +49,7 @@ pub mod options;
 mod order;
 pub mod paging;
 pub mod platform;
+pub mod prefs;
 pub mod prefs_merge;
 mod raw;
 pub mod reading;
@@ -50,6 +57,7 @@ pub mod retry;
 pub mod route;
 pub mod search;
 pub mod selection;
+pub mod shortcuts;
 pub mod source;
 pub mod split;
 pub mod tags;
@@ -67,7 +75,9 @@ pub use load::{
     load_feed_from, load_feed_value, FeedError, Found, ItemProblem, Limits, LoadedFeed, Reason, Shape,
 };
 pub use model::{Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag, TagKey};
-pub use options::{Applied, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS};
+pub use options::{
+    Applied, Command, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS,
+};
 pub use paging::{Pages, MAX_PAGES};
 pub use platform::Platform;
 pub use route::{Navigation, ReaderEvent, Route};

@@ -19,6 +19,8 @@ use crate::filter::{MatchMode, TagFilter};
 use crate::json::{self, Value};
 use crate::load::Limits;
 use crate::model::TagKey;
+use crate::route::Route;
+use crate::selection::FeedQuery;
 use crate::source::{parse_size, FeedLocation, UnusableAddress};
 pub use crate::typography::Theme;
 use crate::typography::{self, Choice, Typography};
@@ -232,9 +234,18 @@ pub const OPTIONS: &[OptionSpec] = &[
 pub struct Applied {
     /// One sentence for every value that could not be used.
     pub warnings: Vec<String>,
-    /// `tags` or `match` was written: the reader goes to the feed with the filter, even when
-    /// it is the one it had.
-    pub filter_written: bool,
+    /// What a mounted reader does now, besides holding the new options.
+    pub command: Option<Command>,
+}
+
+/// What a host's write asks of a mounted reader besides holding the new options. A reader
+/// that has not started yet has no use for one: it starts where its options say. A later
+/// command takes the place of one not yet carried out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Move to this route. A write of the filter (`tags`, `match`, `setFilter`) moves the
+    /// reader to the feed with the filter written last, even when it is the one it had.
+    Go(Route),
 }
 
 impl ReaderOptions {
@@ -369,15 +380,19 @@ impl ReaderOptions {
     }
 
     /// Sets every named option in order (a partial update: options not named keep their
-    /// values). Returns the sentences about values that were ignored, and whether the filter was
-    /// written.
+    /// values). Returns the sentences about values that were ignored, and the command the
+    /// writes give a mounted reader.
     pub fn apply<'a>(&mut self, options: impl IntoIterator<Item = (&'a str, &'a Value)>) -> Applied {
         let mut applied = Applied::default();
+        let mut filter_written = false;
         for (name, value) in options {
             match self.set(name, value) {
-                Ok(()) => applied.filter_written |= matches!(name, "tags" | "match"),
+                Ok(()) => filter_written |= matches!(name, "tags" | "match"),
                 Err(warning) => applied.warnings.push(warning),
             }
+        }
+        if filter_written {
+            applied.command = Some(Command::Go(Route::Feed(FeedQuery::filtered(self.filter.clone()))));
         }
         applied
     }
@@ -553,13 +568,13 @@ mod tests {
         let update = js(r#"{"theme": "light", "pageSize": 3}"#);
         let Value::Object(update) = update else { unreachable!() };
         let applied = options.apply(update.iter().map(|(k, v)| (k.as_str(), v)));
-        assert_eq!(applied, Applied::default(), "no warning, and the filter was not written");
+        assert_eq!(applied, Applied::default(), "no warning, and no command: the filter was not written");
         assert_eq!(options.src, Ok(FeedLocation::Url("world.json".into())), "src keeps its value");
         assert_eq!(options.filter.tags(), keys(&["uk"]), "tags keep their value");
         assert_eq!((options.typography.theme, options.page_size), (Some(Theme::Light), 3));
 
         let applied = options.apply([("src", &Value::Null), ("tags", &Value::Null)]);
-        assert!(applied.filter_written);
+        assert_eq!(applied.command, Some(Command::Go(Route::default())), "to the whole feed");
         assert_eq!(options.src, Ok(FeedLocation::Bundled));
         assert!(options.filter.is_empty());
         assert_eq!(options.page_size, 3, "options not named stay");
@@ -583,7 +598,7 @@ mod tests {
         );
         assert_eq!(options.typography.theme, Some(Theme::Dark));
         assert_eq!(options.page_size, DEFAULT_PAGE_SIZE);
-        assert!(!applied.filter_written, "a refused tags value writes no filter");
+        assert_eq!(applied.command, None, "a refused tags value writes no filter");
     }
 
     #[test]
@@ -665,6 +680,32 @@ mod tests {
         assert_eq!(options.limits.max_feed_bytes, 1024);
         assert_eq!(options.layout, Layout::List);
         assert_eq!(ReaderOptions::from_query("", Routing::Hash).0.src, Ok(FeedLocation::Bundled));
+    }
+
+    #[test]
+    fn writes_of_the_filter_move_the_reader_to_the_feed_with_the_last_one() {
+        let feed = |tags: &[&str], mode| {
+            Some(Command::Go(Route::Feed(FeedQuery::filtered(TagFilter::new(keys(tags), mode)))))
+        };
+        // (the options the reader has, the update, the command it gives)
+        let cases: Vec<(&str, &str, Option<Command>)> = vec![
+            ("{}", r#"{"theme": "dark", "pageSize": 3}"#, None),
+            ("{}", r#"{"tags": ["uk"]}"#, feed(&["uk"], MatchMode::Any)),
+            (r#"{"tags": "uk"}"#, r#"{"tags": "uk"}"#, feed(&["uk"], MatchMode::Any)),
+            (r#"{"tags": "uk"}"#, r#"{"match": "all"}"#, feed(&["uk"], MatchMode::All)),
+            ("{}", r#"{"tags": "a", "match": "all", "tags": "b"}"#, feed(&["b"], MatchMode::All)),
+            (r#"{"tags": "uk"}"#, r#"{"tags": null}"#, feed(&[], MatchMode::Any)),
+            (r#"{"tags": "uk"}"#, r#"{"tags": 3}"#, None),
+            (r#"{"tags": "uk"}"#, r#"{"match": "some", "layout": "list"}"#, None),
+        ];
+        for (before, update, command) in cases {
+            let mut options = ReaderOptions::default();
+            let Value::Object(before_members) = js(before) else { unreachable!() };
+            options.apply(before_members.iter().map(|(k, v)| (k.as_str(), v)));
+            let Value::Object(members) = js(update) else { unreachable!() };
+            let applied = options.apply(members.iter().map(|(k, v)| (k.as_str(), v)));
+            assert_eq!(applied.command, command, "{before} then {update}");
+        }
     }
 
     #[test]

@@ -20,7 +20,9 @@ use crate::effect::use_effect_on;
 use crate::feed_source::FeedHandle;
 use crate::feed_state::{prefs_scope, use_feed, FeedState, MorePages};
 use crate::focus::{skip_to_content, use_return_to};
-use crate::host_bridge::{announce_opening, use_host_events, use_opening_guard};
+use crate::host_bridge::{
+    announce_opening, use_host_commands, use_host_events, use_opening_guard, HostCommands,
+};
 use crate::keyboard::{use_shortcuts, KeyState};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
@@ -46,10 +48,10 @@ fn next_id_prefix() -> AttrValue {
 pub struct AppProps {
     #[prop_or_default]
     pub options: ReaderOptions,
-    /// Counts the host's writes of the filter (`tags`, `match`, `setFilter`): each one moves the
-    /// reader to the feed with the filter, even an unchanged one; other options never move it.
+    /// What the host's writes ask of the mounted reader (the core's `Command`s: a write of the
+    /// filter moves it to the feed with that filter).
     #[prop_or_default]
-    pub filter_version: u32,
+    pub commands: HostCommands,
     /// The reader is the page (the standalone page): its shortcuts work anywhere on it.
     #[prop_or_default]
     pub standalone: bool,
@@ -124,7 +126,7 @@ pub fn app(props: &AppProps) -> Html {
         };
         use_effect_on((), move |()| {
             if let Some((route, scope)) = hydrated {
-                prefs.dispatch(PrefsAction::Replace(Prefs::load(&scope)));
+                prefs.dispatch(PrefsAction::Replace(Prefs::load(&scope).0));
                 browser_language.set(crate::start::browser_language());
                 let fragment = match routing {
                     Routing::Hash => routing::current_route().map(|route| route.to_hash()),
@@ -158,19 +160,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Each write of the filter by the host (an attribute, an option, `setFilter`) after mounting
-    // moves the reader to the feed with that filter; the last write wins. The first run is the
-    // initial filter, already in place.
-    {
-        let navigator = navigator.clone();
-        let filter = options.filter.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_on(props.filter_version, move |_| {
-            if !first.replace(false) {
-                navigator.go(Route::Feed(FeedQuery::filtered(filter)));
-            }
-        });
-    }
+    use_host_commands(&props.commands, &navigator);
 
     use_host_events(root.clone(), feed_state.clone(), state.navigation.clone());
     let return_to = use_return_to(state.navigation.clone());

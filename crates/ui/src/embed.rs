@@ -10,18 +10,21 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use article_reader_core::fragment::{FragmentOwner, Grant, ReaderId};
 use article_reader_core::json::{self, Object, Value};
-use article_reader_core::{ReaderOptions, Routing};
+use article_reader_core::{Command, ReaderOptions, Routing};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::app::{App, AppProps};
+use crate::host_bridge::HostCommands;
 use crate::interop;
 use crate::start::{prerender_key, BrowserState, Start};
 
 thread_local! {
-    /// One reader on a page may route by the URL fragment; it holds this while it does.
-    static HASH_TAKEN: Cell<bool> = const { Cell::new(false) };
+    /// The page's readers, as the core's rule of who routes by the URL fragment knows them:
+    /// the fragment is one per page, and so is this.
+    static FRAGMENT: Cell<FragmentOwner> = const { Cell::new(FragmentOwner::EMPTY) };
 }
 
 /// A mounted reader, as JavaScript holds it.
@@ -30,12 +33,13 @@ pub struct ReaderHandle {
     app: Option<yew::AppHandle<App>>,
     /// The options as the host has set them so far.
     options: ReaderOptions,
-    filter_version: u32,
+    /// Where the core's commands for the mounted reader go.
+    commands: HostCommands,
     standalone: bool,
-    /// This reader routes by the fragment (and holds [`HASH_TAKEN`]).
-    owns_hash: bool,
-    /// It asked to and was told another reader does, once.
-    hash_refused: bool,
+    /// This reader, to [`FRAGMENT`].
+    id: ReaderId,
+    /// It asked for the fragment and was told another reader has it; its host heard so once.
+    refused: bool,
 }
 
 #[wasm_bindgen]
@@ -43,9 +47,8 @@ impl ReaderHandle {
     /// Applies the options named in `options` (an object of option names, JavaScript's or the
     /// attributes', to values); the others keep their values, and `null` resets one.
     pub fn update(&mut self, options: &JsValue) {
-        let members = interop::members_of(options);
-        self.apply(members.iter().map(|(name, value)| (name.as_str(), value.as_ref())));
-        self.render();
+        let read = read_onto(&mut self.options, options);
+        self.written(read);
     }
 
     /// Shows the feed filtered by `tags` (an array of tag names), matching `"any"` (the
@@ -55,8 +58,11 @@ impl ReaderHandle {
         let tags = interop::from_js(tags);
         let mode = interop::from_js(match_mode).filter(|mode| *mode != Value::Null);
         let any = Value::String("any".to_owned());
-        self.apply([("tags", tags.as_ref()), ("match", Some(mode.as_ref().unwrap_or(&any)))].into_iter());
-        self.render();
+        let read = read_members(
+            &mut self.options,
+            [("tags", tags.as_ref()), ("match", Some(mode.as_ref().unwrap_or(&any)))],
+        );
+        self.written(read);
     }
 
     /// Every option's current value, typed (`pageSize` a number, `tags` an array), as JSON
@@ -64,9 +70,7 @@ impl ReaderHandle {
     /// JSON, and building the object here would add 0.9 KB (brotli) of serialisation to the wasm.
     #[wasm_bindgen(js_name = optionsJson)]
     pub fn options_json(&self) -> String {
-        let values = self.options.values();
-        let object = Object(values.into_iter().map(|(name, value)| (name.to_owned(), value)).collect());
-        json::to_string(&Value::Object(object))
+        values_json(&self.options)
     }
 
     /// Unmounts the reader: its DOM and every listener it added are gone.
@@ -74,7 +78,8 @@ impl ReaderHandle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        self.release_hash();
+        let id = self.id;
+        fragment(|page| page.release(id));
     }
 }
 
@@ -91,10 +96,10 @@ impl ReaderHandle {
         let mut handle = ReaderHandle {
             app: None,
             options,
-            filter_version: 0,
+            commands: HostCommands::default(),
             standalone,
-            owns_hash: false,
-            hash_refused: false,
+            id: fragment(FragmentOwner::join),
+            refused: false,
         };
         let mut props = handle.props();
         let renderer = match prerendered_language(&root, &props.options) {
@@ -112,30 +117,12 @@ impl ReaderHandle {
         handle
     }
 
-    /// Sets options in order, warning once for each value that cannot be used.
-    fn apply<'a>(&mut self, members: impl Iterator<Item = (&'a str, Option<&'a Value>)>) {
-        let mut warnings = Vec::new();
-        let mut readable = Vec::new();
-        for (name, value) in members {
-            match value {
-                Some(value) => readable.push((name, value)),
-                None => warnings.push(format!("{name}: a value JSON cannot hold is ignored.")),
-            }
-        }
-        let applied = self.options.apply(readable);
-        warnings.extend(applied.warnings);
-        warn(&warnings);
-        if applied.filter_written {
-            self.filter_version += 1;
-        }
-    }
-
     fn props(&mut self) -> AppProps {
         let mut options = self.options.clone();
         options.routing = self.routing();
         AppProps {
             options,
-            filter_version: self.filter_version,
+            commands: self.commands.clone(),
             standalone: self.standalone,
             // Only the first render reads how it began (see `AppProps::start`).
             start: Start::default(),
@@ -143,43 +130,40 @@ impl ReaderHandle {
         }
     }
 
-    /// The routing this reader gets: hash routing only while no other reader on the page has
-    /// it; else memory, with one warning.
+    /// The routing this reader gets (see the core's `fragment`), with one warning when it is
+    /// refused the fragment.
     fn routing(&mut self) -> Routing {
-        if self.options.routing != Routing::Hash {
-            self.release_hash();
-            return self.options.routing;
-        }
-        if !self.owns_hash && !HASH_TAKEN.get() {
-            HASH_TAKEN.set(true);
-            self.owns_hash = true;
-        }
-        if self.owns_hash {
-            return Routing::Hash;
-        }
-        if !self.hash_refused {
-            self.hash_refused = true;
+        let (asked, id) = (self.options.routing, self.id);
+        let grant = fragment(|page| page.claim(id, asked));
+        if grant == Grant::Refused && !self.refused {
             warn(&["another reader on this page already keeps its place in the URL fragment; this one \
                     keeps it in memory (routing=\"memory\")."
                 .to_owned()]);
         }
-        Routing::Memory
+        self.refused = grant == Grant::Refused;
+        grant.routing()
     }
 
-    fn release_hash(&mut self) {
-        if self.owns_hash {
-            self.owns_hash = false;
-            HASH_TAKEN.set(false);
-        }
-        self.hash_refused = false;
-    }
-
-    fn render(&mut self) {
+    /// After a write: warns of the values that cannot be used, renders the options as they are
+    /// now, then carries out the write's command.
+    fn written(&mut self, (warnings, command): (Vec<String>, Option<Command>)) {
+        warn(&warnings);
         let props = self.props();
         if let Some(app) = &mut self.app {
             app.update(props);
         }
+        if let Some(command) = command {
+            self.commands.send(command);
+        }
     }
+}
+
+/// Runs `change` on the page's [`FRAGMENT`] record.
+fn fragment<T>(change: impl FnOnce(&mut FragmentOwner) -> T) -> T {
+    let mut page = FRAGMENT.get();
+    let out = change(&mut page);
+    FRAGMENT.set(page);
+    out
 }
 
 /// Mounts a reader into `root` (an element, usually inside a shadow root) with `options`, an
@@ -195,20 +179,54 @@ pub fn mount_reader(
     early_route: Option<String>,
 ) -> ReaderHandle {
     let mut initial = ReaderOptions { inline: inline_feed.map(Rc::from), ..ReaderOptions::default() };
+    // A reader that has not started has no use for a command: it starts where its options say.
+    warn(&read_onto(&mut initial, options).0);
+    ReaderHandle::mount(root, initial, false, early_route)
+}
+
+/// Every option's value, typed as the element's properties read them (JSON text, as
+/// [`ReaderHandle::options_json`]), for `options` (an object of option names to values) read
+/// onto the defaults: what an element's properties read before its reader has started. Values
+/// that cannot be used are left out silently here; the reader warns of them when it starts.
+#[wasm_bindgen(js_name = optionValues)]
+pub fn option_values(options: &JsValue) -> String {
+    let mut read = ReaderOptions::default();
+    let _ = read_onto(&mut read, options);
+    values_json(&read)
+}
+
+/// Reads `options` (an object of option names to values) onto `onto`, in order; returns a
+/// sentence for each value that cannot be used, and the core's command for a mounted reader.
+fn read_onto(onto: &mut ReaderOptions, options: &JsValue) -> (Vec<String>, Option<Command>) {
     let members = interop::members_of(options);
+    read_members(onto, members.iter().map(|(name, value)| (name.as_str(), value.as_ref())))
+}
+
+/// [`read_onto`] for members already read; `None` is a value JSON cannot hold.
+fn read_members<'a>(
+    onto: &mut ReaderOptions,
+    members: impl IntoIterator<Item = (&'a str, Option<&'a Value>)>,
+) -> (Vec<String>, Option<Command>) {
     let mut warnings = Vec::new();
     let readable: Vec<(&str, &Value)> = members
-        .iter()
+        .into_iter()
         .filter_map(|(name, value)| {
             if value.is_none() {
                 warnings.push(format!("{name}: a value JSON cannot hold is ignored."));
             }
-            Some((name.as_str(), value.as_ref()?))
+            Some((name, value?))
         })
         .collect();
-    warnings.extend(initial.apply(readable).warnings);
-    warn(&warnings);
-    ReaderHandle::mount(root, initial, false, early_route)
+    let applied = onto.apply(readable);
+    warnings.extend(applied.warnings);
+    (warnings, applied.command)
+}
+
+/// Every option's current value, typed, as JSON text.
+fn values_json(options: &ReaderOptions) -> String {
+    let values = options.values();
+    let object = Object(values.into_iter().map(|(name, value)| (name.to_owned(), value)).collect());
+    json::to_string(&Value::Object(object))
 }
 
 /// The standalone page: reads the query string (`?src=…&tags=…`) and routes by the fragment.

@@ -7,11 +7,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use article_reader_core::indexed::IndexedFeed;
 use article_reader_core::json::Value;
 use article_reader_core::url::Base;
 use article_reader_core::{
-    load_feed_from, load_feed_value, Article, Feed, FeedError, ItemProblem, Limits, LoadFailure, LoadedFeed,
-    Pages, Progress, SafeUrl, SearchIndex, Selector, TagIndex,
+    load_feed_from, load_feed_value, Article, FeedError, Limits, LoadFailure, LoadedFeed, Progress, SafeUrl,
 };
 
 use crate::feed_cache::Kept;
@@ -22,35 +22,15 @@ use crate::retry::{fetch_text_retrying, Cancelled};
 /// request at all.
 pub const BUNDLED_FEED: &str = include_str!("../../../feeds/seed.json");
 
-/// Feeds of up to this many articles get their search index as they load (a few milliseconds);
-/// a larger one's is built after its first page shows.
-const INDEXED_AT_ONCE: usize = 500;
-
-/// A loaded feed with everything derived from it once, shared read-only by every view.
+/// A loaded feed with everything derived from it once (the core's [`IndexedFeed`], which it
+/// derefs to), where it came from, and its fetches; shared read-only by every view.
 #[derive(Debug)]
 pub struct FeedData {
-    pub feed: Feed,
-    pub tags: TagIndex,
-    /// Every article's folded text, for search: a large feed's is completed after its first
-    /// page is on screen (see `indexing`).
-    pub search: RefCell<SearchIndex>,
-    /// Each tag's articles as bit sets, for filtering and the tag counts.
-    pub selector: Selector,
-    /// Items that could not be shown, and why.
-    pub skipped: Vec<ItemProblem>,
-    /// Fields left out of the articles that show, and why.
-    pub left_out: Vec<ItemProblem>,
-    /// Set when the feed had more items than the limit allows.
-    /// How many items the feed has and how many show, when the item limit left some out.
-    pub over_limit: Option<(usize, usize)>,
+    pub indexed: IndexedFeed,
     /// The URL the feed came from, as given; a split feed's chunks are relative to it.
     pub source: Option<String>,
     /// That URL made absolute: what the feed's relative URLs resolve against.
     pub base: Option<String>,
-    /// The pages of a paged feed loaded so far, and the absolute URL of the next one to offer
-    /// (none when there is none, or the loop guard or a limit refuses it).
-    pub pages: Pages,
-    pub next_page: Option<String>,
     /// Set when this is the copy kept from an earlier visit, shown because the feed could not be
     /// fetched: when it was kept (milliseconds since 1970) and why it is shown.
     pub kept: Option<Kept>,
@@ -78,50 +58,21 @@ impl FeedData {
     }
 
     fn from_loaded(loaded: LoadedFeed, limits: &Limits, browser: &Browser, base: Option<String>) -> FeedData {
-        let pages = Pages::first(base.as_deref());
-        Self::with_pages(loaded, limits, browser, base, pages)
-    }
-
-    fn with_pages(
-        loaded: LoadedFeed,
-        limits: &Limits,
-        browser: &Browser,
-        base: Option<String>,
-        pages: Pages,
-    ) -> FeedData {
         // A next_url still relative (a feed from no URL) is relative to the page.
         let page = crate::platform::page_url();
-        let next_page = pages.next(&loaded.feed, &Base { url: page.as_deref(), platform: browser }, limits);
-        let over_limit = loaded.over_limit(limits);
-        let tags = TagIndex::build(&loaded.feed);
-        // Folding a large feed's text would keep its first page off the screen: it waits.
-        let search = if loaded.feed.articles.len() > INDEXED_AT_ONCE {
-            SearchIndex::empty(&loaded.feed)
-        } else {
-            SearchIndex::build(&loaded.feed, browser)
-        };
-        let selector = Selector::build(&loaded.feed, &tags);
+        let page = Base { url: page.as_deref(), platform: browser };
+        Self::with_indexed(IndexedFeed::first(loaded, limits, base.as_deref(), &page), base)
+    }
+
+    fn with_indexed(indexed: IndexedFeed, base: Option<String>) -> FeedData {
         FeedData {
-            pages,
-            next_page,
-            feed: loaded.feed,
-            tags,
-            search: RefCell::new(search),
-            selector,
-            skipped: loaded.skipped,
-            left_out: loaded.left_out,
-            over_limit,
+            indexed,
             source: None,
             base,
             chunks: RefCell::default(),
             kept: None,
             cancel: Cancelled::default(),
         }
-    }
-
-    /// Whether every article can be found by search yet.
-    pub fn search_ready(&self) -> bool {
-        self.search.borrow().is_complete()
     }
 
     pub fn bundled(limits: &Limits) -> Result<FeedData, FeedError> {
@@ -158,17 +109,12 @@ impl FeedData {
     }
 
     /// The feed with its next page (`text`, fetched from `url`, which is `self.next_page`)
-    /// added: the tag index, search index and selector built again over every page (a split
-    /// feed's chunks are fetched again as needed). An error leaves `self` as it is.
+    /// added, indexed again by the core (a split feed's chunks are fetched again as needed). A
+    /// `next_url` still relative (a feed from no URL) is relative to the page.
     fn with_page(&self, url: &str, text: &str, limits: &Limits) -> Result<FeedData, FeedError> {
-        let browser = Browser::new();
-        let (pages, mut loaded) = self.pages.add(&self.feed, url, text, limits, &browser)?;
-        // What was skipped, left out and over the item limit counts every page.
-        for (all, page) in [(&self.skipped, &mut loaded.skipped), (&self.left_out, &mut loaded.left_out)] {
-            *page = [all.as_slice(), page.as_slice()].concat();
-        }
-        loaded.items_over_limit += self.over_limit.map_or(0, |(items, limit)| items - limit);
-        Ok(FeedData::with_pages(loaded, limits, &browser, self.base.clone(), pages))
+        let (browser, page) = (Browser::new(), crate::platform::page_url());
+        let page = Base { url: page.as_deref(), platform: &browser };
+        Ok(FeedData::with_indexed(self.indexed.with_page(url, text, limits, &page)?, self.base.clone()))
     }
 
     /// Tells the browser console what was skipped, for the person fixing the feed.
@@ -204,6 +150,14 @@ impl FeedData {
         if !report.is_empty() {
             crate::platform::warn(&format!("article-reader, {source}: {}", report.trim_start()));
         }
+    }
+}
+
+impl std::ops::Deref for FeedData {
+    type Target = IndexedFeed;
+
+    fn deref(&self) -> &IndexedFeed {
+        &self.indexed
     }
 }
 

@@ -137,7 +137,7 @@ pub fn use_feed(
             *current.borrow_mut() = cancelled.clone();
             if !first.replace(false) {
                 state.set(FeedState::initial(feed, limits));
-                prefs.dispatch(PrefsAction::Replace(crate::prefs::Prefs::load(&prefs_scope(feed))));
+                prefs.dispatch(PrefsAction::Replace(crate::prefs::Prefs::load(&prefs_scope(feed)).0));
             }
             if let Ok(FeedLocation::Url(url)) = feed {
                 start_fetch(url.clone(), *limits, state, cancelled.clone(), None);

@@ -1,19 +1,75 @@
 //! What the host page hears of a reader, and when: a feed on screen or failed, the filter
 //! changed, an article about to open (asked before, so the host can cancel it). The events
-//! themselves are `host_events`; this module decides when each is due.
+//! themselves are `host_events`; this module decides when each is due. The other way, the
+//! core's [`Command`]s a host's writes give a mounted reader reach it through [`HostCommands`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use article_reader_core::text::Ui;
-use article_reader_core::{Navigation, ReaderEvent};
+use article_reader_core::{Command, Navigation, ReaderEvent};
 use yew::prelude::*;
 
 use crate::effect::use_effect_on;
 use crate::feed_source::FeedHandle;
 use crate::feed_state::{FeedState, NextPage};
 use crate::host_events::{self, Failed, Filtered, Opening, Ready};
-use crate::routing::OpeningGuard;
+use crate::routing::{Navigator, OpeningGuard};
+
+/// How the host's commands reach a mounted reader: the embedding's handle sends them, and
+/// `App` hands over the navigator they move it with at each render. One per reader, shared
+/// through its props, so it compares by identity.
+#[derive(Clone, Default)]
+pub struct HostCommands(Rc<RefCell<Link>>);
+
+#[derive(Default)]
+struct Link {
+    navigator: Option<Navigator>,
+    /// The command sent before the reader's first render, carried out once it has rendered.
+    waiting: Option<Command>,
+}
+
+impl PartialEq for HostCommands {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl HostCommands {
+    /// Carries out `command` now, or once the reader has rendered. The link stays borrowed
+    /// (shared) meanwhile: a host that answers the move with another write sends again, and
+    /// the app's render, the only writer, comes later.
+    pub fn send(&self, command: Command) {
+        let link = self.0.borrow();
+        match &link.navigator {
+            Some(navigator) => carry_out(navigator, command),
+            None => {
+                drop(link);
+                self.0.borrow_mut().waiting = Some(command);
+            }
+        }
+    }
+}
+
+fn carry_out(navigator: &Navigator, command: Command) {
+    match command {
+        Command::Go(route) => navigator.go(route),
+    }
+}
+
+/// Lets the host's commands reach the reader through `navigator` from now on.
+#[hook]
+pub fn use_host_commands(commands: &HostCommands, navigator: &Navigator) {
+    commands.0.borrow_mut().navigator = Some(navigator.clone());
+    // A command sent before the first render is carried out after it, not during it.
+    let commands = commands.clone();
+    use_effect_on((), move |()| {
+        let waiting = commands.0.borrow_mut().waiting.take();
+        if let (Some(command), Some(navigator)) = (waiting, &commands.0.borrow().navigator) {
+            carry_out(navigator, command);
+        }
+    });
+}
 
 /// The feed on screen, kept between renders for the host's answer to an opening.
 pub type Shown = Rc<RefCell<Option<FeedHandle>>>;

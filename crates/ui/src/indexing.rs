@@ -24,7 +24,7 @@ pub async fn finish_search_index(data: &FeedData, cancelled: &Cancelled) -> bool
             return false;
         }
         let started = now();
-        while !data.search.borrow_mut().extend(&data.feed, &browser, STEP) {
+        while !data.index_more(&browser, STEP) {
             if now().saturating_sub(started) > SLICE_MS {
                 break;
             }

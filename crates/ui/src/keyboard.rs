@@ -1,10 +1,11 @@
-//! Keyboard reading: `j`/`k` move between feed items, Enter or `o` opens one, Escape goes back
-//! to the feed, `/` searches, `?` shows the shortcuts. Nothing fires while the person types in a
-//! field (the reader's or the host's, judged by the event's real target inside any shadow root)
-//! or holds a modifier. The standalone page hears the keys anywhere on it; an embedded reader,
-//! whatever its routing, only while the focus is inside it, so it never takes keys from its
-//! host. `keyboard="off"` turns the single-key shortcuts off (WCAG 2.1.4); Enter and Escape stay.
+//! The keyboard shortcuts in the page: what a key does is the core's table
+//! (`article_reader_core::shortcuts`); this module reads its context from the page (a field
+//! typed into, judged by the event's real target inside any shadow root; the cards and the one
+//! focused; a modifier) and does what it says. The standalone page hears the keys anywhere on
+//! it; an embedded reader, whatever its routing, only while the focus is inside it, so it never
+//! takes keys from its host.
 
+use article_reader_core::shortcuts::{shortcut, KeyAction, KeyContext};
 use article_reader_core::Route;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -59,68 +60,47 @@ fn focused_card(root: &Element) -> Option<HtmlElement> {
 
 /// Handles one key press inside `root`; `true` when it was a shortcut.
 pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
-    if event.default_prevented()
-        || event.ctrl_key()
-        || event.meta_key()
-        || event.alt_key()
-        || is_typing(event)
-    {
-        return false;
-    }
-    let key = event.key();
-    if !state.single_keys && key.chars().count() == 1 {
-        return false;
-    }
-    if state.help_open {
-        if key == "Escape" || key == "?" {
-            (state.set_help)(false);
-            return true;
+    let cards = cards(root);
+    let focused = focused_card(root);
+    // Not the feed kept hidden under an open article.
+    let search = root
+        .query_selector(".ar-sidebar:not([hidden]) .ar-search__input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok());
+    let cx = KeyContext {
+        taken: event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key(),
+        typing: is_typing(event),
+        single_keys: state.single_keys,
+        help_open: state.help_open,
+        away_from_feed: matches!(state.route, Route::Article(_) | Route::NotFound(_)),
+        cards: cards.len(),
+        focused_card: focused.and_then(|card| cards.iter().position(|c| *c == card)),
+        on_link: active_element(root).is_some_and(|a| a.tag_name() == "A"),
+        search: search.is_some(),
+    };
+    let focus = |element: Option<&HtmlElement>| element.is_some_and(|e| e.focus().is_ok());
+    match shortcut(&event.key(), &cx) {
+        None => false,
+        Some(KeyAction::Help(open)) => {
+            (state.set_help)(open);
+            true
         }
-        return false;
-    }
-    match key.as_str() {
-        "?" => (state.set_help)(true),
-        "/" => {
-            let Some(search) =
-                root.query_selector(".ar-sidebar:not([hidden]) .ar-search__input").ok().flatten()
-            else {
-                return false;
-            };
-            if let Ok(search) = search.dyn_into::<HtmlElement>() {
-                let _ = search.focus();
-            }
-        }
-        "j" | "k" => {
-            let cards = cards(root);
-            if cards.is_empty() {
-                return false;
-            }
-            let current = focused_card(root).and_then(|card| cards.iter().position(|c| *c == card));
-            let next = match (current, key.as_str()) {
-                (None, _) => 0,
-                (Some(i), "j") => (i + 1).min(cards.len() - 1),
-                (Some(i), _) => i.saturating_sub(1),
-            };
-            let _ = cards[next].focus();
-        }
-        "Enter" | "o" => {
-            let Some(card) = focused_card(root) else { return false };
-            // Enter on the headline link follows the link itself; only the card is ours.
-            if key == "Enter" && active_element(root).is_some_and(|a| a.tag_name() == "A") {
-                return false;
-            }
-            // As a click on its headline: the reader opens it, or the host's page goes to its own
-            // address, whichever `open` says, the host asked first either way.
-            let Some(link) = card.query_selector("a.ar-card__link").ok().flatten() else { return false };
-            let Ok(link) = link.dyn_into::<HtmlElement>() else { return false };
+        Some(KeyAction::FocusSearch) => focus(search.as_ref()),
+        Some(KeyAction::FocusCard(i)) => focus(cards.get(i)),
+        // As a click on its headline: the reader opens it, or the host's page goes to its own
+        // address, whichever `open` says, the host asked first either way.
+        Some(KeyAction::OpenCard(i)) => {
+            let link = cards.get(i).and_then(|card| card.query_selector("a.ar-card__link").ok().flatten());
+            let Some(link) = link.and_then(|link| link.dyn_into::<HtmlElement>().ok()) else { return false };
             link.click();
+            true
         }
-        "Escape" if matches!(state.route, Route::Article(_) | Route::NotFound(_)) => {
+        Some(KeyAction::Back) => {
             state.navigator.go(state.back.clone());
+            true
         }
-        _ => return false,
     }
-    true
 }
 
 /// Listens for shortcuts for as long as the reader is mounted: on the whole page for the

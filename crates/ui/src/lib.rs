@@ -45,9 +45,10 @@ pub mod start;
 mod state;
 
 pub use app::{App, AppProps};
+pub use host_bridge::HostCommands;
 pub use start::{BrowserState, Start};
 
-pub use article_reader_core::{FeedLocation, ReaderOptions, Routing, Theme};
+pub use article_reader_core::{Command, FeedLocation, ReaderOptions, Routing, Theme};
 pub use host_events::{
     ERROR as ERROR_EVENT, FILTER as FILTER_EVENT, OPEN as OPEN_EVENT, READY as READY_EVENT,
 };

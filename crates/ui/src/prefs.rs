@@ -1,82 +1,35 @@
 //! What a reader remembers between visits: the tags a person follows, the articles they have
 //! read, whether read ones are hidden and how they like their text set, in `localStorage`, per
 //! feed, as one document (`{scope}:prefs`) that tabs merge rather than overwrite (the rules are
-//! the core's `prefs_merge`). The reducer only changes the document in memory; storage is read
-//! and written by [`use_prefs_from_other_tabs`]: after every change it merges the freshest stored
+//! the core's `prefs_merge`). The state machine is the core's (`prefs`): the reducer here only
+//! gives it the time, and storage is read and written by [`use_prefs_from_other_tabs`]: after every change it merges the freshest stored
 //! document in and writes the union back, and what another tab stores arrives through the
 //! `storage` event and is merged, never put in place. What the reader stored before this (one
 //! key per list) is read when there is no document yet. Storage that is unavailable (private
 //! windows, sandboxed frames, a host that blocks it), full or cleared is ignored: the reader
 //! then simply forgets, and keeps working with what it has in memory.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
-use article_reader_core::prefs_merge::{Kind, PrefsDoc, HIDE_READ};
-use article_reader_core::typography::Typography;
-use article_reader_core::TagKey;
+pub use article_reader_core::prefs::PrefsAction;
+use article_reader_core::prefs_merge::PrefsDoc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::effect::use_effect_on;
 
+/// The core's preferences (`article_reader_core::prefs`), as the app's reducer holds them.
 // Eq, so that comparing two handles on the same preferences is a pointer comparison.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Prefs {
-    /// The storage key prefix for this feed; `None` before a feed is loaded.
-    scope: Option<String>,
-    /// Everything remembered, with when it was set: what the fields below are read from.
-    doc: PrefsDoc,
-    pub followed: Followed,
-    /// Ids of read articles.
-    pub read: Vec<String>,
-    /// The reading settings the person chose.
-    pub typography: Typography,
-    /// Read articles are left out of the lists.
-    pub hide_read: bool,
-    /// The articles the last "Mark all as read" marked, for its undo; not stored.
-    pub before_marking: Option<Vec<String>>,
-}
+pub struct Prefs(pub article_reader_core::prefs::Prefs);
 
-/// The followed tags, in order and each once: a sorted `Vec` where a `BTreeSet` would cost the
-/// wasm its own copy of the B-tree code and of the sort its `collect` runs (the app's other
-/// B-tree is Yew's scheduler, on other types).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Followed(Vec<TagKey>);
+impl Deref for Prefs {
+    type Target = article_reader_core::prefs::Prefs;
 
-impl Followed {
-    pub fn contains(&self, key: &TagKey) -> bool {
-        self.0.binary_search(key).is_ok()
+    fn deref(&self) -> &Self::Target {
+        &self.0
     }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn iter(&self) -> std::slice::Iter<'_, TagKey> {
-        self.0.iter()
-    }
-
-    /// Adds `key` where it sorts, unless it is there already.
-    fn insert(&mut self, key: TagKey) {
-        if let Err(at) = self.0.binary_search(&key) {
-            self.0.insert(at, key);
-        }
-    }
-}
-
-pub enum PrefsAction {
-    /// What is remembered for another feed, read from storage by the caller.
-    Replace(Prefs),
-    /// What another tab stored (or storage holds after a write): merged in.
-    Merge(PrefsDoc),
-    ToggleFollow(TagKey),
-    MarkRead(String),
-    SetTypography(Typography),
-    /// Mark these articles read at once, remembering which were not, for an undo.
-    MarkAllRead(Vec<String>),
-    /// Undo the last "Mark all as read".
-    UndoMarkAll,
-    SetHideRead(bool),
 }
 
 impl Prefs {
@@ -84,43 +37,20 @@ impl Prefs {
     pub fn load(feed: &str) -> Prefs {
         let scope = format!("article-reader:{feed}");
         let doc = storage().map(|storage| stored_doc(&storage, &scope)).unwrap_or_default();
-        Prefs { scope: Some(scope), ..Prefs::default() }.with_doc(doc)
-    }
-
-    /// The preferences read from `doc`, keeping the scope and the undo.
-    fn with_doc(mut self, doc: PrefsDoc) -> Prefs {
-        let mut followed = Followed::default();
-        for key in doc.on(Kind::Follow).iter().filter_map(|name| TagKey::new(name)) {
-            followed.insert(key);
-        }
-        self.followed = followed;
-        self.read = doc.on(Kind::Read);
-        self.typography = Typography::from_stored(&doc.reading());
-        self.hide_read = doc.get(Kind::Setting, HIDE_READ) == Some("1");
-        self.doc = doc;
-        self
-    }
-
-    pub fn is_read(&self, id: &str) -> bool {
-        self.read.iter().any(|read| read == id)
-    }
-
-    /// The storage key prefix, for telling this reader's keys from others'.
-    pub fn scope(&self) -> Option<&str> {
-        self.scope.as_deref()
+        Prefs(article_reader_core::prefs::Prefs::stored(scope, doc))
     }
 
     /// Merges the freshest stored document into this one and stores the union when storage
     /// lacks something of it; returns what was stored when this reader lacks something of it.
     fn sync(&self) -> Option<PrefsDoc> {
-        let (Some(scope), Some(storage)) = (&self.scope, storage()) else { return None };
+        let (Some(scope), Some(storage)) = (self.scope(), storage()) else { return None };
         let stored = stored_doc(&storage, scope);
-        let merged = self.doc.merge(&stored);
+        let merged = self.doc().merge(&stored);
         if merged != stored {
             // Full, or gone: what cannot be stored is simply not remembered.
             let _ = storage.set_item(&format!("{scope}:prefs"), &merged.to_text());
         }
-        (merged != self.doc).then_some(stored)
+        (merged != *self.doc()).then_some(stored)
     }
 }
 
@@ -148,51 +78,10 @@ impl Reducible for Prefs {
     type Action = PrefsAction;
 
     fn reduce(self: Rc<Self>, action: PrefsAction) -> Rc<Self> {
-        let mut doc = self.doc.clone();
-        let mut before_marking = self.before_marking.clone();
-        match action {
-            PrefsAction::Replace(prefs) => return Rc::new(prefs),
-            PrefsAction::Merge(stored) => {
-                let merged = doc.merge(&stored);
-                if merged == doc {
-                    return self;
-                }
-                doc = merged;
-            }
-            PrefsAction::ToggleFollow(key) => {
-                let on = if self.followed.contains(&key) { "" } else { "1" };
-                doc.set(Kind::Follow, key.as_str(), on, now());
-            }
-            PrefsAction::MarkRead(id) => {
-                if self.is_read(&id) {
-                    return self;
-                }
-                doc.set(Kind::Read, &id, "1", now());
-            }
-            PrefsAction::SetTypography(typography) => {
-                let now = now();
-                let current = self.typography.values();
-                for ((name, value), (_, was)) in typography.values().into_iter().zip(current) {
-                    if value != was {
-                        doc.set(Kind::Setting, name, value.as_deref().unwrap_or_default(), now);
-                    }
-                }
-            }
-            PrefsAction::MarkAllRead(ids) => {
-                let unread: Vec<String> = ids.into_iter().filter(|id| !self.is_read(id)).collect();
-                doc.set_all(Kind::Read, &unread, "1", now());
-                before_marking = Some(unread);
-            }
-            PrefsAction::UndoMarkAll => {
-                let Some(marked) = before_marking.take() else { return self };
-                doc.set_all(Kind::Read, &marked, "", now());
-            }
-            PrefsAction::SetHideRead(on) => {
-                doc.set(Kind::Setting, HIDE_READ, if on { "1" } else { "" }, now())
-            }
+        match self.0.reduce(action, now()) {
+            Some(next) => Rc::new(Prefs(next)),
+            None => self,
         }
-        let next = Prefs { scope: self.scope.clone(), before_marking, ..Prefs::default() };
-        Rc::new(next.with_doc(doc))
     }
 }
 
@@ -236,7 +125,7 @@ pub struct MediaPlace {
 
 impl Prefs {
     fn media_key(&self, url: &str) -> Option<String> {
-        Some(format!("{}:media:{url}", self.scope.as_ref()?))
+        Some(format!("{}:media:{url}", self.scope()?))
     }
 
     /// Where the attachment at `url` was left, if anywhere.

@@ -46,7 +46,7 @@ impl Prerender {
         let (options, _) = self.options();
         AppProps {
             options,
-            filter_version: 0,
+            commands: Default::default(),
             standalone: self.standalone,
             start: Start::Server { language: self.language, fragment: self.fragment },
             id_prefix: None,
