@@ -105,8 +105,8 @@ impl IndexedFeed {
 #[cfg(all(test, feature = "native"))]
 mod tests {
     use super::*;
-    use crate::load::load_feed_from;
     use crate::content::Native;
+    use crate::load::load_feed_from;
     use crate::search::Query;
 
     const FEED: &str = "https://example.com/feed.json";
