@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use article_reader::{ReaderOptions, Theme};
-use article_reader_core::typography::Typography;
+use article_reader_core::interface::typography::Typography;
 use article_reader_core::{MatchMode, TagFilter, TagKey};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;

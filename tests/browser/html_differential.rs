@@ -15,7 +15,7 @@
 mod html_inputs;
 
 use article_reader::html_dom::blocks_from_html;
-use article_reader_core::allowlist::DROPPED_WITH_CONTENT;
+use article_reader_core::content::allowlist::DROPPED_WITH_CONTENT;
 use article_reader_core::content::Block;
 use article_reader_core::platform::Plain;
 use article_reader_core::url::Base;

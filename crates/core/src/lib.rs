@@ -1,27 +1,34 @@
 //! The pure core of article-reader: everything the reader knows that is not about a browser.
 //!
-//! - [`load`] turns JSON Feed text into a validated [`Feed`], listing skipped items as data, and
-//!   [`paging`] adds the later pages of a feed that comes in pages;
-//! - [`text`] holds every string of the interface in its languages, [`messages`] says what went
-//!   wrong with a feed in them, [`words`] the pieces both write with;
-//! - [`model`] holds the domain types, [`content`] the safe article body tree, [`allowlist`]
-//!   the HTML elements, attributes and URL schemes it keeps;
-//! - [`tags`] indexes tags, [`filter`] selects articles by tag, [`search`] by words, and
-//!   [`indexed`] builds a loaded feed's indexes once;
-//! - [`route`] maps URL fragments to routes and back, and [`fragment`] says which of a page's
-//!   readers routes by its fragment;
-//! - [`source`] says where a feed comes from and what can go wrong fetching it;
-//!   [`retry`] which of those failures to try again, and when;
-//! - [`options`] reads what a host asks of a reader (attributes, query string), and
-//!   [`shortcuts`] what a key does;
-//! - [`prefs`] is what a reader remembers of a feed, as a state machine, and [`prefs_merge`]
-//!   merges what two tabs remember of it (follows, read marks, settings);
-//! - [`json`], [`date`] and [`url`] are the small parsers those need, and [`platform`] what the
-//!   core asks of the platform's own (HTML character references).
+//! Its rooms, by job:
+//!
+//! - [`feed`]: reading a feed. [`json`](feed::json) parses, [`load`](feed::load) turns JSON
+//!   Feed text into a validated [`Feed`] and lists what it skipped as data,
+//!   [`paging`](feed::paging) adds a paged feed's later pages, [`split`](feed::split) writes a
+//!   large feed as an index and chunks, [`source`](feed::source) says where a feed comes from
+//!   and what can go wrong fetching it, and [`retry`](feed::retry) which of those failures to
+//!   try again, and when;
+//! - [`content`]: an article's body, the safe tree a feed's HTML or text becomes, the
+//!   [`allowlist`](content::allowlist) of what it keeps, and the
+//!   [`attachments`](content::attachments) that become players;
+//! - [`lists`]: what the feed view shows: [`tags`](lists::tags) indexed,
+//!   [`filter`](lists::filter) and [`search`](lists::search) selecting,
+//!   [`selection`](lists::selection) answering a query with its counts,
+//!   [`indexed`](lists::indexed) building a loaded feed's indexes once, and
+//!   [`reading`](lists::reading) (reading time, related articles, neighbours);
+//! - [`interface`]: what a host and a person ask of a reader and what it says back:
+//!   [`options`](interface::options), [`route`](interface::route) and
+//!   [`fragment`](interface::fragment), [`shortcuts`](interface::shortcuts),
+//!   [`prefs`](interface::prefs) and [`prefs_merge`](interface::prefs_merge), the reading
+//!   settings ([`typography`](interface::typography)), and every string it shows:
+//!   [`text`](interface::text), [`messages`](interface::messages) (what went wrong) and
+//!   [`words`](interface::words);
+//! - and the leaves every room uses: [`model`] (the domain types), [`date`] and [`url`] (the
+//!   small parsers), and [`platform`] (what the core asks of the platform's own parsers).
 //!
 //! Architecture invariant: this crate knows nothing of Yew, web-sys or wasm-bindgen, and builds
 //! and tests natively with plain `cargo test`. In the wasm build it has no dependencies (JSON is
-//! read by [`json`]; see there why); natively its `native` feature, on by default, adds
+//! read by [`feed::json`]; see there why); natively its `native` feature, on by default, adds
 //! html5ever, markup5ever_rcdom and url, the parsers the importer, the tests and the fuzzers read
 //! HTML and URLs with ([`content::native`]).
 
@@ -33,60 +40,36 @@
     warn(clippy::disallowed_methods, clippy::disallowed_types)
 )]
 
-pub mod allowlist;
-pub mod attachments;
-pub mod case;
 pub mod content;
 pub mod date;
-pub mod filter;
-pub mod fragment;
-pub mod indexed;
-pub mod json;
-pub mod load;
-pub mod messages;
+pub mod feed;
+pub mod interface;
+pub mod lists;
 pub mod model;
-pub mod options;
-mod order;
-pub mod paging;
 pub mod platform;
-pub mod prefs;
-pub mod prefs_merge;
-mod raw;
-pub mod reading;
-pub mod retry;
-pub mod route;
-pub mod search;
-pub mod selection;
-pub mod shortcuts;
-pub mod source;
-pub mod split;
-pub mod tags;
-pub mod text;
-pub mod typography;
 pub mod url;
-pub mod words;
 
 pub use content::{Block, Inline};
 pub use date::Timestamp;
-pub use filter::{MatchMode, TagFilter};
 #[cfg(feature = "native")]
-pub use load::{load_feed, load_feed_with_limits};
-pub use load::{
+pub use feed::load::{load_feed, load_feed_with_limits};
+pub use feed::load::{
     load_feed_from, load_feed_value, FeedError, Found, ItemProblem, Limits, LoadedFeed, Reason, Shape,
 };
-pub use model::{Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag, TagKey};
-pub use options::{
+pub use feed::paging::{Pages, MAX_PAGES};
+pub use feed::source::{FailureKind, FeedLocation, LoadFailure, Progress, UnusableAddress};
+pub use interface::options::{
     Applied, Command, Controls, Layout, OpenMode, OptionSpec, ReaderOptions, Routing, Theme, OPTIONS,
 };
-pub use paging::{Pages, MAX_PAGES};
+pub use interface::route::{Navigation, ReaderEvent, Route};
+pub use interface::words::{group_digits, human_bytes, quote};
+pub use lists::filter::{MatchMode, TagFilter};
+pub use lists::search::{Query, SearchIndex};
+pub use lists::selection::{FeedQuery, ReadSet, Selection, Selector};
+pub use lists::tags::{TagEntry, TagIndex};
+pub use model::{Article, ArticleId, Attachment, Author, Body, Feed, Image, Tag, TagKey};
 pub use platform::Platform;
-pub use route::{Navigation, ReaderEvent, Route};
-pub use search::{Query, SearchIndex};
-pub use selection::{FeedQuery, ReadSet, Selection, Selector};
-pub use source::{FailureKind, FeedLocation, LoadFailure, Progress, UnusableAddress};
-pub use tags::{TagEntry, TagIndex};
 pub use url::SafeUrl;
-pub use words::{group_digits, human_bytes, quote};
 
 #[cfg(test)]
 pub(crate) mod test_support {

@@ -1,5 +1,5 @@
 //! The validated domain types: a [`Feed`] of [`Article`]s. Nothing here knows JSON; these are
-//! built only by [`crate::load`] from the raw input, so their invariants (non-empty ids, unique
+//! built only by [`crate::feed::load`] from the raw input, so their invariants (non-empty ids, unique
 //! ids, clean tags, safe URLs, newest-first order) hold everywhere else.
 
 use std::fmt;
@@ -39,7 +39,7 @@ impl TagKey {
     /// `None` for a name that is empty after trimming.
     pub fn new(name: &str) -> Option<TagKey> {
         let trimmed = name.trim();
-        (!trimmed.is_empty()).then(|| TagKey(crate::case::lowercase(trimmed).replace('ς', "σ")))
+        (!trimmed.is_empty()).then(|| TagKey(crate::lists::case::lowercase(trimmed).replace('ς', "σ")))
     }
 
     pub fn as_str(&self) -> &str {
@@ -228,7 +228,7 @@ impl Feed {
 
 /// Sorts newest first, keeping feed order among equal and missing dates.
 pub(crate) fn sort_newest_first(articles: &mut [Article]) {
-    crate::order::sort_by(articles, |a, b| match (a.sort_date(), b.sort_date()) {
+    crate::lists::order::sort_by(articles, |a, b| match (a.sort_date(), b.sort_date()) {
         (Some(a), Some(b)) => b.cmp(a),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

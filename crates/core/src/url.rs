@@ -1,7 +1,7 @@
 //! Percent-encoding for the pieces of the reader's own URLs (hash routes), and the check that
 //! decides whether a URL from a feed is safe to put in a link or an image.
 
-use crate::allowlist::{IMAGE_SCHEMES, LINK_SCHEMES};
+use crate::content::allowlist::{IMAGE_SCHEMES, LINK_SCHEMES};
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so any text (an article id,
 /// a tag with spaces or slashes) survives a round trip through a URL component.

@@ -1,9 +1,9 @@
-//! The allowlist (`article_reader_core::allowlist`) held to the walk that applies it: every
+//! The allowlist (`article_reader_core::content::allowlist`) held to the walk that applies it: every
 //! element it renders means something to the reader, its block boundaries part paragraphs, what
 //! it drops goes with its content, and the URL checks follow its scheme lists. Here, not beside
 //! the lists, because the walk and `SafeUrl` read the lists: the lists' own file needs neither.
 
-use article_reader_core::allowlist::{
+use article_reader_core::content::allowlist::{
     BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, IMAGE_SCHEMES, LINK_SCHEMES, RENDERED_ELEMENTS,
 };
 use article_reader_core::content::{blocks_from_html, Block, Definition, Inline, Media, Span, TableCell};

@@ -7,7 +7,7 @@
 #[path = "support/html_inputs.rs"]
 mod html_inputs;
 
-use article_reader_core::allowlist::DROPPED_WITH_CONTENT;
+use article_reader_core::content::allowlist::DROPPED_WITH_CONTENT;
 use article_reader_core::content::blocks_from_html;
 use article_reader_core::content::native::with_body;
 use html5ever::ns;

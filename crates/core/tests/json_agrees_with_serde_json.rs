@@ -1,9 +1,9 @@
-//! The reader's JSON parser (`article_reader_core::json`) against serde_json, which the feed's
+//! The reader's JSON parser (`article_reader_core::feed::json`) against serde_json, which the feed's
 //! error messages were first written around: on tens of thousands of documents, mangled from
 //! real feeds one byte at a time, both must accept the same ones with the same values, and refuse
 //! the rest with the same message at the same line and column.
 
-use article_reader_core::json::{self, Value};
+use article_reader_core::feed::json::{self, Value};
 
 /// A small deterministic generator (xorshift), so a failure repeats.
 struct Rng(u64);

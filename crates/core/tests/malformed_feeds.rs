@@ -2,7 +2,7 @@
 //! survive. One line per case; `ok(...)` cases list surviving ids, then the skipped-item reports;
 //! `kept(...)` cases list surviving ids, then the reports of fields left out of them.
 
-use article_reader_core::text::Ui;
+use article_reader_core::interface::text::Ui;
 use article_reader_core::{load_feed, load_feed_with_limits, Limits};
 
 enum Expected {

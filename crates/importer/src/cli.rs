@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::embed::{snippet, EmbedOptions};
 use crate::input::{read_source, Source};
 use crate::merge::{merge, MergeOptions};
-use article_reader_core::options::OPTIONS;
+use article_reader_core::interface::options::OPTIONS;
 
 pub const USAGE: &str = "\
 Usage: article-reader-import [OPTIONS] INPUT...
@@ -78,7 +78,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut inputs = Vec::new();
     let mut output = None;
     let mut split: Option<PathBuf> = None;
-    let mut per_chunk = article_reader_core::split::DEFAULT_PER_CHUNK;
+    let mut per_chunk = article_reader_core::feed::split::DEFAULT_PER_CHUNK;
     let mut page_size = None;
     let mut options = MergeOptions::default();
     let mut embed_file = None;
@@ -266,8 +266,8 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
 
 /// Writes `json` in the reader's split form into `dir`.
 fn write_split(json: &str, dir: &std::path::Path, per_chunk: usize) -> Result<(), String> {
-    let split = article_reader_core::split::split_feed(json, per_chunk)
-        .map_err(|error| article_reader_core::text::Ui::default().feed_error(&error))?;
+    let split = article_reader_core::feed::split::split_feed(json, per_chunk)
+        .map_err(|error| article_reader_core::interface::text::Ui::default().feed_error(&error))?;
     std::fs::create_dir_all(dir.join("chunks")).map_err(|error| error.to_string())?;
     for (name, text) in split.files() {
         std::fs::write(dir.join(name), text).map_err(|error| format!("{name}: {error}"))?;

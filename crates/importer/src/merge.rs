@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
+use article_reader_core::interface::text::Ui;
 use article_reader_core::load_feed;
-use article_reader_core::text::Ui;
 
 use crate::convert::{ImportedFeed, ImportedItem, Origin};
 use crate::document::{Document, JSON_FEED_VERSION};

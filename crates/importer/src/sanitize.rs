@@ -1,5 +1,5 @@
 //! Feed HTML cleaned at import time with ammonia, configured from the reader's own allowlist
-//! (`article_reader_core::allowlist`), so the importer keeps exactly what the reader would
+//! (`article_reader_core::content::allowlist`), so the importer keeps exactly what the reader would
 //! render and drops the rest before it is ever written down. The reader still reads the result
 //! through its allowlist at render time: this is a second wall, not the only one.
 //!
@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use ammonia::{Builder, UrlRelative};
-use article_reader_core::allowlist::{
+use article_reader_core::content::allowlist::{
     ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES, LINK_SCHEMES,
     RENDERED_ELEMENTS,
 };

@@ -1,10 +1,10 @@
 //! The importer's sanitiser (ammonia) and the reader's HTML reader keep the same things: both
-//! are built from `article_reader_core::allowlist`. Each case runs hostile HTML through ammonia
+//! are built from `article_reader_core::content::allowlist`. Each case runs hostile HTML through ammonia
 //! and then the reader, and through the reader alone; the article bodies must be equal. Where
 //! the two HTML parsers read broken markup differently (mutation-XSS shapes), ammonia's output
 //! must still hold nothing but allowlisted elements, attributes and URLs.
 
-use article_reader_core::allowlist::{
+use article_reader_core::content::allowlist::{
     ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES, RENDERED_ELEMENTS,
 };
 use article_reader_core::content::blocks_from_html;

@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use article_reader_core::text::{direction, Label, Languages, Ui};
+use article_reader_core::interface::text::{direction, Label, Languages, Ui};
 use article_reader_core::{FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use article_reader_core::text::Ui;
-use article_reader_core::typography::Typography;
+use article_reader_core::interface::text::Ui;
+use article_reader_core::interface::typography::Typography;
 use article_reader_core::{Controls, Layout, OpenMode, ReadSet};
 use yew::prelude::*;
 

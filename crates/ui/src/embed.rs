@@ -10,8 +10,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use article_reader_core::fragment::{FragmentOwner, Grant, ReaderId};
-use article_reader_core::json::{self, Object, Value};
+use article_reader_core::feed::json::{self, Object, Value};
+use article_reader_core::interface::fragment::{FragmentOwner, Grant, ReaderId};
 use article_reader_core::{Command, ReaderOptions, Routing};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;

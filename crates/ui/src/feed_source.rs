@@ -7,8 +7,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use article_reader_core::indexed::IndexedFeed;
-use article_reader_core::json::Value;
+use article_reader_core::feed::json::Value;
+use article_reader_core::lists::indexed::IndexedFeed;
 use article_reader_core::url::Base;
 use article_reader_core::{
     load_feed_from, load_feed_value, Article, FeedError, Limits, LoadFailure, LoadedFeed, Progress, SafeUrl,
@@ -120,11 +120,11 @@ impl FeedData {
     /// Tells the browser console what was skipped, for the person fixing the feed.
     pub fn report_to_console(&self, source: &str) {
         if let Some((items, limit)) = self.over_limit {
-            let message = article_reader_core::text::Ui::default().over_limit(items, limit);
+            let message = article_reader_core::interface::text::Ui::default().over_limit(items, limit);
             crate::platform::warn(&format!("article-reader, {source}: {message}"));
         }
         // In English, for whoever fixes the feed (see `messages`).
-        let english = article_reader_core::text::Ui::default();
+        let english = article_reader_core::interface::text::Ui::default();
         let mut report = String::new();
         if !self.skipped.is_empty() {
             report.push_str(&format!(

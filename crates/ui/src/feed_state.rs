@@ -8,7 +8,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use article_reader_core::text::Ui;
+use article_reader_core::interface::text::Ui;
 use article_reader_core::{FailureKind, FeedLocation, Limits, LoadFailure, Progress, UnusableAddress};
 use gloo::events::EventListener;
 use yew::platform::spawn_local;

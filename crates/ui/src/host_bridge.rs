@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use article_reader_core::text::Ui;
+use article_reader_core::interface::text::Ui;
 use article_reader_core::{Command, Navigation, ReaderEvent};
 use yew::prelude::*;
 

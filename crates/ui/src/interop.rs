@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use article_reader_core::json::{Object, Value};
+use article_reader_core::feed::json::{Object, Value};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
 

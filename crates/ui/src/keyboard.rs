@@ -1,11 +1,11 @@
 //! The keyboard shortcuts in the page: what a key does is the core's table
-//! (`article_reader_core::shortcuts`); this module reads its context from the page (a field
+//! (`article_reader_core::interface::shortcuts`); this module reads its context from the page (a field
 //! typed into, judged by the event's real target inside any shadow root; the cards and the one
 //! focused; a modifier) and does what it says. The standalone page hears the keys anywhere on
 //! it; an embedded reader, whatever its routing, only while the focus is inside it, so it never
 //! takes keys from its host.
 
-use article_reader_core::shortcuts::{shortcut, KeyAction, KeyContext};
+use article_reader_core::interface::shortcuts::{shortcut, KeyAction, KeyContext};
 use article_reader_core::Route;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;

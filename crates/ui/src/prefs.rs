@@ -12,20 +12,20 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-pub use article_reader_core::prefs::PrefsAction;
-use article_reader_core::prefs_merge::PrefsDoc;
+pub use article_reader_core::interface::prefs::PrefsAction;
+use article_reader_core::interface::prefs_merge::PrefsDoc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::effect::use_effect_on;
 
-/// The core's preferences (`article_reader_core::prefs`), as the app's reducer holds them.
+/// The core's preferences (`article_reader_core::interface::prefs`), as the app's reducer holds them.
 // Eq, so that comparing two handles on the same preferences is a pointer comparison.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Prefs(pub article_reader_core::prefs::Prefs);
+pub struct Prefs(pub article_reader_core::interface::prefs::Prefs);
 
 impl Deref for Prefs {
-    type Target = article_reader_core::prefs::Prefs;
+    type Target = article_reader_core::interface::prefs::Prefs;
 
     fn deref(&self) -> &Self::Target {
         &self.0
@@ -37,7 +37,7 @@ impl Prefs {
     pub fn load(feed: &str) -> Prefs {
         let scope = format!("article-reader:{feed}");
         let doc = storage().map(|storage| stored_doc(&storage, &scope)).unwrap_or_default();
-        Prefs(article_reader_core::prefs::Prefs::stored(scope, doc))
+        Prefs(article_reader_core::interface::prefs::Prefs::stored(scope, doc))
     }
 
     /// Merges the freshest stored document into this one and stores the union when storage

@@ -9,8 +9,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use article_reader_core::retry::{wait_after, STALL_SECONDS};
-use article_reader_core::text::Ui;
+use article_reader_core::feed::retry::{wait_after, STALL_SECONDS};
+use article_reader_core::interface::text::Ui;
 use article_reader_core::{Limits, LoadFailure, Progress};
 use js_sys::{Function, Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
@@ -211,7 +211,7 @@ pub(crate) async fn fetch_text(
             status_text: response.status_text(),
             retry_after: header("retry-after")
                 .as_deref()
-                .and_then(article_reader_core::retry::parse_retry_after),
+                .and_then(article_reader_core::feed::retry::parse_retry_after),
         });
     }
     let content_type = response.headers().get("content-type").ok().flatten();

@@ -1,6 +1,6 @@
 //! The bridge between the reader's [`Route`]s and where a reader keeps its place: the URL
 //! fragment (hash routing, the standalone page) or its own memory (embedded, leaving the host's
-//! URL alone). The route table itself lives in the core (`article_reader_core::route`); this is
+//! URL alone). The route table itself lives in the core (`article_reader_core::interface::route`); this is
 //! the only module that reads or writes the page's URL.
 
 use std::rc::Rc;

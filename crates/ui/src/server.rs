@@ -4,7 +4,7 @@
 //! snippets ([`snippet`]) with it; and the view tests read its HTML with no browser. The wasm
 //! hydrates that HTML (`embed.rs`) when its key matches.
 
-use article_reader_core::options::OPTIONS;
+use article_reader_core::interface::options::OPTIONS;
 use article_reader_core::{load_feed, ReaderOptions, Routing};
 use serde_json::{json, Value};
 use yew::ServerRenderer;

@@ -6,7 +6,7 @@
 //! So the server renderer runs every render natively, and a hydrating reader's first render is
 //! exactly the server's.
 
-use article_reader_core::json::{self, Object, Value};
+use article_reader_core::feed::json::{self, Object, Value};
 use article_reader_core::{FeedLocation, ReaderOptions, Routing};
 
 use crate::feed_source::BUNDLED_FEED;

@@ -870,7 +870,7 @@ test('read marks follow from another tab of the same reader', async () => {
   const frame = document.createElement('iframe');
   document.body.append(frame);
   later(() => frame.remove());
-  // The stored document: one entry a line, `kind TAB stamp TAB value TAB key` (crates/core/src/prefs_merge.rs).
+  // The stored document: one entry a line, `kind TAB stamp TAB value TAB key` (crates/core/src/interface/prefs_merge.rs).
   frame.contentWindow.localStorage.setItem(`article-reader:${FEED}:prefs`, `r\t${Date.now()}\t1\ttea-festival\nr\t${Date.now()}\t1\tlibrary-hours\n`);
   await until('the marks arrive', () => readCards(el).length === 2);
   assertEqual(readCards(el).sort(), [TEA, 'The central library opens on Sundays again'], 'the cards read');

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use article_reader_core::json::{self, Object, Value};
+use article_reader_core::feed::json::{self, Object, Value};
 use article_reader_core::OPTIONS;
 
 /// Each option's value in JavaScript, as TypeScript writes it.

@@ -1,5 +1,5 @@
 //! Writes a JSON Feed in the reader's split form: an index and chunk files (see
-//! `article_reader_core::split`).
+//! `article_reader_core::feed::split`).
 //!
 //! ```sh
 //! cargo run --release -p article-reader-core --bin article-reader-split -- feed.json out/ [--per-chunk 50]
@@ -10,8 +10,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use article_reader_core::split::{split_feed, DEFAULT_PER_CHUNK};
-use article_reader_core::text::Ui;
+use article_reader_core::feed::split::{split_feed, DEFAULT_PER_CHUNK};
+use article_reader_core::interface::text::Ui;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -11,8 +11,10 @@
 //! code or foreign content (`script`, `style`, `iframe`, `svg`, …) are dropped with everything
 //! inside them. Link and image URLs pass through
 //! [`SafeUrl`](crate::url::SafeUrl), so no attribute a feed writes can run script. The lists
-//! themselves live in [`crate::allowlist`], shared with the importer's sanitiser.
+//! themselves live in [`crate::content::allowlist`], shared with the importer's sanitiser.
 //!
+//! - [`allowlist`]: the elements, attributes and URL schemes kept (shared with the importer);
+//! - [`attachments`]: an item's attachments as players and downloads;
 //! - [`blocks`]: the block model ([`Block`], [`Inline`]), its text, and plain text read into
 //!   paragraphs;
 //! - [`node`]: the node trait every parser implements;
@@ -25,6 +27,8 @@
 //! - [`search_text`]: the quick scan that gives search a body's text at load, over the pieces of
 //!   `scan`.
 
+pub mod allowlist;
+pub mod attachments;
 pub mod blocks;
 mod inline_code;
 #[cfg(feature = "native")]

@@ -7,7 +7,7 @@
 //! tags, text moved out of tables, misnested formatting, character references, where `<svg>`
 //! ends) is therefore exactly what the walk sees. The walk is the same code for both parsers:
 //!
-//! 1. [`import`] keeps what the allowlist ([`crate::allowlist`]) allows: HTML elements, their
+//! 1. [`import`] keeps what the allowlist ([`crate::content::allowlist`]) allows: HTML elements, their
 //!    listed attributes (a `srcset`'s candidates checked by [`super::srcset`]) and their text. Elements dropped with their content (`script`, `style`,
 //!    `template`, …), anything outside the HTML namespace (SVG and MathML, whose text is dropped
 //!    by policy), elements a browser never displays (`hidden`) and comments go; every other
@@ -16,7 +16,9 @@
 //! 2. [`collect_blocks`] shapes the kept tree into the block model: paragraphs from loose text,
 //!    lists, tables, figures, inline formatting, links and images whose URLs pass [`SafeUrl`].
 
-use crate::allowlist::{ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES};
+use crate::content::allowlist::{
+    ATTRIBUTES, BLOCK_BOUNDARY_ELEMENTS, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES,
+};
 use crate::url::{Base, SafeUrl};
 
 use super::blocks::{Block, BodyImage, Definition, Inline, Media, Span, TableCell};

@@ -4,8 +4,8 @@
 //! and a card's play control for an article with audio. Each player returns to where the person
 //! left it, at the speed they chose (remembered per feed, by the prefs).
 
-use article_reader_core::attachments::{shown, Shown};
-use article_reader_core::text::Label;
+use article_reader_core::content::attachments::{shown, Shown};
+use article_reader_core::interface::text::Label;
 use article_reader_core::Attachment;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlMediaElement;

@@ -2,7 +2,7 @@
 //! "Try again" for a fetched feed; and the notice over a feed's kept copy, shown because the
 //! feed could not be fetched.
 
-use article_reader_core::text::{Label, Ui};
+use article_reader_core::interface::text::{Label, Ui};
 use yew::prelude::*;
 
 use crate::context::ReaderContext;

@@ -2,7 +2,7 @@
 //! link to the article), date, summary, tags and image, as many of them as the layout shows;
 //! search matches marked; read articles shown as read.
 
-use article_reader_core::text::{direction, Label};
+use article_reader_core::interface::text::{direction, Label};
 use article_reader_core::{FeedQuery, Layout, OpenMode, Route};
 use yew::prelude::*;
 

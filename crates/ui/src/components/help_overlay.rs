@@ -3,7 +3,7 @@
 //! it). The focus goes back to where it was when it closes. A plain function and a hook, not a
 //! component: each kind of component costs the wasm its own copy of Yew's lifecycle.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;

@@ -1,6 +1,6 @@
 //! Text with the words of a search marked: `<mark>` around each match, the rest as plain text.
 
-use article_reader_core::search::highlight;
+use article_reader_core::lists::search::highlight;
 use article_reader_core::Query;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! What shows while a feed downloads: where from, and how much has arrived.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::Progress;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The reader's title bar: the feed's name, and the way between all articles and the followed
 //! ones. On the feed page the name is the page's `<h1>`; elsewhere the article title is.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::Route;
 use yew::prelude::*;
 

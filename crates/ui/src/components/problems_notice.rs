@@ -3,7 +3,7 @@
 //! piece of state (dismissed) is the reader's, and each kind of component costs the wasm its own
 //! copy of Yew's lifecycle (see `tag_list::tag_links`).
 
-use article_reader_core::text::{direction, Label, Ui};
+use article_reader_core::interface::text::{direction, Label, Ui};
 use article_reader_core::ItemProblem;
 use yew::prelude::*;
 

@@ -3,9 +3,9 @@
 //! groups, so the keyboard and screen readers work it as they work any form. Each choice is the
 //! person's, remembered per feed, and wins over the host's options (see `core::typography`).
 
-use article_reader_core::json::Value;
-use article_reader_core::text::Label;
-use article_reader_core::typography::Typography;
+use article_reader_core::feed::json::Value;
+use article_reader_core::interface::text::Label;
+use article_reader_core::interface::typography::Typography;
 use yew::prelude::*;
 
 use crate::context::ReaderContext;

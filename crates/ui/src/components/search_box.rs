@@ -1,7 +1,7 @@
 //! The search field. Every keystroke updates the feed in place (one history step for the whole
 //! search, not one per key); `/` anywhere in the reader focuses it.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::{FeedQuery, Route};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

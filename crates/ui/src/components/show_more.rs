@@ -3,7 +3,7 @@
 //! paged feed's next page, with why the last try failed beside it. Plain functions, as the
 //! buttons have no state of their own.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use yew::prelude::*;
 
 use crate::context::ReaderContext;

@@ -3,7 +3,7 @@
 //! switch, a control that clears filter and search, and the polite live region that announces
 //! the result.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, Selection};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! An article's tags as links that filter the feed by that tag, optionally each with a toggle
 //! to follow it.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::{FeedQuery, Route, Tag, TagFilter};
 use yew::prelude::*;
 

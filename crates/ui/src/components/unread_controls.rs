@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::Selection;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

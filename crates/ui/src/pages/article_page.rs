@@ -2,8 +2,8 @@
 //! body, tags to filter by and follow, related articles, the newer and older ones, a link to
 //! copy, and a way back to the feed as it was left.
 
-use article_reader_core::reading::{neighbours, reading_minutes, related};
-use article_reader_core::text::{direction, Label};
+use article_reader_core::interface::text::{direction, Label};
+use article_reader_core::lists::reading::{neighbours, reading_minutes, related};
 use std::rc::Rc;
 
 use article_reader_core::url::Base;

@@ -2,7 +2,7 @@
 //! list, a page at a time with "Show more", or an explanation when nothing matches; once all
 //! that is loaded shows, "Load more articles" when the feed has a next page.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::{FeedQuery, Route};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;

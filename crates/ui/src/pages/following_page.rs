@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, TagFilter};
 use yew::prelude::*;
 

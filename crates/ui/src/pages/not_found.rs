@@ -1,6 +1,6 @@
 //! What an unknown address shows: what was not found, and the way back to the feed.
 
-use article_reader_core::text::Label;
+use article_reader_core::interface::text::Label;
 use article_reader_core::Route;
 use yew::prelude::*;
 

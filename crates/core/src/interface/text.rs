@@ -1,11 +1,11 @@
 //! Every string the reader shows, in English and Arabic, and the writing direction of a
 //! language. One table, so a translation is one `match` arm away and no view carries prose.
 //!
-//! What went wrong with a feed is said by [`crate::messages`], in the same languages.
+//! What went wrong with a feed is said by [`crate::interface::messages`], in the same languages.
 
-use crate::filter::MatchMode;
-use crate::source::Progress;
-use crate::words::group_digits;
+use crate::feed::source::Progress;
+use crate::interface::words::group_digits;
+use crate::lists::filter::MatchMode;
 
 /// The interface languages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -87,7 +87,7 @@ fn fold_char(c: char, out: &mut String) {
         '“' | '”' | '„' => '"',
         '‐' | '‑' | '–' | '—' => '-',
         _ => {
-            crate::case::push_lowercase(c, out);
+            crate::lists::case::push_lowercase(c, out);
             return;
         }
     };
@@ -135,7 +135,7 @@ impl Query {
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
             .collect();
-        crate::order::sort_by(&mut words, String::cmp);
+        crate::lists::order::sort_by(&mut words, String::cmp);
         words.dedup();
         // A word inside another one adds nothing: "pak pakistan" is "pakistan".
         let all = words.clone();

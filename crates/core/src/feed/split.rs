@@ -9,9 +9,9 @@
 //! - `chunks/NNNN.json`: a feed of `per_chunk` complete items (ids, bodies, highlights), in the
 //!   index's order.
 
-use crate::json::{self, Object, Value};
+use crate::feed::json::{self, Object, Value};
 
-use crate::load::{load_feed_from, FeedError, Limits};
+use crate::feed::load::{load_feed_from, FeedError, Limits};
 use crate::platform::Plain;
 
 /// Articles per chunk file unless told otherwise: about 200 KB of JSON for 3 KB bodies. Opening an
@@ -101,7 +101,7 @@ fn chunk_name(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::load_feed;
+    use crate::feed::load::load_feed;
 
     fn feed(n: usize) -> String {
         let items: Vec<String> = (0..n)

@@ -11,11 +11,11 @@
 //! `article-reader-error` event get the English, for the people who fix feeds and pages, which
 //! is also the language of JSON Feed's field names.
 
-use crate::json::SyntaxProblem;
-use crate::load::{FeedError, Found, ItemProblem, Reason, Shape};
-use crate::source::LoadFailure;
-use crate::text::{arabic_count, Language, Ui};
-use crate::words::{group_digits, human_bytes_in, quote, truncate, ByteUnits, ENGLISH_BYTE_UNITS};
+use crate::feed::json::SyntaxProblem;
+use crate::feed::load::{FeedError, Found, ItemProblem, Reason, Shape};
+use crate::feed::source::LoadFailure;
+use crate::interface::text::{arabic_count, Language, Ui};
+use crate::interface::words::{group_digits, human_bytes_in, quote, truncate, ByteUnits, ENGLISH_BYTE_UNITS};
 
 /// One message in each interface language, English then Arabic; `{0}`, `{1}`, … stand for its
 /// values, in the order given.
@@ -456,7 +456,7 @@ fn arabic_syntax(problem: SyntaxProblem) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Limits;
+    use crate::feed::load::Limits;
 
     const ARABIC: Ui = Ui { language: Language::Arabic };
 
@@ -560,7 +560,7 @@ mod tests {
             r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {}}"#,
         ];
         for json in broken {
-            let Err(error) = crate::load::load_feed_with_limits(json, &Limits::default()) else {
+            let Err(error) = crate::feed::load::load_feed_with_limits(json, &Limits::default()) else {
                 panic!("{json:?} loaded")
             };
             let message = ARABIC.load_failure(&LoadFailure::Feed(error));
@@ -573,7 +573,7 @@ mod tests {
             {"id": "b", "content_text": "again"}]"#;
         let json =
             format!(r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {items}}}"#);
-        let loaded = match crate::load::load_feed(&json) {
+        let loaded = match crate::feed::load::load_feed(&json) {
             Ok(loaded) => loaded,
             Err(error) => panic!("{error:?}"),
         };
@@ -595,7 +595,7 @@ mod tests {
         for text in
             ["", "[1,]", "{\"a\" 1}", "[\"\\x\"]", "tru", "-", "{1: 2}", "[1 2]", "{\"a\": 1 \"b\"}", "1 2"]
         {
-            let Err(error) = crate::json::parse(text) else { panic!("{text:?} parsed") };
+            let Err(error) = crate::feed::json::parse(text) else { panic!("{text:?} parsed") };
             let message = arabic_syntax(error.problem);
             assert!(!message.chars().any(|c| c.is_ascii_alphabetic()), "{text:?}: {message}");
         }

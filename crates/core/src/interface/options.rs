@@ -15,16 +15,16 @@
 
 use std::rc::Rc;
 
-use crate::filter::{MatchMode, TagFilter};
-use crate::json::{self, Value};
-use crate::load::Limits;
+use crate::feed::json::{self, Value};
+use crate::feed::load::Limits;
+use crate::feed::source::{parse_size, FeedLocation, UnusableAddress};
+use crate::interface::route::Route;
+pub use crate::interface::typography::Theme;
+use crate::interface::typography::{self, Choice, Typography};
+use crate::interface::words::quote;
+use crate::lists::filter::{MatchMode, TagFilter};
+use crate::lists::selection::FeedQuery;
 use crate::model::TagKey;
-use crate::route::Route;
-use crate::selection::FeedQuery;
-use crate::source::{parse_size, FeedLocation, UnusableAddress};
-pub use crate::typography::Theme;
-use crate::typography::{self, Choice, Typography};
-use crate::words::quote;
 
 /// How a reader keeps its place.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

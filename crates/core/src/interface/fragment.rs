@@ -5,7 +5,7 @@
 //! that asks meanwhile keeps its place in memory instead (and its host hears why, once), and
 //! gets the fragment when it asks again after the owner let it go.
 
-use crate::options::Routing;
+use crate::interface::options::Routing;
 
 /// A reader on the page, as [`FragmentOwner`] knows it.
 pub type ReaderId = u32;

@@ -42,7 +42,7 @@ impl TagIndex {
                 }
             }
         }
-        crate::order::sort_by(&mut entries, |a, b| {
+        crate::lists::order::sort_by(&mut entries, |a, b| {
             b.count().cmp(&a.count()).then_with(|| a.tag.key.cmp(&b.tag.key))
         });
         let by_key = entries.iter().enumerate().map(|(slot, e)| (e.tag.key.clone(), slot)).collect();

@@ -8,7 +8,7 @@
 //! refusal and an offline browser are not: trying again would give the same answer (the
 //! browser's `online` event tries an offline one again).
 
-use crate::source::LoadFailure;
+use crate::feed::source::LoadFailure;
 
 /// The waits before the second, third and fourth tries.
 pub const BACKOFF_SECONDS: [u32; 3] = [1, 2, 4];

@@ -4,10 +4,10 @@
 //!
 //! Every field is a loose [`Value`] on purpose: a field of the wrong type must become a precise
 //! problem report about that one item ("`tags` must be an array of strings"), not an error that
-//! rejects the whole feed. [`crate::load`] does the checking. Members the reader does not know are
+//! rejects the whole feed. [`crate::feed::load`] does the checking. Members the reader does not know are
 //! dropped; a member written twice counts once, the last time.
 
-use crate::json::{Object, Value};
+use crate::feed::json::{Object, Value};
 
 /// The top-level object of a JSON Feed.
 #[derive(Default)]

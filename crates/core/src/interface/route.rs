@@ -10,9 +10,9 @@
 //!
 //! Parsing is total: every string maps to some route, so a hand-edited URL never breaks the page.
 
-use crate::filter::{MatchMode, TagFilter};
+use crate::lists::filter::{MatchMode, TagFilter};
+use crate::lists::selection::FeedQuery;
 use crate::model::TagKey;
-use crate::selection::FeedQuery;
 use crate::url::{decode_component, decode_query_value, encode_component};
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! one leaves the host's CSS custom property (`--ar-text-size`, `--ar-font-text`,
 //! `--ar-width`, `--ar-line-height`, `--ar-color-scheme`) in charge.
 
-use crate::json::Value;
+use crate::feed::json::Value;
 
 /// The text sizes the settings step through, in percent of the person's default font size.
 pub const TEXT_SIZES: [u16; 7] = [85, 100, 115, 130, 150, 175, 200];

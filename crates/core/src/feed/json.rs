@@ -1,7 +1,7 @@
 //! JSON text to a loose [`Value`] tree and back: the reader's only JSON code.
 //!
 //! Why not serde_json: the reader needs one thing from JSON, a tree of loose values that
-//! [`crate::load`] checks field by field, and serde's derive, serde_json's generic deserializer
+//! [`crate::feed::load`] checks field by field, and serde's derive, serde_json's generic deserializer
 //! and its `BTreeMap` objects cost 17 KB of the wasm (brotli; the whole is about 155 KB). This
 //! reader is one forward pass over the bytes, keeps objects as written (in order, repeated keys
 //! included; a lookup takes the last, as serde_json's map did), and stops at the same nesting
@@ -85,7 +85,7 @@ pub struct SyntaxError {
 }
 
 /// What gave a text away as not JSON. Data, not prose: [`SyntaxProblem::as_str`] is serde_json's
-/// wording, and [`crate::messages`] says it in the interface's language.
+/// wording, and [`crate::interface::messages`] says it in the interface's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyntaxProblem {
     TrailingCharacters,

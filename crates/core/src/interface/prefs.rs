@@ -5,9 +5,9 @@
 //! that tabs merge instead of overwrite (`prefs_merge`). Storage is the app's: it reads the
 //! document, hands it over, and stores what it becomes.
 
+use crate::interface::prefs_merge::{Kind, PrefsDoc, HIDE_READ};
+use crate::interface::typography::Typography;
 use crate::model::TagKey;
-use crate::prefs_merge::{Kind, PrefsDoc, HIDE_READ};
-use crate::typography::Typography;
 
 /// What a reader remembers of one feed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

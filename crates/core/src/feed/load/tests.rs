@@ -2,8 +2,8 @@
 //! The table of broken feeds and their messages is `tests/malformed_feeds.rs`.
 
 use super::*;
+use crate::interface::text::Ui;
 use crate::model::{Article, Author, Body};
-use crate::text::Ui;
 use crate::url::SafeUrl;
 
 use crate::url::Base;

@@ -7,7 +7,7 @@
 //! join the others newest first, an id already loaded keeps its first article (the later one is
 //! reported as skipped), and [`Limits::max_items`] counts the articles of every page together.
 
-use crate::load::{load_page_from, FeedError, Limits, LoadedFeed};
+use crate::feed::load::{load_page_from, FeedError, Limits, LoadedFeed};
 use crate::model::Feed;
 use crate::platform::Platform;
 use crate::url::{Base, SafeUrl};
@@ -106,7 +106,7 @@ mod tests {
     }
 
     fn first(json: &str, url: Option<&str>) -> (Pages, Feed) {
-        let loaded = crate::load::load_feed_from(json, &Limits::default(), &Native, url)
+        let loaded = crate::feed::load::load_feed_from(json, &Limits::default(), &Native, url)
             .unwrap_or_else(|error| panic!("{error:?}"));
         (Pages::first(url), loaded.feed)
     }
@@ -144,7 +144,7 @@ mod tests {
         for next in
             ["javascript:alert(1)", "data:application/json,{}", "mailto:a@b.c", "file:///etc/feed.json"]
         {
-            let loaded = crate::load::load_feed_from(
+            let loaded = crate::feed::load::load_feed_from(
                 &page(Some(next), &[("a", "2024-01-02")]),
                 &Limits::default(),
                 &Native,

@@ -31,7 +31,7 @@ pub struct TagFilter {
 impl TagFilter {
     pub fn new(tags: impl IntoIterator<Item = TagKey>, mode: MatchMode) -> TagFilter {
         let mut tags: Vec<TagKey> = tags.into_iter().collect();
-        crate::order::sort_by(&mut tags, TagKey::cmp);
+        crate::lists::order::sort_by(&mut tags, TagKey::cmp);
         tags.dedup();
         TagFilter { tags, mode }
     }

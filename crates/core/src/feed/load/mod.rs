@@ -17,10 +17,10 @@ use std::collections::HashSet;
 #[cfg(feature = "native")]
 use crate::content::Native;
 use crate::content::References;
-use crate::json::{self, Value};
+use crate::feed::json::{self, Value};
+use crate::feed::raw::RawFeed;
 use crate::model::{sort_newest_first, Feed};
 use crate::platform::Platform;
-use crate::raw::RawFeed;
 use crate::url::{Base, SafeUrl};
 use fields::{article_from_item, authors_field, link_field, optional_text, LeftOut};
 pub use limits::Limits;

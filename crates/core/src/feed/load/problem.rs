@@ -1,10 +1,10 @@
 //! What can be wrong with a feed, as data: the kind of problem, where it is (page, item, id,
 //! field) and the values that show it (what was found, byte counts, the limit). No prose:
-//! [`crate::messages`] says each one in the interface's language, and a host or a test can
+//! [`crate::interface::messages`] says each one in the interface's language, and a host or a test can
 //! match on it.
 
-use crate::json::{SyntaxProblem, Value};
-use crate::words::truncate;
+use crate::feed::json::{SyntaxProblem, Value};
+use crate::interface::words::truncate;
 
 /// Why a document is not a usable feed at all.
 #[derive(Clone, Debug, PartialEq, Eq)]

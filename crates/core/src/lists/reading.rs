@@ -66,7 +66,7 @@ pub fn related(feed: &Feed, position: usize, max: usize) -> Vec<usize> {
         .filter(|&(_, shared)| shared > 0)
         .collect();
     // Positions are newest first already, so a stable sort by shared tags keeps that order.
-    crate::order::sort_by(&mut scored, |a, b| b.1.cmp(&a.1));
+    crate::lists::order::sort_by(&mut scored, |a, b| b.1.cmp(&a.1));
     scored.into_iter().take(max).map(|(other, _)| other).collect()
 }
 

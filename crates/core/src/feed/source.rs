@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use crate::json::Value;
-use crate::load::FeedError;
+use crate::feed::json::Value;
+use crate::feed::load::FeedError;
+use crate::interface::words::quote;
 use crate::url::scheme_of;
-use crate::words::quote;
 
 /// The feed to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -212,7 +212,7 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::SyntaxProblem;
+    use crate::feed::json::SyntaxProblem;
 
     #[test]
     fn parses_sizes() {

@@ -4,10 +4,10 @@
 
 use std::cell::RefCell;
 
-use crate::filter::{MatchMode, TagFilter};
+use crate::lists::filter::{MatchMode, TagFilter};
+use crate::lists::search::{Query, SearchIndex};
+use crate::lists::tags::TagIndex;
 use crate::model::{ArticleId, Feed};
-use crate::search::{Query, SearchIndex};
-use crate::tags::TagIndex;
 
 /// The feed view's state: tags, any/all, search text and how many pages are shown.
 #[derive(Clone, Debug, PartialEq, Eq)]

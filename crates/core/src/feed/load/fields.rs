@@ -4,11 +4,11 @@
 
 use crate::content::{blocks_from_text, References};
 use crate::date::Timestamp;
-use crate::json::Value;
+use crate::feed::json::Value;
+use crate::feed::raw::{RawExtension, RawItem};
+use crate::interface::words::truncate;
 use crate::model::{Article, ArticleId, Attachment, Author, Body, Image, Tag};
-use crate::raw::{RawExtension, RawItem};
 use crate::url::{scheme_of, Base, SafeUrl};
-use crate::words::truncate;
 
 use super::limits::Limits;
 use super::problem::{Found, Reason, Shape};

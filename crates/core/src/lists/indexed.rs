@@ -5,13 +5,13 @@
 
 use std::cell::RefCell;
 
-use crate::load::{FeedError, ItemProblem, Limits, LoadedFeed};
+use crate::feed::load::{FeedError, ItemProblem, Limits, LoadedFeed};
+use crate::feed::paging::Pages;
+use crate::lists::search::SearchIndex;
+use crate::lists::selection::Selector;
+use crate::lists::tags::TagIndex;
 use crate::model::Feed;
-use crate::paging::Pages;
 use crate::platform::Platform;
-use crate::search::SearchIndex;
-use crate::selection::Selector;
-use crate::tags::TagIndex;
 use crate::url::Base;
 
 /// Feeds of up to this many articles are folded for search as they load (a few milliseconds);
@@ -106,8 +106,8 @@ impl IndexedFeed {
 mod tests {
     use super::*;
     use crate::content::Native;
-    use crate::load::load_feed_from;
-    use crate::search::Query;
+    use crate::feed::load::load_feed_from;
+    use crate::lists::search::Query;
 
     const FEED: &str = "https://example.com/feed.json";
 
