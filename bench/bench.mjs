@@ -248,7 +248,7 @@ async function splitFeedOf(feedsDir, size, facts) {
   const dir = feed.replace(/\.json$/, '-split');
   const index = path.join(dir, 'index.json');
   // Split again when the feed or the splitter changed since.
-  const splitter = path.join(repo, 'crates', 'core', 'src', 'split.rs');
+  const splitter = path.join(repo, 'crates', 'core', 'src', 'feed', 'split.rs');
   if (!existsSync(index) || statSync(index).mtimeMs < Math.max(statSync(feed).mtimeMs, statSync(splitter).mtimeMs)) {
     rmSync(dir, { recursive: true, force: true });
     say(`splitting ${path.relative(repo, feed)} into ${path.relative(repo, dir)}/ with article-reader-split`);
