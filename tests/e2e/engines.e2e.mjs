@@ -539,12 +539,12 @@ check('a feed that is not there is an alert naming the URL and the status', asyn
 
 check('under an Arabic interface, a feed that is not there and a skipped item are explained in Arabic', async ({ page, expectProblem }) => {
   expectProblem(/console error: article-reader: The feed at/);
-  // Latin-letter words once the URL and what the feed holds (in quotes) are taken out; HTML and
-  // RFC name a format and a standard, which Arabic writes as they are.
+  // Latin-letter words once the URL and what the feed holds (in quotes) are taken out; RFC names
+  // the standards a date is read by (RFC 3339, RFC 822), which Arabic writes as they are.
   const plain = (text) => text.replace(/[\u2068\u2069]/g, '');
   const latinWords = (text, url = '') =>
     text.replace(url, '').split('"').filter((_, i) => i % 2 === 0).join('')
-      .split(/[^A-Za-z]+/).filter((w) => w && w !== 'HTML' && w !== 'RFC');
+      .split(/[^A-Za-z]+/).filter((w) => w && w !== 'RFC');
   await page.open('?lang=ar&src=/fixtures/missing.json');
   await page.waitFor('[role=alert]');
   const alert = plain(await page.text('[role=alert]'));
@@ -555,7 +555,7 @@ check('under an Arabic interface, a feed that is not there and a skipped item ar
   await page.waitFor(FEED_ARTICLE, { count: 7 });
   const problems = (await page.texts('.ar-notice__list li')).map(plain);
   assert.equal(problems.length, 4, problems.join('\n'));
-  assert.equal(problems[0], 'العنصر 3 (المعرّف "n3"): لا «محتوى HTML» في العنصر ولا «المحتوى النصي»؛ يحتاج العنصر أحدهما');
+  assert.equal(problems[0], 'العنصر 3 (المعرّف "n3"): لا «المحتوى المنسّق» في العنصر ولا «المحتوى النصي»؛ يحتاج العنصر أحدهما');
   for (const problem of problems) assert.deepEqual(latinWords(problem), [], problem);
   assert.equal(await page.attribute('.ar-notice__list', 'dir'), 'rtl');
   await page.shot('skipped-items-arabic');

@@ -312,7 +312,7 @@ impl Ui {
             Reason::NoContent => (
                 [
                     "and content_text are both missing; an item needs one",
-                    "لا «محتوى HTML» في العنصر ولا «المحتوى النصي»؛ يحتاج العنصر أحدهما",
+                    "لا «المحتوى المنسّق» في العنصر ولا «المحتوى النصي»؛ يحتاج العنصر أحدهما",
                 ],
                 Vec::new(),
             ),
@@ -405,7 +405,7 @@ fn arabic_field(field: &str) -> &str {
         "url" => "الرابط",
         "external_url" => "الرابط الخارجي",
         "summary" => "الملخّص",
-        "content_html" => "محتوى HTML",
+        "content_html" => "المحتوى المنسّق",
         "content_text" => "المحتوى النصي",
         "image" => "الصورة",
         "banner_image" => "صورة الغلاف",
