@@ -57,7 +57,7 @@ async fn store(key: &str, text: &str) -> Result<(), JsValue> {
     let headers = Headers::new()?;
     headers.set("content-type", "application/feed+json")?;
     // Whole milliseconds: no float formatting or parsing in the wasm.
-    headers.set(KEPT_AT, &(js_sys::Date::now() as u64).to_string())?;
+    headers.set(KEPT_AT, &crate::platform::now().to_string())?;
     let init = ResponseInit::new();
     init.set_headers(&headers);
     let response = Response::new_with_opt_str_and_init(Some(text), &init)?;

@@ -194,7 +194,7 @@ fn start_fetch(
         // feed arrives in hundreds of chunks, and each drawing re-renders the reader.
         let drawn_at = Cell::new(None::<u64>);
         let on_progress = |progress| {
-            let now = js_sys::Date::now() as u64;
+            let now = crate::platform::now();
             match drawn_at.get() {
                 Some(at) if onto.is_some() || now.saturating_sub(at) < 100 => return,
                 _ => drawn_at.set(Some(now)),

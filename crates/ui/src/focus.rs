@@ -8,6 +8,9 @@ use yew::prelude::*;
 
 use crate::effect::use_effect_on;
 
+/// The feed's cards a person can see: not those of the feed kept hidden under an open article.
+pub const VISIBLE_CARDS: &str = ":not([hidden]) > [role=feed] > article";
+
 /// The article a return to the feed comes from, whose card should get the focus again.
 #[hook]
 pub fn use_return_to(navigation: Navigation) -> Option<String> {
@@ -32,9 +35,7 @@ pub fn skip_to_content(root: NodeRef) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let first = root
             .cast::<web_sys::Element>()
-            .and_then(|r| {
-                r.query_selector(":not([hidden]) > [role=feed] > article, h1[tabindex]").ok().flatten()
-            })
+            .and_then(|r| r.query_selector(&format!("{VISIBLE_CARDS}, h1[tabindex]")).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(first) = first {
             let _ = first.focus();

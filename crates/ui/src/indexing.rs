@@ -7,7 +7,7 @@ use js_sys::{Function, Promise};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::feed_source::FeedData;
-use crate::platform::Browser;
+use crate::platform::{now, Browser};
 use crate::retry::Cancelled;
 
 /// Work in one slice before yielding, in milliseconds.
@@ -31,11 +31,6 @@ pub async fn finish_search_index(data: &FeedData, cancelled: &Cancelled) -> bool
         }
     }
     true
-}
-
-/// The time in whole milliseconds (the wasm keeps no floats: see docs/size-rules.md).
-fn now() -> u64 {
-    js_sys::Date::now() as u64
 }
 
 /// Resolves once the event loop has had its turn (input, rendering, other tasks).

@@ -13,6 +13,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::effect::use_effect_on;
+use crate::focus::VISIBLE_CARDS;
 use crate::routing::Navigator;
 
 /// What a key press needs to know, refreshed on every render.
@@ -37,8 +38,7 @@ fn is_typing(event: &KeyboardEvent) -> bool {
 }
 
 fn cards(root: &Element) -> Vec<HtmlElement> {
-    // Not the feed kept hidden under an open article.
-    let Ok(list) = root.query_selector_all(":not([hidden]) > [role=feed] > article") else {
+    let Ok(list) = root.query_selector_all(VISIBLE_CARDS) else {
         return Vec::new();
     };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()

@@ -14,6 +14,12 @@
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::*;
+
+/// Now, in whole milliseconds since 1970 (the wasm keeps no floats: see docs/size-rules.md).
+/// For effects and handlers, never a render: the server renderer has no clock of the page's.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::*;
 

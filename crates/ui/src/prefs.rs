@@ -69,16 +69,11 @@ fn stored_doc(storage: &web_sys::Storage, scope: &str) -> PrefsDoc {
     }
 }
 
-/// Now, in milliseconds since 1970: the stamp of a change.
-fn now() -> u64 {
-    js_sys::Date::now() as u64
-}
-
 impl Reducible for Prefs {
     type Action = PrefsAction;
 
     fn reduce(self: Rc<Self>, action: PrefsAction) -> Rc<Self> {
-        match self.0.reduce(action, now()) {
+        match self.0.reduce(action, crate::platform::now()) {
             Some(next) => Rc::new(Prefs(next)),
             None => self,
         }

@@ -228,7 +228,9 @@ impl Ui {
     /// Why `field` cannot be used: in English what follows the field's name ("is missing"), in
     /// Arabic the whole clause, which names the field ("الحقل «المعرّف» مفقود").
     fn reason(&self, field: &str, reason: &Reason) -> String {
-        let name = format!("الحقل «{}»", arabic_field(field));
+        // The Arabic clause names the field; the English one follows the name its caller writes.
+        let name =
+            if self.arabic() { format!("الحقل «{}»", arabic_field(field)) } else { String::new() };
         let (words, values): (Words, Vec<String>) = match reason {
             Reason::Missing if field == "version" => (
                 [
