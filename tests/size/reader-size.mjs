@@ -50,15 +50,16 @@ export const BUDGET = 100 * KB;
  * page (1.4 KB) and the feed kept under an open article (0.6 KB) took it to 190.5 KB. None of
  * that was allowed by its issue in so many words: the speed issue's 150 KB is still to reach,
  * from here. Failures held by reference (1.0 KB less) paid for issue 20's host writes as
- * commands, keyboard, preferences and feed indexes in the core (0.4 KB): 190.3 KB.
+ * commands, keyboard, preferences and feed indexes in the core (0.4 KB): 190.3 KB; one
+ * clock and no Arabic built for English messages, 190.1 KB.
  */
-export const CEILING = 190.8 * KB;
+export const CEILING = 190.6 * KB;
 /**
  * The same for an embedding page: counted since article-reader.js is minified by the release
  * build (it was not counted before), and only ever lowered, but for issue 20's messages and the
- * speed issue's two changes above (191.7 KB).
+ * speed issue's two changes above (191.5 KB).
  */
-export const EMBED_CEILING = 192.2 * KB;
+export const EMBED_CEILING = 192.0 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');
