@@ -215,9 +215,15 @@ async function runOnce(browser, origin, implementation, feed, plan) {
     times.back = await timed(page, 'click', plan.tagsABAll, () => page.locator('a.ar-back').click(), 'going back');
     await expectView(page, plan.tagsABAll, 'going back');
 
+    // The longest task from the first article on (the interactions' included): a page that
+    // builds what only later needs in one go shows it here.
+    const longestTask = await page.evaluate(
+      (from) => Math.max(0, ...window.__benchProbe.longTasks.filter((task) => task.start >= from).map((task) => task.duration)),
+      times.firstArticle.ready,
+    );
     const memory = await memoryOf(context, page);
     assert.deepEqual(problems, [], `the ${implementation} logged errors`);
-    return { times, memory, loaded: [...loaded] };
+    return { times, memory, longestTask, loaded: [...loaded] };
   } finally {
     await context.close();
   }
@@ -336,7 +342,8 @@ async function main() {
           Object.keys(list[0].times).map((key) => [key, { ready: median(list.map((s) => s.times[key].ready)), painted: median(list.map((s) => s.times[key].painted)) }]),
         ),
         memory: Object.fromEntries(Object.keys(list[0].memory).map((key) => [key, median(list.map((s) => s.memory[key]))])),
-        samples: list.map(({ times, memory }) => ({ times, memory })),
+        longestTask: median(list.map((s) => s.longestTask)),
+        samples: list.map(({ times, memory, longestTask }) => ({ times, memory, longestTask })),
       });
       results.feeds.push({
         name: feed.name,

@@ -48,7 +48,13 @@
     );
   };
 
+  // Every task of 50 ms or more (the Long Tasks API), to find the longest after the first article.
+  const longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) longTasks.push({ start: task.startTime, duration: task.duration });
+  }).observe({ type: 'longtask', buffered: true });
   const probe = {
+    longTasks,
     // The expected feed's first card (the driver sets `__benchFirstArticle`), so the standalone
     // page's prerendered view of the bundled feed does not count for a feed fetched with ?src=.
     firstArticle: whenShown(() => {

@@ -65,6 +65,27 @@ export function checkBudgets(results) {
     missing('first article on screen, vs baseline', '≤ 1.5×');
     missing('JS heap + wasm memory, vs baseline', '≤ 2×');
   }
+  // The speed issue's targets: every interaction at 10,000 within 1.2× of the baseline and 16 ms
+  // (above, with issue 6's), and these.
+  for (const [key, label] of TIMINGS.filter(([k]) => ['open', 'back'].includes(k))) {
+    if (!big) continue;
+    const [reader, baseline] = times(big, key);
+    add(`10,000: ${label}`, `${ms(reader)} ms (baseline ${ms(baseline)} ms)`, '≤ 16 ms', reader <= 16);
+    add(`10,000: ${label}, vs baseline`, exact(reader, baseline), '≤ 1.2×', reader <= 1.2 * baseline);
+  }
+  const huge = feed('100,000');
+  for (const f of [big, huge].filter(Boolean)) {
+    const [reader, baseline] = times(f, 'firstArticle');
+    add(`${f.name}: first article on screen, vs baseline`, `${exact(reader, baseline)} (${ms(reader)} / ${ms(baseline)} ms)`, '≤ 1.0×', reader <= baseline);
+    add(`${f.name}: longest task after the first article`, `${ms(f.reader.longestTask)} ms (baseline ${ms(f.baseline.longestTask)} ms)`, '≤ 100 ms', f.reader.longestTask <= 100);
+    const [heap, baseHeap] = [f.reader.memory.total, f.baseline.memory.total];
+    add(`${f.name}: JS heap + wasm memory, vs baseline`, `${exact(heap, baseHeap)} (${mb(heap)} / ${mb(baseHeap)})`, '≤ 1.0×', heap <= baseHeap);
+  }
+  if (huge) {
+    for (const [key, label] of TIMINGS.filter(([k]) => k !== 'firstArticle')) {
+      add(`100,000: ${label}`, `${ms(huge.reader.times[key].ready)} ms`, '≤ 50 ms', huge.reader.times[key].ready <= 50);
+    }
+  }
   // Issue 6's targets for 100,000 articles, which the split form is for.
   const split = feed('100,000 split');
   const targets = [
@@ -107,13 +128,16 @@ export function tableOf(results, { withBudgets = false } = {}) {
     const memory = ({ jsHeap, wasm, total }) => `${mb(jsHeap)} + ${mb(wasm)} = ${mb(total)}`;
     const baseMemory = feed.baseline?.memory;
     rows.push([label, 'memory: JS heap + wasm', memory(feed.reader.memory), baseMemory ? memory(baseMemory) : '–', baseMemory ? ratio(feed.reader.memory.total, baseMemory.total) : '']);
+    const task = (t) => (t > 0 ? ms(t) : 'none ≥ 50');
+    const baseTask = feed.baseline?.longestTask;
+    rows.push([label, 'longest task after the first article, ms', task(feed.reader.longestTask), baseTask === undefined ? '–' : task(baseTask), '']);
   }
   const runs = results.feeds.map((f) => `${feedLabel(f)}: ${f.runs}`).join(', ');
   let text = `Reader (release build) beside the JavaScript baseline, ${results.chromium}; medians of runs (${runs}).\n`;
   text += 'Times in ms as "ready / painted": ready = the DOM shows the result, laid out; painted = after the next frame.\n\n';
   text += render(rows);
   if (withBudgets) {
-    text += '\n\nBudgets (issue 6), on the medians of "ready":\n\n';
+    text += '\n\nBudgets (issue 6) and targets (the speed issue), on the medians of "ready":\n\n';
     text += render([['budget', 'measured', 'limit', 'result'], ...results.budgets.map((b) => [b.name, b.value, b.limit, b.pass ? 'pass' : 'FAIL'])]);
     const failed = results.budgets.filter((b) => !b.pass).length;
     text += `\n\n${results.budgets.length - failed} budgets passed, ${failed} failed`;

@@ -10,6 +10,7 @@ use article_reader_core::interface::text::{direction, Label, Languages, Ui};
 use article_reader_core::{FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 
+use crate::components::attachments::use_media_places;
 use crate::components::error_view::{error_view, kept_notice};
 use crate::components::help_overlay::{help_overlay, use_help_dialog};
 use crate::components::loading_view::loading_view;
@@ -107,6 +108,9 @@ pub fn app(props: &AppProps) -> Html {
     // The feed view has been on screen: an article opened from it keeps it, hidden. (A reader
     // that starts on an article, the server's included, does not build a feed nobody saw.)
     let feed_shown = use_mut_ref(|| false);
+    // The render that hydrates the server renderer's HTML: the feed's cards are taken as they
+    // are, then their dates put in the browser's words (see `FeedPage`).
+    let hydrating = use_state(|| matches!(start, Start::Hydrate { .. }));
     if matches!(state.navigation.route, Route::Feed(_)) {
         *feed_shown.borrow_mut() = true;
     }
@@ -117,7 +121,7 @@ pub fn app(props: &AppProps) -> Html {
     // prerendered HTML) asks for.
     {
         let (prefs, dispatcher) = (prefs.dispatcher(), state.dispatcher());
-        let browser_language = browser_language.clone();
+        let (browser_language, hydrating) = (browser_language.clone(), hydrating.clone());
         let (routing, filter) = (options.routing, options.filter.clone());
         // Hydrating: the route a click on the prerendered HTML asked for, and the feed's scope.
         let hydrated = match start {
@@ -126,6 +130,7 @@ pub fn app(props: &AppProps) -> Html {
         };
         use_effect_on((), move |()| {
             if let Some((route, scope)) = hydrated {
+                hydrating.set(false);
                 prefs.dispatch(PrefsAction::Replace(Prefs::load(&scope).0));
                 browser_language.set(crate::start::browser_language());
                 let fragment = match routing {
@@ -161,6 +166,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     use_host_commands(&props.commands, &navigator);
+    use_media_places(root.clone(), prefs.clone());
 
     use_host_events(root.clone(), feed_state.clone(), state.navigation.clone());
     let return_to = use_return_to(state.navigation.clone());
@@ -218,6 +224,7 @@ pub fn app(props: &AppProps) -> Html {
                 unread_following,
                 notice_dismissed: &notice_dismissed,
                 feed_shown: *feed_shown.borrow(),
+                hydrating: *hydrating,
             };
             html! { <>
                 if let Some(kept) = &data.kept { { kept_notice(&context, kept, retry) } }
@@ -287,6 +294,8 @@ struct Around<'a> {
     notice_dismissed: &'a UseStateHandle<bool>,
     /// The feed view has been shown: it stays, hidden, under an article.
     feed_shown: bool,
+    /// This render hydrates the server renderer's HTML.
+    hydrating: bool,
 }
 
 /// The masthead (when the host shows it) and the page for the current route.
@@ -298,7 +307,7 @@ fn page(
     cx: &ReaderContext,
     around: Around,
 ) -> Html {
-    let Around { main, unread_following, notice_dismissed, feed_shown } = around;
+    let Around { main, unread_following, notice_dismissed, feed_shown, hydrating } = around;
     let (ui, controls) = (cx.ui, cx.controls);
     let back = navigation.back_to_feed();
     // The feed view stays mounted under an article opened from it, hidden (keyed, so the same
@@ -306,7 +315,7 @@ fn page(
     let feed_page = |query: &FeedQuery, hidden: bool| {
         html! {
             <FeedPage key="feed" data={data.clone()} more={more.clone()} query={query.clone()} return_to={return_to.clone()}
-                search_ready={data.search_ready()} {hidden} />
+                search_ready={data.search_ready()} {hidden} {hydrating} />
         }
     };
     let (content, following) = match &navigation.route {

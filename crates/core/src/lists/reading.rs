@@ -1,8 +1,7 @@
-//! What the article view adds around an article: how long it takes to read, the articles related
-//! to it, and its neighbours in the feed.
+//! What the article view adds around an article: how long it takes to read, and its neighbours
+//! in the feed. (The articles related to it are the `Selector`'s, which has the tags' bits.)
 
 use crate::content::{block_text, Block};
-use crate::model::Feed;
 
 /// Reading speed for words of alphabetic scripts.
 const WORDS_PER_MINUTE: usize = 230;
@@ -51,25 +50,6 @@ pub fn reading_minutes(highlights: &[String], body: &[Block]) -> usize {
     reading_minutes_of(&text)
 }
 
-/// Up to `max` articles sharing the most tags with the one at `position`, the newest first among
-/// equals; articles sharing no tag are not related.
-pub fn related(feed: &Feed, position: usize, max: usize) -> Vec<usize> {
-    let Some(article) = feed.articles.get(position) else {
-        return Vec::new();
-    };
-    let mut scored: Vec<(usize, usize)> = feed
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|&(other, _)| other != position)
-        .map(|(other, candidate)| (other, candidate.tags.iter().filter(|t| article.has_tag(&t.key)).count()))
-        .filter(|&(_, shared)| shared > 0)
-        .collect();
-    // Positions are newest first already, so a stable sort by shared tags keeps that order.
-    crate::lists::order::sort_by(&mut scored, |a, b| b.1.cmp(&a.1));
-    scored.into_iter().take(max).map(|(other, _)| other).collect()
-}
-
 /// The articles before and after `position` in `order` (the list the person came from): the
 /// newer one and the older one.
 pub fn neighbours(order: &[usize], position: usize) -> (Option<usize>, Option<usize>) {
@@ -84,7 +64,6 @@ pub fn neighbours(order: &[usize], position: usize) -> (Option<usize>, Option<us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::feed_of;
 
     #[test]
     fn punctuation_alone_is_no_word() {
@@ -113,31 +92,6 @@ mod tests {
         ];
         for (text, minutes) in cases {
             assert_eq!(reading_minutes_of(&text), minutes, "{} chars", text.chars().count());
-        }
-    }
-
-    #[test]
-    fn relates_articles_by_shared_tags_then_recency() {
-        let feed = feed_of(&[
-            ("a", &["x", "y", "z"]),
-            ("b", &["x"]),
-            ("c", &["x", "y"]),
-            ("d", &["q"]),
-            ("e", &["y", "z"]),
-            ("f", &["z"]),
-        ]);
-        let ids = |positions: Vec<usize>| {
-            positions.into_iter().map(|p| feed.articles[p].id.to_string()).collect::<Vec<_>>()
-        };
-        let cases: &[(usize, usize, &[&str])] = &[
-            (0, 3, &["c", "e", "b"]),
-            (0, 10, &["c", "e", "b", "f"]),
-            (3, 3, &[]),
-            (1, 3, &["a", "c"]),
-            (99, 3, &[]),
-        ];
-        for (position, max, expected) in cases {
-            assert_eq!(ids(related(&feed, *position, *max)), *expected, "related to {position}");
         }
     }
 

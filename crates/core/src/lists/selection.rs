@@ -231,6 +231,43 @@ impl Selector {
 }
 
 impl Selector {
+    /// Up to `max` articles that share the most tags with the one at `position`, newest first
+    /// among equals. Word by word over the bits of its tags, so a feed of 100,000 articles costs
+    /// a pass over 1,600 words rather than a comparison of every article's tags.
+    pub fn related(&self, feed: &Feed, tags: &TagIndex, position: usize, max: usize) -> Vec<usize> {
+        let Some(article) = feed.articles.get(position) else { return Vec::new() };
+        let sets: Vec<&Bits> = (article.tags.iter())
+            .filter_map(|tag| tags.slot(&tag.key).and_then(|slot| self.tag_bits.get(slot)))
+            .collect();
+        // (shared tags, position), best first.
+        let mut best: Vec<(usize, usize)> = Vec::with_capacity(max + 1);
+        let words = sets.iter().map(|set| set.0.len()).max().unwrap_or(0);
+        for word in 0..words {
+            let mut candidates = sets.iter().fold(0, |any, set| any | set.0.get(word).copied().unwrap_or(0));
+            while candidates != 0 {
+                let bit = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let other = word * 64 + bit;
+                if other == position {
+                    continue;
+                }
+                let shared =
+                    sets.iter().filter(|set| set.0.get(word).is_some_and(|w| w >> bit & 1 == 1)).count();
+                // Positions come in ascending order, so a later one only enters with more tags.
+                let at = best.iter().position(|&(more, _)| more < shared).unwrap_or(best.len());
+                if at < max {
+                    best.insert(at, (shared, other));
+                    best.truncate(max);
+                }
+            }
+            // Nothing later can share more than all of them.
+            if best.len() == max && best.iter().all(|&(shared, _)| shared == sets.len()) {
+                break;
+            }
+        }
+        best.into_iter().map(|(_, other)| other).collect()
+    }
+
     /// For each entry of the [`TagIndex`], in its order: how many of its articles are unread.
     pub fn unread_counts(&self, read: &ReadSet) -> Vec<usize> {
         self.tag_bits
@@ -252,6 +289,72 @@ mod tests {
     use super::*;
     use crate::model::TagKey;
     use crate::test_support::feed_of;
+
+    #[test]
+    fn relates_articles_by_shared_tags_then_recency() {
+        let feed = feed_of(&[
+            ("a", &["x", "y", "z"]),
+            ("b", &["x"]),
+            ("c", &["x", "y"]),
+            ("d", &["q"]),
+            ("e", &["y", "z"]),
+            ("f", &["z"]),
+        ]);
+        let tags = TagIndex::build(&feed);
+        let selector = Selector::build(&feed, &tags);
+        let ids = |positions: Vec<usize>| {
+            positions.into_iter().map(|p| feed.articles[p].id.to_string()).collect::<Vec<_>>()
+        };
+        let cases: &[(usize, usize, &[&str])] = &[
+            (0, 3, &["c", "e", "b"]),
+            (0, 10, &["c", "e", "b", "f"]),
+            (3, 3, &[]),
+            (1, 3, &["a", "c"]),
+            (99, 3, &[]),
+        ];
+        for (position, max, expected) in cases {
+            assert_eq!(
+                ids(selector.related(&feed, &tags, *position, *max)),
+                *expected,
+                "related to {position}"
+            );
+        }
+    }
+
+    /// The bits give what the definition gives: sort every other article by tags shared (none
+    /// shared: not related), then by position, and keep the first `max`.
+    #[test]
+    fn related_by_bits_is_related_by_definition() {
+        let names = ["a", "b", "c", "d", "e"];
+        let mut state = 7u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        let spec: Vec<(String, Vec<&str>)> = (0..300)
+            .map(|n| (format!("n{n}"), names.iter().copied().filter(|_| next() % 3 == 0).collect()))
+            .collect();
+        let spec: Vec<(&str, &[&str])> =
+            spec.iter().map(|(id, tags)| (id.as_str(), tags.as_slice())).collect();
+        let feed = feed_of(&spec);
+        let tags = TagIndex::build(&feed);
+        let selector = Selector::build(&feed, &tags);
+        for position in 0..feed.articles.len() {
+            let article = &feed.articles[position];
+            let mut scored: Vec<(usize, usize)> = (feed.articles.iter().enumerate())
+                .filter(|&(other, _)| other != position)
+                .map(|(other, o)| (other, o.tags.iter().filter(|t| article.has_tag(&t.key)).count()))
+                .filter(|&(_, shared)| shared > 0)
+                .collect();
+            scored.sort_by_key(|&(_, shared)| std::cmp::Reverse(shared));
+            for max in [1, 3, 7] {
+                let expected: Vec<usize> = scored.iter().take(max).map(|&(other, _)| other).collect();
+                assert_eq!(selector.related(&feed, &tags, position, max), expected, "{position}, {max}");
+            }
+        }
+    }
 
     fn query(tags: &[&str], mode: MatchMode, text: &str) -> FeedQuery {
         FeedQuery {

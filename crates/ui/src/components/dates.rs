@@ -25,10 +25,18 @@ mod intl {
     use js_sys::{Array, Date, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
 
+    /// How many formatted dates are kept.
+    const KEPT: usize = 64;
+
     thread_local! {
         /// The last `Intl.DateTimeFormat` made, with its locale: making one costs more than
         /// formatting, and every card of the feed formats a date in the same locale.
         static FORMATTER: RefCell<Option<(String, Function)>> = const { RefCell::new(None) };
+        /// The last dates formatted in that locale, by the date as the feed wrote it: the feed's
+        /// twenty cards are written again on every filter change, and each would cost calls out
+        /// of the wasm. A page of cards or two; a list, as a map's code would cost more than it
+        /// saves.
+        static FORMATTED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     }
 
     /// A function formatting a `Date` as a long date in UTC in `locale`; `None` when the browser
@@ -51,6 +59,7 @@ mod intl {
             // `format` is a getter returning a function bound to its formatter.
             let format: Function = Reflect::get(&instance, &"format".into()).ok()?.dyn_into().ok()?;
             *cached.borrow_mut() = Some((locale.to_owned(), format.clone()));
+            FORMATTED.with(|formatted| formatted.borrow_mut().clear());
             Some(format)
         })
     }
@@ -60,30 +69,63 @@ mod intl {
     #[allow(clippy::disallowed_types)] // a web API's number, handed over as it is: never formatted or parsed in Rust
     pub fn local_date(date: &Timestamp, locale: &str) -> String {
         let (year, month, day) = date.calendar_date();
+        let Some(format) = formatter(locale) else { return date.long_date() };
+        let key = date.as_rfc3339();
+        let known = FORMATTED.with(|formatted| {
+            formatted.borrow().iter().find(|(date, _)| date == key).map(|(_, text)| text.clone())
+        });
+        if let Some(text) = known {
+            return text;
+        }
         let millis = Date::utc(f64::from(year), f64::from(month) - 1.0);
         let at = Date::new(&JsValue::from_f64(millis + (f64::from(day) - 1.0) * 86_400_000.0));
-        formatter(locale)
-            .and_then(|format| format.call1(&JsValue::NULL, &at).ok())
-            .and_then(|text| text.as_string())
-            .unwrap_or_else(|| date.long_date())
+        let text = format.call1(&JsValue::NULL, &at).ok().and_then(|text| text.as_string());
+        let Some(text) = text else { return date.long_date() };
+        FORMATTED.with(|formatted| {
+            let mut formatted = formatted.borrow_mut();
+            if formatted.len() == KEPT {
+                formatted.remove(0);
+            }
+            formatted.push((key.to_owned(), text.clone()));
+        });
+        text
     }
 }
 
-/// The dates as a paragraph of `<time>`s; `compact` (a feed card) shows only the date the feed
-/// is ordered by. A plain function, not a component: see `tag_list::tag_links` for why.
-pub fn dates_of(
+/// A date as the reader shows it, "Updated" before it when `updated`, "Published" when
+/// `labelled`.
+fn date_text(cx: &ReaderContext, date: &Timestamp, updated: bool, labelled: bool) -> String {
+    let text = local_date(date, &cx.locale);
+    if labelled || updated {
+        cx.ui.dated(updated, &text)
+    } else {
+        text
+    }
+}
+
+/// A feed card's one date, the one the feed is ordered by, and its text: the publication date,
+/// else the update, labelled as one.
+pub fn card_date<'a>(
     cx: &ReaderContext,
-    published: Option<&Timestamp>,
-    updated: Option<&Timestamp>,
-    compact: bool,
-) -> Html {
+    published: Option<&'a Timestamp>,
+    updated: Option<&'a Timestamp>,
+) -> Option<(&'a Timestamp, String)> {
+    match (published, updated) {
+        (Some(published), _) => Some((published, date_text(cx, published, false, false))),
+        (None, Some(updated)) => Some((updated, date_text(cx, updated, true, true))),
+        (None, None) => None,
+    }
+}
+
+/// An article's dates as a paragraph of `<time>`s: when it was published and, if later, updated.
+/// A plain function, not a component: see `tag_list::tag_links` for why. Hydration replaces the
+/// server renderer's text with the browser's.
+pub fn dates_of(cx: &ReaderContext, published: Option<&Timestamp>, updated: Option<&Timestamp>) -> Html {
     let time = |updated: bool, date: &Timestamp, labelled: bool| {
-        let text = local_date(date, &cx.locale);
-        let text = if labelled || updated { cx.ui.dated(updated, &text) } else { text };
+        let text = date_text(cx, date, updated, labelled);
         html! { <time class="ar-date" datetime={date.as_rfc3339().to_owned()}>{ text }</time> }
     };
     let shown: Vec<Html> = match (published, updated) {
-        (Some(published), _) if compact => vec![time(false, published, false)],
         (Some(published), Some(updated)) if updated > published => {
             vec![time(false, published, true), time(true, updated, true)]
         }

@@ -1,50 +1,72 @@
 //! One article in the feed: an `<article>` of the WAI-ARIA feed pattern with its headline (a
-//! link to the article), date, summary, tags and image, as many of them as the layout shows;
-//! search matches marked; read articles shown as read.
+//! link to the article), date, summary, play control, tags and image, as many of them as the
+//! layout shows; search matches marked; read articles shown as read.
+//!
+//! The cards are written as markup ([`crate::markup`]) and the list handed to the browser's parser
+//! whole ([`cards`]): a list that has not changed costs a string comparison, one that has one
+//! `innerHTML`, where as virtual nodes each card cost about twenty to build and diff and a dozen
+//! DOM calls. Nothing in a card needs a listener of its own: headline and tag links are the
+//! root's (see `Navigator::link_interceptor`), the player's the reader's
+//! (`attachments::use_media_places`).
 
 use article_reader_core::interface::text::{direction, Label};
-use article_reader_core::{FeedQuery, Layout, OpenMode, Route};
+use article_reader_core::lists::search::highlight;
+use article_reader_core::{FeedQuery, Layout, OpenMode, Query, Route};
 use yew::prelude::*;
 
 use crate::components::attachments::play_control;
-use crate::components::dates::dates_of;
-use crate::components::highlighted::highlighted;
-use crate::components::tag_list::tag_links;
+use crate::components::dates::card_date;
+use crate::components::tag_list::tag_link_markup;
 use crate::context::ReaderContext;
 use crate::feed_source::FeedHandle;
+use crate::markup::Markup;
 
-/// Where a card is and what it shows.
-pub struct FeedItemProps<'a> {
+/// The cards of a list: which articles, and what they show.
+pub struct Cards<'a> {
     pub data: &'a FeedHandle,
-    /// The article's position in the feed.
-    pub position: usize,
-    /// 1-based position among the articles shown, and how many there are in all.
-    pub posinset: usize,
+    /// The articles shown, by position in the feed, in order.
+    pub shown: &'a [usize],
+    /// How many articles the list has in all (`aria-setsize`).
     pub setsize: usize,
     pub query: &'a FeedQuery,
+    /// The search, parsed once for all the cards.
+    pub search: &'a Query,
 }
 
-/// The card, keyed by its slot in the list (`posinset`): a new filter rewrites the cards already
-/// there. A plain function, not a component: the list re-renders its cards on every filter
-/// change anyway, and each kind of component costs the wasm its own copy of Yew's lifecycle.
-pub fn feed_item(cx: &ReaderContext, props: FeedItemProps) -> Html {
-    let Some(article) = props.data.feed.articles.get(props.position) else {
-        return Html::default();
-    };
-    let headline_id = cx.id(&format!("headline-{}", props.posinset));
-    let summary_id = cx.id(&format!("summary-{}", props.posinset));
+/// One card: the article's position in the feed and its 1-based place in the list.
+struct Card {
+    position: usize,
+    posinset: usize,
+}
+
+/// The cards, in order, as the markup of the feed's list. The list is one node for Yew
+/// (`Html::from_html_unchecked`): when anything in it changes, it is parsed again in one
+/// `innerHTML` (see `vendor/yew/PATCHES.md`), which costs less than patching twenty cards node by
+/// node.
+pub fn cards(cx: &ReaderContext, list: &Cards) -> AttrValue {
+    let mut m = Markup::with_capacity(16 * 1024);
+    for (n, &position) in list.shown.iter().enumerate() {
+        feed_item(cx, &mut m, list, Card { position, posinset: n + 1 });
+    }
+    AttrValue::from(m.into_string())
+}
+
+/// Writes one card.
+fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
+    let Some(article) = props.data.feed.articles.get(card.position) else { return };
+    let headline_id = cx.id(&format!("headline-{}", card.posinset));
+    let summary_id = cx.id(&format!("summary-{}", card.posinset));
     // With `open="link"` or `"new-tab"` the headline is the article's own address, when it has
     // one; `data-opens` lets the reader ask the host first (`article-reader-open`).
     let own = article.url.as_ref().or(article.external_url.as_ref()).filter(|_| cx.open != OpenMode::Inline);
     let (href, opens, target) = match own {
         Some(url) => (
             url.as_str().to_owned(),
-            Some(article.id.as_str().to_owned()),
+            Some(article.id.as_str()),
             (cx.open == OpenMode::NewTab).then_some("_blank"),
         ),
         None => (Route::Article(article.id.as_str().to_owned()).to_hash(), None, None),
     };
-    let rel = target.map(|_| "noopener");
     let layout = cx.layout;
     let image = article
         .image
@@ -53,46 +75,95 @@ pub fn feed_item(cx: &ReaderContext, props: FeedItemProps) -> Html {
         .filter(|_| matches!(layout, Layout::Full | Layout::Cards));
     let summary = article.summary.as_ref().filter(|_| layout != Layout::Compact);
     let read = cx.prefs.is_read(article.id.as_str());
-    let search = props.query.search();
-    let lang = article.language.clone().filter(|l| Some(l) != props.data.feed.language.as_ref());
-    let dir = lang.as_deref().map(direction);
-    html! {
-        <article
-            key={props.posinset}
-            class={classes!("ar-card", image.is_some().then_some("ar-card--with-image"), read.then_some("ar-card--read"))}
-            part="card"
-            data-article={article.id.as_str().to_owned()}
-            aria-posinset={props.posinset.to_string()}
-            aria-setsize={props.setsize.to_string()}
-            aria-labelledby={headline_id.clone()}
-            aria-describedby={summary.is_some().then(|| summary_id.clone())}
-            tabindex="-1"
-            {lang}
-            {dir}
-        >
-            if let Some(url) = image {
-                <img class="ar-card__image" src={url.as_str().to_owned()} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
-            }
-            <div class="ar-card__text">
-                <h2 class="ar-card__title" part="card-title" id={headline_id}>
-                    <a class="ar-card__link" {href} data-opens={opens} {target} {rel}>{ highlighted(&article.title, &search) }</a>
-                </h2>
-                <div class="ar-card__meta">
-                    { dates_of(cx, article.published.as_ref(), article.updated.as_ref(), true) }
-                    if read {
-                        <span class="ar-card__read">{ cx.ui.label(Label::Read) }</span>
-                    }
-                </div>
-                if let Some(summary) = summary {
-                    <p class="ar-card__summary" id={summary_id}>{ highlighted(summary, &search) }</p>
-                }
-                if layout != Layout::Compact {
-                    { play_control(cx, &article.attachments) }
-                }
-                if layout == Layout::Full {
-                    { tag_links(cx, &article.tags, &props.query.filter, None, false) }
-                }
-            </div>
-        </article>
+    let lang = article.language.as_deref().filter(|&l| Some(l) != props.data.feed.language.as_deref());
+
+    // Attributes in the order the server renderer writes a virtual `<article>`'s, class last.
+    m.start("article")
+        .attr("part", "card")
+        .attr("data-article", article.id.as_str())
+        .attr("aria-posinset", &card.posinset.to_string())
+        .attr("aria-setsize", &props.setsize.to_string())
+        .attr("aria-labelledby", &headline_id)
+        .attr_some("aria-describedby", summary.map(|_| summary_id.as_str()))
+        .attr("tabindex", "-1")
+        .attr_some("lang", lang)
+        .attr_some("dir", lang.map(direction));
+    m.attr(
+        "class",
+        match (image.is_some(), read) {
+            (false, false) => "ar-card",
+            (true, false) => "ar-card ar-card--with-image",
+            (false, true) => "ar-card ar-card--read",
+            (true, true) => "ar-card ar-card--with-image ar-card--read",
+        },
+    )
+    .end_start();
+    if let Some(url) = image {
+        m.start("img")
+            .attr("src", url.as_str())
+            .attr("alt", "")
+            .attr("loading", "lazy")
+            .attr("decoding", "async")
+            .attr("referrerpolicy", "no-referrer")
+            .attr("class", "ar-card__image")
+            .end_start();
+    }
+    m.start("div").attr("class", "ar-card__text").end_start();
+    m.start("h2")
+        .attr("part", "card-title")
+        .attr("id", &headline_id)
+        .attr("class", "ar-card__title")
+        .end_start();
+    m.start("a")
+        .attr("href", &href)
+        .attr_some("data-opens", opens)
+        .attr_some("target", target)
+        .attr_some("rel", target.map(|_| "noopener"))
+        .attr("class", "ar-card__link")
+        .end_start();
+    marked(m, &article.title, props.search);
+    m.end("a").end("h2");
+    m.start("div").attr("class", "ar-card__meta").end_start();
+    if let Some((date, text)) = card_date(cx, article.published.as_ref(), article.updated.as_ref()) {
+        m.start("p").attr("class", "ar-dates").end_start();
+        m.element("time", &[("datetime", date.as_rfc3339()), ("class", "ar-date")], &text);
+        m.end("p");
+    }
+    if read {
+        m.element("span", &[("class", "ar-card__read")], cx.ui.label(Label::Read));
+    }
+    m.end("div");
+    if let Some(summary) = summary {
+        m.start("p").attr("id", &summary_id).attr("class", "ar-card__summary").end_start();
+        marked(m, summary, props.search);
+        m.end("p");
+    }
+    if layout != Layout::Compact {
+        play_control(m, &article.attachments);
+    }
+    if layout == Layout::Full && !article.tags.is_empty() {
+        m.start("ul").attr("aria-label", cx.ui.label(Label::Tags)).attr("class", "ar-tags").end_start();
+        for tag in &article.tags {
+            m.start("li").end_start();
+            tag_link_markup(m, tag, &props.query.filter);
+            m.end("li");
+        }
+        m.end("ul");
+    }
+    m.end("div").end("article");
+}
+
+/// `text` with the runs that match `query` in `<mark>`.
+fn marked(m: &mut Markup, text: &str, query: &Query) {
+    if query.is_empty() {
+        m.text(text);
+        return;
+    }
+    for (run, hit) in highlight(text, query) {
+        if hit {
+            m.element("mark", &[("class", "ar-mark")], run);
+        } else {
+            m.text(run);
+        }
     }
 }

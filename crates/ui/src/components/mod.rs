@@ -7,7 +7,6 @@ pub mod dates;
 pub mod error_view;
 pub mod feed_item;
 pub mod help_overlay;
-pub mod highlighted;
 pub mod loading_view;
 pub mod masthead;
 pub mod problems_notice;

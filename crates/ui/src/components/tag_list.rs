@@ -6,15 +6,26 @@ use article_reader_core::{FeedQuery, Route, Tag, TagFilter};
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
+use crate::markup::Markup;
 use crate::prefs::PrefsAction;
+
+/// Where a link to `tag` leads: the feed filtered by it alone, in `filter`'s match mode.
+fn tag_href(tag: &Tag, filter: &TagFilter) -> String {
+    Route::Feed(FeedQuery::filtered(filter.only(&tag.key))).to_hash()
+}
+
+/// A feed card's link to `tag`, as markup (see `feed_item`), marked active when `filter` holds it.
+pub fn tag_link_markup(m: &mut Markup, tag: &Tag, filter: &TagFilter) {
+    let class = if filter.contains(&tag.key) { "ar-tag ar-tag--active" } else { "ar-tag" };
+    m.element("a", &[("part", "tag"), ("href", &tag_href(tag, filter)), ("class", class)], &tag.name);
+}
 
 /// The list of `tags`. `filter` is the feed's current filter: following a tag keeps its match
 /// mode, and the tags it holds are marked as active. `label` is the list's accessible name
 /// ("Tags" by default); `follow` shows a Follow toggle beside each tag.
 ///
-/// A plain function, not a component: a feed card's 20 re-render on every filter change, and a
-/// component each costs a context lookup, a copy of the tags and a DOM slot to keep; and each
-/// kind of component costs the wasm its own copy of Yew's lifecycle.
+/// A plain function, not a component: it has no state of its own, and each kind of component
+/// costs the wasm its own copy of Yew's lifecycle.
 pub fn tag_links(
     cx: &ReaderContext,
     tags: &[Tag],
@@ -28,10 +39,9 @@ pub fn tag_links(
     let label = label.unwrap_or_else(|| AttrValue::from(cx.ui.label(Label::Tags)));
     html! {
         <ul class={classes!("ar-tags", follow.then_some("ar-tags--follow"))} aria-label={label}>
-            // Keyed by place, as the cards are: a card showing another article rewrites its tag
-            // links in place rather than rebuilding them.
+            // Keyed by place: another article's tags rewrite the links already there.
             { for tags.iter().enumerate().map(|(place, tag)| {
-                let href = Route::Feed(FeedQuery::filtered(filter.only(&tag.key))).to_hash();
+                let href = tag_href(tag, filter);
                 let active = filter.contains(&tag.key);
                 html! {
                     <li key={place}>

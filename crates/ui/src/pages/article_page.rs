@@ -3,7 +3,7 @@
 //! copy, and a way back to the feed as it was left.
 
 use article_reader_core::interface::text::{direction, Label};
-use article_reader_core::lists::reading::{neighbours, reading_minutes, related};
+use article_reader_core::lists::reading::{neighbours, reading_minutes};
 use std::rc::Rc;
 
 use article_reader_core::url::Base;
@@ -98,7 +98,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 let older = position + 1;
                 (position.checked_sub(1), (older < data.feed.articles.len()).then_some(older))
             };
-            (newer, older, related(&data.feed, *position, 3))
+            (newer, older, data.selector.related(&data.feed, &data.tags, *position, 3))
         });
     // Parsed once per article shown, and again when a split feed's body arrives.
     let blocks =
@@ -210,7 +210,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             <header class="ar-article__header">
                 <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
                 <div class="ar-article__meta">
-                    { dates_of(&cx, article.published.as_ref(), article.updated.as_ref(), false) }
+                    { dates_of(&cx, article.published.as_ref(), article.updated.as_ref()) }
                     <span class="ar-article__reading">{ ui.reading_time(reading_minutes(&article.highlights, &blocks)) }</span>
                 </div>
                 if !article.authors.is_empty() {

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::feed_item::{feed_item, FeedItemProps};
+use crate::components::dates::card_date;
+use crate::components::feed_item::{cards, Cards};
 use crate::components::search_box::search_box;
 use crate::components::show_more::{load_more, show_more as show_more_button};
 use crate::components::tag_filter::tag_filter_bar;
@@ -34,6 +35,29 @@ pub struct FeedPageProps {
     /// was instead of building its hundreds of elements again.
     #[prop_or_default]
     pub hidden: bool,
+    /// This render hydrates the server renderer's HTML: its cards are taken as they are.
+    #[prop_or_default]
+    pub hydrating: bool,
+}
+
+/// Puts the dates of the cards the server renderer wrote (in the core's words) in the browser's,
+/// in place: the cards' markup, as hydrated, already has them so, and a card is the same node
+/// before the wasm and after.
+fn browser_dates(feed: &NodeRef, cx: &ReaderContext, data: &FeedHandle) {
+    let Some(feed) = feed.cast::<HtmlElement>() else { return };
+    let cards = feed.children();
+    for index in 0..cards.length() {
+        let Some(card) = cards.item(index) else { continue };
+        let article = card.get_attribute("data-article").and_then(|id| data.feed.position(&id));
+        let Some(article) = article.and_then(|position| data.feed.articles.get(position)) else { continue };
+        let time = card.query_selector("time.ar-date").ok().flatten();
+        let date = card_date(cx, article.published.as_ref(), article.updated.as_ref());
+        if let (Some(time), Some((_, text))) = (time, date) {
+            if time.text_content().as_deref() != Some(text.as_str()) {
+                time.set_text_content(Some(&text));
+            }
+        }
+    }
 }
 
 /// Focuses the card at `index` in `feed`, if it is shown.
@@ -82,6 +106,21 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
             )
         },
     );
+    let search = props.query.search();
+    // While the cards are the ones the server renderer wrote: their markup as hydrated, and the
+    // locale its dates are in. The browser's language, known only after hydrating, changes
+    // nothing else in them, so their dates are put in its words in place, and the cards stay
+    // the nodes a person may already have reached before the wasm came.
+    let hydrated = use_mut_ref(|| None::<(AttrValue, AttrValue)>);
+    {
+        let (feed_ref, cx, data, hydrated) =
+            (feed_ref.clone(), cx.clone(), props.data.clone(), hydrated.clone());
+        use_effect_on((props.hydrating, cx.locale.clone()), move |_| {
+            if hydrated.borrow().is_some() {
+                browser_dates(&feed_ref, &cx, &data);
+            }
+        });
+    }
     let unread = use_memo((props.data.clone(), cx.read.clone()), |(data, read)| {
         (!read.is_empty()).then(|| data.selector.unread_counts(read))
     });
@@ -124,6 +163,25 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
             }
         });
     }
+    let list = Cards {
+        data: &props.data,
+        shown: &selection.articles[..shown],
+        setsize,
+        query: &props.query,
+        search: &search,
+    };
+    let cards_markup = {
+        let mut hydrated = hydrated.borrow_mut();
+        let kept = hydrated.as_ref().and_then(|(markup, locale)| {
+            let as_hydrated = ReaderContext { locale: locale.clone(), ..cx.clone() };
+            (cards(&as_hydrated, &list) == *markup).then(|| markup.clone())
+        });
+        kept.unwrap_or_else(|| {
+            let markup = cards(&cx, &list);
+            *hydrated = props.hydrating.then(|| (markup.clone(), cx.locale.clone()));
+            markup
+        })
+    };
     let loading = props.more.state == NextPage::Loading;
     if matches!(props.more.state, NextPage::Failed(_)) {
         // Nothing new came: the focus stays on the button.
@@ -167,13 +225,7 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
                     // aria-setsize is the whole result, as the feed pattern asks, while only a
                     // page at a time is in the DOM.
                     <div class="ar-feed" part="feed" role="feed" aria-busy={if loading { "true" } else { "false" }} aria-label={cx.ui.label(Label::Articles)} ref={feed_ref}>
-                        // Keyed by slot, not by article: a new filter then rewrites the text and
-                        // attributes of the cards already there instead of building 20 new ones
-                        // node by node (a tag press on 10,000 articles made about 400 DOM
-                        // insertions, each a call out of the wasm).
-                        { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| {
-                            feed_item(&cx, FeedItemProps { data: &props.data, position, posinset: n + 1, setsize, query: &props.query })
-                        }) }
+                        { Html::from_html_unchecked(cards_markup) }
                     </div>
                     { show_more_button(&cx, shown, setsize, show_more) }
                     { more }

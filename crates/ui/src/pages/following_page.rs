@@ -6,7 +6,7 @@ use article_reader_core::interface::text::Label;
 use article_reader_core::{FeedQuery, MatchMode, Route, TagFilter};
 use yew::prelude::*;
 
-use crate::components::feed_item::{feed_item, FeedItemProps};
+use crate::components::feed_item::{cards, Cards};
 use crate::components::show_more::show_more as show_more_button;
 use crate::components::tag_list::tag_links;
 use crate::components::unread_controls::unread_controls;
@@ -28,6 +28,7 @@ pub fn following_page(cx: &ReaderContext, data: &FeedHandle, pages: usize) -> Ht
         .filter_map(|key| article_reader_core::Tag::new(data.tags.display_name(key)))
         .collect();
     let heading_id = cx.id("following-heading");
+    let no_search = article_reader_core::Query::default();
     let setsize = selection.articles.len();
     let shown = setsize.min(cx.page_size.saturating_mul(pages));
     let show_more = {
@@ -47,10 +48,9 @@ pub fn following_page(cx: &ReaderContext, data: &FeedHandle, pages: usize) -> Ht
                 </p>
                 { unread_controls(cx, data, &selection) }
                 <div class="ar-feed" part="feed" role="feed" aria-busy="false" aria-label={cx.ui.label(Label::Articles)}>
-                    // Keyed by slot, as on the feed page.
-                    { for selection.articles.iter().take(shown).enumerate().map(|(n, &position)| {
-                        feed_item(cx, FeedItemProps { data, position, posinset: n + 1, setsize, query: &query })
-                    }) }
+                    { Html::from_html_unchecked(cards(cx, &Cards {
+                        data, shown: &selection.articles[..shown], setsize, query: &query, search: &no_search,
+                    })) }
                 </div>
                 { show_more_button(cx, shown, setsize, show_more) }
             }

@@ -89,6 +89,17 @@ impl Reconcilable for VRaw {
             None
         };
 
+        // Patched (see PATCHES.md): into an empty parent, the markup is parsed in place, in one
+        // call, rather than in a detached `<div>` and moved node by node.
+        if !parent.has_child_nodes() {
+            parent.set_inner_html(&self.html);
+            let this = BRaw {
+                reference: parent.first_child(),
+                children_count: parent.child_nodes().length() as usize,
+                html: self.html,
+            };
+            return (this.position(slot), this);
+        }
         let elements = BRaw::create_elements(&self.html, namespace);
         let count = elements.len();
         let mut iter = elements.into_iter();
@@ -131,6 +142,17 @@ impl Reconcilable for VRaw {
         bundle: &mut Self::Bundle,
     ) -> DomSlot {
         if self.html != bundle.html {
+            // Patched (see PATCHES.md): markup that is all its parent holds is replaced with one
+            // `innerHTML`, which drops the old nodes and parses the new in one call.
+            if bundle.reference == parent.first_child()
+                && parent.child_nodes().length() as usize == bundle.children_count
+            {
+                parent.set_inner_html(&self.html);
+                bundle.reference = parent.first_child();
+                bundle.children_count = parent.child_nodes().length() as usize;
+                bundle.html = self.html;
+                return bundle.position(slot);
+            }
             // we don't have a way to diff what's changed in the string so we remove the node and
             // reattach it
             bundle.detach_bundle(parent);
