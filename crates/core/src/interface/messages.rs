@@ -14,17 +14,16 @@
 use crate::feed::json::SyntaxProblem;
 use crate::feed::load::{FeedError, Found, ItemProblem, Reason, Shape};
 use crate::feed::source::LoadFailure;
-use crate::interface::text::{arabic_count, Language, Ui};
-use crate::interface::words::{group_digits, human_bytes_in, quote, truncate, ByteUnits, ENGLISH_BYTE_UNITS};
+use crate::interface::strings::{arabic_plural, Counted};
+use crate::interface::text::{Language, Ui};
+use crate::interface::words::{fill, group_digits, human_bytes_in, quote, truncate};
 
 /// One message in each interface language, English then Arabic; `{0}`, `{1}`, … stand for its
 /// values, in the order given.
 type Words = [&'static str; 2];
 
-const ARABIC_BYTE_UNITS: ByteUnits =
-    ByteUnits {
-        byte: "بايت", bytes: "بايت", larger: ["كيلوبايت", "ميغابايت", "غيغابايت", "تيرابايت"]
-    };
+/// Seconds in Arabic, for the Arabic of a stalled download ({2} there).
+const ARABIC_SECONDS: Counted = ["", "ثانية واحدة", "ثانيتين", "{0} ثوانٍ", "{0} ثانية", "{0} ثانية"];
 
 const NOT_A_LINK: Words =
     ["{1} is not an http(s) or relative URL", "{0}: {1} ليس رابط http(s) ولا رابطًا نسبيًا"];
@@ -32,7 +31,7 @@ const NOT_A_LINK: Words =
 impl Ui {
     /// A byte count in the interface's units: `1.5 MiB`, `1.5 ميغابايت`.
     pub fn bytes(&self, bytes: u64) -> String {
-        human_bytes_in(bytes, if self.arabic() { &ARABIC_BYTE_UNITS } else { &ENGLISH_BYTE_UNITS })
+        human_bytes_in(bytes, &self.strings().byte_units)
     }
 
     /// Why a feed could not be shown.
@@ -82,7 +81,7 @@ impl Ui {
                 vec![
                     url.clone(),
                     seconds.to_string(),
-                    arabic_count(*seconds as usize, ["", "ثانية واحدة", "ثانيتين", "# ثوانٍ", "# ثانية", "# ثانية"]),
+                    fill(ARABIC_SECONDS[arabic_plural(*seconds as usize) as usize], &[&seconds.to_string()]),
                 ],
             ),
             LoadFailure::Refused { url } => (
@@ -207,14 +206,17 @@ impl Ui {
     /// value is isolated (U+2068 … U+2069), so a URL or a quoted id keeps its own direction
     /// inside the right-to-left sentence instead of having its slashes and quotes moved.
     fn say(&self, words: Words, values: &[String]) -> String {
-        if !self.arabic() {
-            return fill(words[0], values);
-        }
-        let isolated: Vec<String> = values
-            .iter()
-            .map(|v| if v.is_empty() { String::new() } else { format!("\u{2068}{v}\u{2069}") })
-            .collect();
-        fill(words[1], &isolated)
+        let isolated: Vec<String>;
+        let values: Vec<&str> = if self.arabic() {
+            isolated = values
+                .iter()
+                .map(|v| if v.is_empty() { String::new() } else { format!("\u{2068}{v}\u{2069}") })
+                .collect();
+            isolated.iter().map(String::as_str).collect()
+        } else {
+            values.iter().map(String::as_str).collect()
+        };
+        fill(words[self.arabic() as usize], &values)
     }
 
     fn syntax(&self, problem: SyntaxProblem) -> &'static str {
@@ -357,30 +359,6 @@ impl Ui {
             Found::Object => self.say(["an object", "كائن"], &[]),
         }
     }
-}
-
-/// `template` with each `{n}` replaced by `values[n]` (by nothing when there is no such value);
-/// any other brace is kept.
-fn fill(template: &str, values: &[String]) -> String {
-    let mut out = String::with_capacity(template.len() + values.iter().map(String::len).sum::<usize>());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let slot = after.find('}').and_then(|close| Some((close, after[..close].parse::<usize>().ok()?)));
-        match slot {
-            Some((close, n)) => {
-                out.push_str(values.get(n).map_or("", String::as_str));
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The type a field should have had.
