@@ -1,6 +1,7 @@
-//! The interface's languages, one file each, every one a [`Strings`] table of data and nothing
-//! else: English (`english.rs`) and Arabic (`arabic.rs`). A new language is a new file here and
-//! a variant of [`crate::interface::text::Language`].
+//! The interface's languages, one file each, every one a
+//! [`crate::interface::strings::Strings`] table of data and nothing else: English (`english.rs`)
+//! and Arabic (`arabic.rs`). A new language is a new file here and a variant of
+//! [`crate::interface::text::Language`].
 
 /// Labels in the order of [`crate::interface::strings::Label`], from `Label: "text"` pairs in
 /// any order; each table asserts at build time that none is left out
