@@ -239,4 +239,137 @@ pub struct Strings {
     pub no_article_with_id: &'static str,
     /// {0} the fragment's path.
     pub no_such_address: &'static str,
+    /// What went wrong with a feed ([`crate::interface::messages`]).
+    pub messages: Messages,
+    /// The types a field should have had, in the order of
+    /// [`crate::feed::load::Shape`].
+    pub shapes: [&'static str; 7],
+    /// How a reason names its field: {0} the field in words. Empty where the reason follows
+    /// the field's name instead (English: "id is missing").
+    pub field_name: &'static str,
+    /// A reason with its field: {0} the field's JSON name, {1} the reason.
+    pub field_reason: &'static str,
+    /// A feed's fields (and an author's or attachment's members) in words, as `(JSON name,
+    /// words)`; a field not listed is its JSON name.
+    pub field_names: &'static [(&'static str, &'static str)],
+    /// JSON's syntax problems in words, in the order of
+    /// [`crate::feed::json::SyntaxProblem`]; empty for the parser's own (English) words.
+    pub syntax: &'static [&'static str],
+    /// Seconds, for `messages.stalled`'s {2}.
+    pub seconds: Counted,
+    /// Each value of a message is isolated (U+2068 … U+2069), so a URL or a quoted id keeps its
+    /// own direction inside a right-to-left sentence instead of having its slashes and quotes
+    /// moved.
+    pub isolate: bool,
+}
+
+/// What went wrong with a feed, in one language: the templates `messages.rs` fills, each with
+/// the values its English template names (`{0}`, `{1}`, …). A template may leave out a value
+/// its language does not say.
+#[derive(Debug)]
+pub struct Messages {
+    /// A field that is not a link: {0} the field in words, {1} the text.
+    pub not_a_link: &'static str,
+    /// An empty feed address.
+    pub address_empty: &'static str,
+    /// {0} the address.
+    pub address_not_a_link: &'static str,
+    /// {0} the feed's address, {1} the browser's words.
+    pub network: &'static str,
+    /// {0} the address, {1} the status, {2} the server's reason, after a space.
+    pub status: &'static str,
+    /// {0} the address, {1} what arrived, {2} of how much.
+    pub cut_short: &'static str,
+    /// {0} the address, {1} the seconds, {2} the seconds in words ([`Strings::seconds`]).
+    pub stalled: &'static str,
+    /// A CORS refusal: {0} the address.
+    pub refused: &'static str,
+    /// {0} the address.
+    pub offline: &'static str,
+    /// {0} the address, {1} its size, {2} the limit.
+    pub too_large: &'static str,
+    /// {0} the address, {2} the limit.
+    pub too_large_unknown: &'static str,
+    /// {0} the address, {1} the first byte that is not UTF-8.
+    pub not_text: &'static str,
+    /// {0} the content type an HTML page came with.
+    pub served_as: &'static str,
+    /// An HTML page with no content type.
+    pub no_content_type: &'static str,
+    /// {0} the address, {1} `served_as` or `no_content_type`.
+    pub html_page: &'static str,
+    /// Not JSON: {0} the problem ([`Strings::syntax`]), {1} the line, {2} the column.
+    pub syntax: &'static str,
+    /// A document that is not an object.
+    pub document_not_an_object: &'static str,
+    /// A field of the feed itself: {0} its name, {1} the reason.
+    pub feed_field: &'static str,
+    /// {0} the feed's size, {1} the limit.
+    pub feed_too_large: &'static str,
+    /// Where an item is, on a later page: {0} the page.
+    pub on_page: &'static str,
+    /// The feed itself, where an item would be named.
+    pub the_feed: &'static str,
+    /// {0} the item's place.
+    pub item: &'static str,
+    /// {0} the item's id.
+    pub with_id: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub version_missing: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub missing: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub blank: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub wrong_type: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub not_strings: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub wrong_entry: &'static str,
+    /// What the entries of an array must be.
+    pub strings: &'static str,
+    /// What the entries of an array must be.
+    pub author_objects: &'static str,
+    /// What the entries of an array must be.
+    pub attachment_objects: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub item_not_an_object: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub not_a_version: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub too_long_nested: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub too_long: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub not_a_date: &'static str,
+    /// What `not_a_date` ends with ({4}).
+    pub undated: &'static str,
+    /// What `not_a_date` ends with ({4}).
+    pub date_left_out: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub member_not_a_link: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub repeated_id_earlier_page: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub repeated_id: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub no_content: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub attachment_without_url: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub attachment_without_type: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub not_a_count: &'static str,
+    /// A reason a field cannot be used: {0} the field named as [`Strings::field_name`] says, then as its English template has them.
+    pub not_a_number: &'static str,
+    /// What a field held instead: {0} the value.
+    pub found_bool: &'static str,
+    /// What a field held instead: {0} the value.
+    pub found_number: &'static str,
+    /// What a field held instead: {0} the value.
+    pub found_string: &'static str,
+    /// What a field held instead: {0} the value.
+    pub found_array: &'static str,
+    /// What a field held instead: {0} the value.
+    pub found_object: &'static str,
 }

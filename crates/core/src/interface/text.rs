@@ -88,7 +88,7 @@ impl Ui {
 
     /// The form of `message` for `n`'s plural category, filled with `values` (`{0}` is `n` as
     /// the message writes it).
-    fn counted(&self, message: &Counted, n: usize, values: &[&str]) -> String {
+    pub(crate) fn counted(&self, message: &Counted, n: usize, values: &[&str]) -> String {
         fill(message[(self.strings().plural)(n) as usize], values)
     }
 

@@ -1,6 +1,6 @@
 //! The interface in English.
 
-use crate::interface::strings::{all_set, one_else_other, one_other, Strings};
+use crate::interface::strings::{all_set, one_else_other, one_other, Messages, Strings};
 use crate::interface::words::ENGLISH_BYTE_UNITS;
 
 pub static ENGLISH: Strings = Strings {
@@ -49,6 +49,80 @@ pub static ENGLISH: Strings = Strings {
     more_problems: "…and {0} more; the browser console lists them all.",
     no_article_with_id: "There is no article with the id “{0}” in this feed.",
     no_such_address: "The address “#{0}” does not lead to a page of this reader.",
+    messages: Messages {
+        not_a_link: "{1} is not an http(s) or relative URL",
+        address_empty: "The feed address is empty.",
+        address_not_a_link: "The feed address {0} is not an http(s) or relative URL.",
+        network: "The feed at {0} could not be fetched ({1}). The server may be unreachable, or it may not \
+                     allow this page to read it (CORS).",
+        status: "The feed at {0} could not be loaded: the server answered {1}{2}.",
+        cut_short: "The feed at {0} stopped arriving after {1} of {2}.",
+        stalled: "The feed at {0} stopped arriving: nothing came for {1} seconds.",
+        refused: "The server of {0} answered, but does not allow this page to read the feed (CORS): it must \
+                     send Access-Control-Allow-Origin for this page's origin.",
+        offline: "The feed at {0} could not be fetched: the browser is offline.",
+        too_large: "The feed at {0} is {1}, larger than the {2} this reader accepts.",
+        too_large_unknown:
+            "The feed at {0} is larger than the {2} this reader accepts; loading stopped there.",
+        not_text: "The feed at {0} is not UTF-8 text (byte {1} is not valid).",
+        served_as: "served as {0}",
+        no_content_type: "with no content type",
+        html_page: "The feed at {0} returned an HTML page, not a JSON Feed ({1}).",
+        syntax: "The feed is not valid JSON: {0} (line {1}, column {2}).",
+        document_not_an_object: "The feed is not a JSON Feed: the document is not a JSON object.",
+        feed_field: "The feed's `{0}` {1}.",
+        feed_too_large: "The feed is {0}, larger than the {1} this reader accepts.",
+        on_page: "page {0}, ",
+        the_feed: "the feed",
+        item: "item {0}",
+        with_id: " (id {0})",
+        version_missing:
+            "is missing; a JSON Feed names its version, such as \"https://jsonfeed.org/version/1.1\"",
+        missing: "is missing",
+        blank: "is blank",
+        wrong_type: "must be {1}, not {2}",
+        not_strings: "must be an array of strings, but holds {2}",
+        wrong_entry: "must hold {1}, but holds {2}",
+        strings: "strings",
+        author_objects: "author objects",
+        attachment_objects: "attachment objects",
+        item_not_an_object: "is {2}, not an object",
+        not_a_version: "is {2}, not a JSON Feed version URL such as \"https://jsonfeed.org/version/1.1\"",
+        too_long_nested: "holds a string of {1} bytes, over the limit of {2}",
+        too_long: "is {1} bytes, over the limit of {2}",
+        not_a_date:
+            "{1} is not a date the reader can read (RFC 3339 such as {2}, or RFC 822 such as {3}); {4}",
+        undated: "the article is undated",
+        date_left_out: "it is left out",
+        member_not_a_link: "{2} {1} is not an http(s) or relative URL",
+        repeated_id_earlier_page: "is an article already loaded from an earlier page; the first one is kept",
+        repeated_id: "repeats an earlier item's id; the first one is kept",
+        no_content: "and content_text are both missing; an item needs one",
+        attachment_without_url: "an attachment has no url; it is left out",
+        attachment_without_type: "{1} has no mime_type; it is left out",
+        not_a_count: "{2} {1} is not a size the reader can read",
+        not_a_number: "{2} must be a number, not {1}",
+        found_bool: "the boolean {0}",
+        found_number: "the number {0}",
+        found_string: "the string {0}",
+        found_array: "an array",
+        found_object: "an object",
+    },
+    shapes: [
+        "a string",
+        "a non-empty string",
+        "an object",
+        "an array",
+        "an array of strings",
+        "an array of author objects",
+        "an array of attachment objects",
+    ],
+    field_name: "",
+    field_reason: "{0} {1}",
+    field_names: &[],
+    syntax: &[],
+    seconds: one_other("{0} second", "{0} seconds"),
+    isolate: false,
 };
 
 const LABELS: [&str; crate::interface::strings::LABELS] = labels! {
