@@ -3,9 +3,11 @@
 //! in the interface's language. The problems themselves are data (`load::problem`, `source`);
 //! this is the only place they become prose.
 //!
-//! Each message is a pair of templates, English and Arabic, whose `{0}`, `{1}`, … stand for its
-//! values: one `fill` instead of a `format!` per message and language keeps the wasm small
-//! (about 2 KB brotli less than the same messages written with `format!`).
+//! Each message is a template of the language's table (`messages` of
+//! [`crate::interface::strings::Strings`], one file per language in `lang/`) whose `{0}`, `{1}`,
+//! … stand for its values: one `fill` instead of a `format!` per message and language keeps the
+//! wasm small (about 2 KB brotli less than the same messages written with `format!`), and a
+//! language is data, not code.
 //!
 //! The reader shows them in its interface's language. The browser console and the host's
 //! `article-reader-error` event get the English, for the people who fix feeds and pages, which
@@ -14,125 +16,64 @@
 use crate::feed::json::SyntaxProblem;
 use crate::feed::load::{FeedError, Found, ItemProblem, Reason, Shape};
 use crate::feed::source::LoadFailure;
-use crate::interface::text::{arabic_count, Language, Ui};
-use crate::interface::words::{group_digits, human_bytes_in, quote, truncate, ByteUnits, ENGLISH_BYTE_UNITS};
-
-/// One message in each interface language, English then Arabic; `{0}`, `{1}`, … stand for its
-/// values, in the order given.
-type Words = [&'static str; 2];
-
-const ARABIC_BYTE_UNITS: ByteUnits =
-    ByteUnits {
-        byte: "بايت", bytes: "بايت", larger: ["كيلوبايت", "ميغابايت", "غيغابايت", "تيرابايت"]
-    };
-
-const NOT_A_LINK: Words =
-    ["{1} is not an http(s) or relative URL", "{0}: {1} ليس رابط http(s) ولا رابطًا نسبيًا"];
+use crate::interface::text::Ui;
+use crate::interface::words::{fill, group_digits, human_bytes_in, quote, truncate};
 
 impl Ui {
     /// A byte count in the interface's units: `1.5 MiB`, `1.5 ميغابايت`.
     pub fn bytes(&self, bytes: u64) -> String {
-        human_bytes_in(bytes, if self.arabic() { &ARABIC_BYTE_UNITS } else { &ENGLISH_BYTE_UNITS })
+        human_bytes_in(bytes, &self.strings().byte_units)
     }
 
     /// Why a feed could not be shown.
     pub fn load_failure(&self, failure: &LoadFailure) -> String {
-        let (words, values): (Words, Vec<String>) = match failure {
-            LoadFailure::Address { address } if address.is_empty() => {
-                (["The feed address is empty.", "عنوان الخلاصة فارغ."], Vec::new())
-            }
-            LoadFailure::Address { address } => (
-                [
-                    "The feed address {0} is not an http(s) or relative URL.",
-                    "عنوان الخلاصة {0} ليس رابط http(s) ولا رابطًا نسبيًا.",
-                ],
-                vec![quote(&truncate(address, 80))],
-            ),
+        let m = &self.strings().messages;
+        let (words, values): (&str, Vec<String>) = match failure {
+            LoadFailure::Address { address } if address.is_empty() => (m.address_empty, Vec::new()),
+            LoadFailure::Address { address } => (m.address_not_a_link, vec![quote(&truncate(address, 80))]),
             // The browser's words for a network error are English, so only the console's
             // message has them.
-            LoadFailure::Network { url, detail } => (
-                [
-                    "The feed at {0} could not be fetched ({1}). The server may be unreachable, or it may not \
-                     allow this page to read it (CORS).",
-                    "تعذّر جلب الخلاصة من {0}. ربما يتعذّر الوصول إلى الخادم، أو لا يسمح لهذه الصفحة بقراءتها (CORS).",
-                ],
-                vec![url.clone(), detail.clone()],
-            ),
+            LoadFailure::Network { url, detail } => (m.network, vec![url.clone(), detail.clone()]),
             // So is the server's reason phrase ("Not Found"): the status code says it.
             LoadFailure::Status { url, status, status_text, .. } => (
-                [
-                    "The feed at {0} could not be loaded: the server answered {1}{2}.",
-                    "تعذّر تحميل الخلاصة من {0}: أجاب الخادم بالرمز {1}.",
-                ],
+                m.status,
                 vec![
                     url.clone(),
                     status.to_string(),
                     if status_text.is_empty() { String::new() } else { format!(" {status_text}") },
                 ],
             ),
-            LoadFailure::CutShort { url, received, expected } => (
-                ["The feed at {0} stopped arriving after {1} of {2}.", "توقف وصول الخلاصة من {0} بعد {1} من {2}."],
-                vec![url.clone(), self.bytes(*received), self.bytes(*expected)],
-            ),
+            LoadFailure::CutShort { url, received, expected } => {
+                (m.cut_short, vec![url.clone(), self.bytes(*received), self.bytes(*expected)])
+            }
             LoadFailure::Stalled { url, seconds } => (
-                [
-                    "The feed at {0} stopped arriving: nothing came for {1} seconds.",
-                    "توقف وصول الخلاصة من {0}: لم يصل شيء خلال {2}.",
-                ],
+                m.stalled,
                 vec![
                     url.clone(),
                     seconds.to_string(),
-                    arabic_count(*seconds as usize, ["", "ثانية واحدة", "ثانيتين", "# ثوانٍ", "# ثانية", "# ثانية"]),
+                    self.counted(&self.strings().seconds, *seconds as usize, &[&seconds.to_string()]),
                 ],
             ),
-            LoadFailure::Refused { url } => (
-                [
-                    "The server of {0} answered, but does not allow this page to read the feed (CORS): it must \
-                     send Access-Control-Allow-Origin for this page's origin.",
-                    "أجاب خادم {0}، لكنه لا يسمح لهذه الصفحة بقراءة الخلاصة (CORS): عليه أن يرسل \
-                     Access-Control-Allow-Origin لأصل هذه الصفحة.",
-                ],
-                vec![url.clone()],
-            ),
-            LoadFailure::Offline { url } => (
-                [
-                    "The feed at {0} could not be fetched: the browser is offline.",
-                    "تعذّر جلب الخلاصة من {0}: المتصفح غير متصل بالشبكة.",
-                ],
-                vec![url.clone()],
-            ),
+            LoadFailure::Refused { url } => (m.refused, vec![url.clone()]),
+            LoadFailure::Offline { url } => (m.offline, vec![url.clone()]),
             LoadFailure::TooLarge { url, bytes, limit } => (
                 match bytes {
-                    Some(_) => [
-                        "The feed at {0} is {1}, larger than the {2} this reader accepts.",
-                        "حجم الخلاصة في {0} {1}، أكبر من {2} التي يقبلها هذا القارئ.",
-                    ],
-                    None => [
-                        "The feed at {0} is larger than the {2} this reader accepts; loading stopped there.",
-                        "الخلاصة في {0} أكبر من {2} التي يقبلها هذا القارئ؛ توقف التحميل عندها.",
-                    ],
+                    Some(_) => m.too_large,
+                    None => m.too_large_unknown,
                 },
-                vec![url.clone(), bytes.map(|b| self.bytes(b)).unwrap_or_default(), self.bytes(*limit as u64)],
-            ),
-            LoadFailure::NotText { url, at } => (
-                [
-                    "The feed at {0} is not UTF-8 text (byte {1} is not valid).",
-                    "الخلاصة في {0} ليست نصًا بترميز UTF-8 (البايت {1} غير صالح).",
+                vec![
+                    url.clone(),
+                    bytes.map(|b| self.bytes(b)).unwrap_or_default(),
+                    self.bytes(*limit as u64),
                 ],
-                vec![url.clone(), group_digits(*at)],
             ),
+            LoadFailure::NotText { url, at } => (m.not_text, vec![url.clone(), group_digits(*at)]),
             LoadFailure::HtmlPage { url, content_type } => {
                 let served = match content_type {
-                    Some(content_type) => self.say(["served as {0}", "بنوع المحتوى {0}"], &[quote(content_type)]),
-                    None => self.say(["with no content type", "بلا نوع محتوى"], &[]),
+                    Some(content_type) => self.say(m.served_as, &[quote(content_type)]),
+                    None => self.say(m.no_content_type, &[]),
                 };
-                (
-                    [
-                        "The feed at {0} returned an HTML page, not a JSON Feed ({1}).",
-                        "أعاد {0} صفحة HTML، لا خلاصة JSON Feed ({1}).",
-                    ],
-                    vec![url.clone(), served],
-                )
+                (m.html_page, vec![url.clone(), served])
             }
             LoadFailure::Feed(error) => return self.feed_error(error),
         };
@@ -141,48 +82,35 @@ impl Ui {
 
     /// Why a document is not a usable feed.
     pub fn feed_error(&self, error: &FeedError) -> String {
-        let (words, values): (Words, Vec<String>) = match error {
-            FeedError::Syntax { line, column, problem } => (
-                [
-                    "The feed is not valid JSON: {0} (line {1}, column {2}).",
-                    "الخلاصة ليست نص JSON صالحًا: {0} (السطر {1}، العمود {2}).",
-                ],
-                vec![self.syntax(*problem).to_owned(), line.to_string(), column.to_string()],
-            ),
-            FeedError::NotAnObject => (
-                [
-                    "The feed is not a JSON Feed: the document is not a JSON object.",
-                    "الخلاصة ليست بصيغة JSON Feed: المستند ليس كائنًا.",
-                ],
-                Vec::new(),
-            ),
-            FeedError::Field { field, reason } => (
-                ["The feed's `{0}` {1}.", "في الخلاصة: {1}."],
-                vec![(*field).to_owned(), self.reason(field, reason)],
-            ),
-            FeedError::TooLarge { bytes, limit } => (
-                [
-                    "The feed is {0}, larger than the {1} this reader accepts.",
-                    "حجم الخلاصة {0}، أكبر من {1} التي يقبلها هذا القارئ.",
-                ],
-                vec![self.bytes(*bytes as u64), self.bytes(*limit as u64)],
-            ),
+        let m = &self.strings().messages;
+        let (words, values): (&str, Vec<String>) = match error {
+            FeedError::Syntax { line, column, problem } => {
+                (m.syntax, vec![self.syntax(*problem).to_owned(), line.to_string(), column.to_string()])
+            }
+            FeedError::NotAnObject => (m.document_not_an_object, Vec::new()),
+            FeedError::Field { field, reason } => {
+                (m.feed_field, vec![(*field).to_owned(), self.reason(field, reason)])
+            }
+            FeedError::TooLarge { bytes, limit } => {
+                (m.feed_too_large, vec![self.bytes(*bytes as u64), self.bytes(*limit as u64)])
+            }
         };
         self.say(words, &values)
     }
 
     /// One item skipped or one field left out: where it is, then why.
     pub fn item_problem(&self, problem: &ItemProblem) -> String {
+        let m = &self.strings().messages;
         let mut out = String::new();
         if problem.page > 1 {
-            out += &self.say(["page {0}, ", "الصفحة {0}، "], &[problem.page.to_string()]);
+            out += &self.say(m.on_page, &[problem.page.to_string()]);
         }
         out += &match problem.position {
-            0 => self.say(["the feed", "الخلاصة"], &[]),
-            position => self.say(["item {0}", "العنصر {0}"], &[position.to_string()]),
+            0 => self.say(m.the_feed, &[]),
+            position => self.say(m.item, &[position.to_string()]),
         };
         if let Some(id) = &problem.id {
-            out += &self.say([" (id {0})", " (المعرّف {0})"], &[quote(&truncate(id, 60))]);
+            out += &self.say(m.with_id, &[quote(&truncate(id, 60))]);
         }
         out += ": ";
         out += &self.field_reason(problem.field, &problem.reason);
@@ -192,266 +120,117 @@ impl Ui {
     /// Why `field` cannot be used, naming it: "id is missing", "الحقل «المعرّف» مفقود".
     pub fn field_reason(&self, field: &str, reason: &Reason) -> String {
         let reason = self.reason(field, reason);
-        if self.arabic() {
-            reason
+        fill(self.strings().field_reason, &[field, &reason])
+    }
+
+    /// `template`, its `{n}` replaced by `values[n]`, each isolated where the language says so
+    /// ([`crate::interface::strings::Strings::isolate`]).
+    fn say(&self, template: &str, values: &[String]) -> String {
+        let isolated: Vec<String>;
+        let values: Vec<&str> = if self.strings().isolate {
+            isolated = values
+                .iter()
+                .map(|v| if v.is_empty() { String::new() } else { format!("\u{2068}{v}\u{2069}") })
+                .collect();
+            isolated.iter().map(String::as_str).collect()
         } else {
-            format!("{field} {reason}")
-        }
-    }
-
-    fn arabic(&self) -> bool {
-        self.language == Language::Arabic
-    }
-
-    /// `words` in the interface's language, its `{n}` replaced by `values[n]`. In Arabic each
-    /// value is isolated (U+2068 … U+2069), so a URL or a quoted id keeps its own direction
-    /// inside the right-to-left sentence instead of having its slashes and quotes moved.
-    fn say(&self, words: Words, values: &[String]) -> String {
-        if !self.arabic() {
-            return fill(words[0], values);
-        }
-        let isolated: Vec<String> = values
-            .iter()
-            .map(|v| if v.is_empty() { String::new() } else { format!("\u{2068}{v}\u{2069}") })
-            .collect();
-        fill(words[1], &isolated)
+            values.iter().map(String::as_str).collect()
+        };
+        fill(template, &values)
     }
 
     fn syntax(&self, problem: SyntaxProblem) -> &'static str {
-        if self.arabic() {
-            arabic_syntax(problem)
-        } else {
-            problem.as_str()
-        }
+        self.strings().syntax.get(problem as usize).copied().unwrap_or(problem.as_str())
     }
 
     /// Why `field` cannot be used: in English what follows the field's name ("is missing"), in
     /// Arabic the whole clause, which names the field ("الحقل «المعرّف» مفقود").
     fn reason(&self, field: &str, reason: &Reason) -> String {
         // The Arabic clause names the field; the English one follows the name its caller writes.
-        let name =
-            if self.arabic() { format!("الحقل «{}»", arabic_field(field)) } else { String::new() };
-        let (words, values): (Words, Vec<String>) = match reason {
-            Reason::Missing if field == "version" => (
-                [
-                    "is missing; a JSON Feed names its version, such as \"https://jsonfeed.org/version/1.1\"",
-                    "{0} مفقود؛ تذكر خلاصة JSON Feed إصدارها، مثل \"https://jsonfeed.org/version/1.1\"",
-                ],
-                vec![name],
-            ),
-            Reason::Missing => (["is missing", "{0} مفقود"], vec![name]),
-            Reason::Blank => (["is blank", "{0} فارغ"], vec![name]),
-            Reason::WrongType { expected, found } => (
-                ["must be {1}, not {2}", "{0} يجب أن يكون {1}، لا {2}"],
-                vec![name, self.shape(*expected).to_owned(), self.found(found)],
-            ),
+        let (strings, m) = (self.strings(), &self.strings().messages);
+        let name = match strings.field_name {
+            "" => String::new(),
+            template => fill(template, &[&self.member(field)]),
+        };
+        let (words, values): (&str, Vec<String>) = match reason {
+            Reason::Missing if field == "version" => (m.version_missing, vec![name]),
+            Reason::Missing => (m.missing, vec![name]),
+            Reason::Blank => (m.blank, vec![name]),
+            Reason::WrongType { expected, found } => {
+                (m.wrong_type, vec![name, self.shape(*expected).to_owned(), self.found(found)])
+            }
             Reason::WrongEntry { expected, found } => {
                 let words = match expected {
-                    Shape::Strings => ["must be an array of strings, but holds {2}", "{0} يجب أن يضم {1} فقط، لكنه يضم {2}"],
-                    _ => ["must hold {1}, but holds {2}", "{0} يجب أن يضم {1} فقط، لكنه يضم {2}"],
+                    Shape::Strings => m.not_strings,
+                    _ => m.wrong_entry,
                 };
                 let entries = match expected {
-                    Shape::Strings => ["strings", "نصوصًا"],
-                    Shape::Authors => ["author objects", "كائنات مؤلفين"],
-                    Shape::Attachments => ["attachment objects", "كائنات مرفقات"],
-                    other => shape_words(*other),
+                    Shape::Strings => m.strings,
+                    Shape::Authors => m.author_objects,
+                    Shape::Attachments => m.attachment_objects,
+                    other => self.shape(*other),
                 };
                 (words, vec![name, self.say(entries, &[]), self.found(found)])
             }
-            Reason::NotAnObject(found) => (["is {2}, not an object", "العنصر {2}، لا كائن"], vec![name, String::new(), self.found(found)]),
-            Reason::NotAVersion(found) => (
-                [
-                    "is {2}, not a JSON Feed version URL such as \"https://jsonfeed.org/version/1.1\"",
-                    "{0} هو {2}، لا رابط إصدار JSON Feed مثل \"https://jsonfeed.org/version/1.1\"",
-                ],
-                vec![name, String::new(), self.found(found)],
-            ),
+            Reason::NotAnObject(found) => {
+                (m.item_not_an_object, vec![name, String::new(), self.found(found)])
+            }
+            Reason::NotAVersion(found) => (m.not_a_version, vec![name, String::new(), self.found(found)]),
             Reason::TooLong { bytes, limit, nested } => (
-                if *nested {
-                    ["holds a string of {1} bytes, over the limit of {2}", "{0} يضم نصًا طوله {1} بايت، فوق الحد البالغ {2} بايت"]
-                } else {
-                    ["is {1} bytes, over the limit of {2}", "{0} طوله {1} بايت، فوق الحد البالغ {2} بايت"]
-                },
+                if *nested { m.too_long_nested } else { m.too_long },
                 vec![name, group_digits(*bytes), group_digits(*limit)],
             ),
             Reason::NotADate { text, undated } => (
-                [
-                    "{1} is not a date the reader can read (RFC 3339 such as {2}, or RFC 822 such as {3}); {4}",
-                    "{0}: {1} ليس تاريخًا يقرؤه القارئ (RFC 3339 مثل {2}، أو RFC 822 مثل {3})؛ {4}",
-                ],
+                m.not_a_date,
                 vec![
                     name,
                     quote(text),
                     "\"2024-10-25T09:30:00+05:00\"".to_owned(),
                     "\"Fri, 25 Oct 2024 09:30:00 +0500\"".to_owned(),
-                    if *undated {
-                        self.say(["the article is undated", "تُعرض المقالة بلا تاريخ"], &[])
-                    } else {
-                        self.say(["it is left out", "أُهمل هذا التاريخ"], &[])
-                    },
+                    if *undated { self.say(m.undated, &[]) } else { self.say(m.date_left_out, &[]) },
                 ],
             ),
-            Reason::NotALink { part: None, text } => (NOT_A_LINK, vec![name, quote(text)]),
-            Reason::NotALink { part: Some(part), text } => (
-                ["{2} {1} is not an http(s) or relative URL", "{0} («{2}»): {1} ليس رابط http(s) ولا رابطًا نسبيًا"],
-                vec![name, quote(text), self.member(part)],
-            ),
-            Reason::RepeatedId { earlier_page: true } => (
-                [
-                    "is an article already loaded from an earlier page; the first one is kept",
-                    "المعرّف لمقالة حُمّلت من صفحة سابقة؛ أُبقي على الأولى",
-                ],
-                Vec::new(),
-            ),
-            Reason::RepeatedId { earlier_page: false } => (
-                [
-                    "repeats an earlier item's id; the first one is kept",
-                    "المعرّف يكرر معرّف عنصر سابق؛ أُبقي على الأول",
-                ],
-                Vec::new(),
-            ),
-            // Always reported on `content_html`.
-            Reason::NoContent => (
-                [
-                    "and content_text are both missing; an item needs one",
-                    "لا «المحتوى المنسّق» في العنصر ولا «المحتوى النصي»؛ يحتاج العنصر أحدهما",
-                ],
-                Vec::new(),
-            ),
-            Reason::AttachmentWithoutUrl => {
-                (["an attachment has no url; it is left out", "مرفق بلا رابط؛ أُهمل"], Vec::new())
+            Reason::NotALink { part: None, text } => (m.not_a_link, vec![name, quote(text)]),
+            Reason::NotALink { part: Some(part), text } => {
+                (m.member_not_a_link, vec![name, quote(text), self.member(part)])
             }
-            Reason::AttachmentWithoutType { url } => (
-                ["{1} has no mime_type; it is left out", "المرفق {1} بلا نوع MIME؛ أُهمل"],
-                vec![name, quote(url)],
-            ),
-            Reason::NotACount { member, number } => (
-                ["{2} {1} is not a size the reader can read", "{0}: «{2}» {1} ليس عددًا يقرؤه القارئ"],
-                vec![name, number.clone(), self.member(member)],
-            ),
-            Reason::NotANumber { member, found } => (
-                ["{2} must be a number, not {1}", "{0}: «{2}» يجب أن يكون رقمًا، لا {1}"],
-                vec![name, self.found(found), self.member(member)],
-            ),
+            Reason::RepeatedId { earlier_page: true } => (m.repeated_id_earlier_page, Vec::new()),
+            Reason::RepeatedId { earlier_page: false } => (m.repeated_id, Vec::new()),
+            // Always reported on `content_html`.
+            Reason::NoContent => (m.no_content, Vec::new()),
+            Reason::AttachmentWithoutUrl => (m.attachment_without_url, Vec::new()),
+            Reason::AttachmentWithoutType { url } => (m.attachment_without_type, vec![name, quote(url)]),
+            Reason::NotACount { member, number } => {
+                (m.not_a_count, vec![name, number.clone(), self.member(member)])
+            }
+            Reason::NotANumber { member, found } => {
+                (m.not_a_number, vec![name, self.found(found), self.member(member)])
+            }
         };
         self.say(words, &values)
     }
 
     /// An author's or attachment's member (`avatar`, `size_in_bytes`) as the language names it.
     fn member(&self, member: &str) -> String {
-        if self.arabic() { arabic_field(member) } else { member }.to_owned()
+        let names = self.strings().field_names;
+        names.iter().find(|(name, _)| *name == member).map_or(member, |(_, words)| words).to_owned()
     }
 
     fn shape(&self, shape: Shape) -> &'static str {
-        shape_words(shape)[self.arabic() as usize]
+        self.strings().shapes[shape as usize]
     }
 
     fn found(&self, found: &Found) -> String {
+        let m = &self.strings().messages;
         match found {
             // JSON's own word, as the feed has it.
             Found::Null => "null".to_owned(),
-            Found::Bool(b) => self.say(["the boolean {0}", "القيمة المنطقية {0}"], &[b.to_string()]),
-            Found::Number(n) => self.say(["the number {0}", "الرقم {0}"], std::slice::from_ref(n)),
-            Found::String(s) => self.say(["the string {0}", "النص {0}"], &[quote(s)]),
-            Found::Array => self.say(["an array", "مصفوفة"], &[]),
-            Found::Object => self.say(["an object", "كائن"], &[]),
+            Found::Bool(b) => self.say(m.found_bool, &[b.to_string()]),
+            Found::Number(n) => self.say(m.found_number, std::slice::from_ref(n)),
+            Found::String(s) => self.say(m.found_string, &[quote(s)]),
+            Found::Array => self.say(m.found_array, &[]),
+            Found::Object => self.say(m.found_object, &[]),
         }
-    }
-}
-
-/// `template` with each `{n}` replaced by `values[n]` (by nothing when there is no such value);
-/// any other brace is kept.
-fn fill(template: &str, values: &[String]) -> String {
-    let mut out = String::with_capacity(template.len() + values.iter().map(String::len).sum::<usize>());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let slot = after.find('}').and_then(|close| Some((close, after[..close].parse::<usize>().ok()?)));
-        match slot {
-            Some((close, n)) => {
-                out.push_str(values.get(n).map_or("", String::as_str));
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The type a field should have had.
-fn shape_words(shape: Shape) -> Words {
-    match shape {
-        Shape::String => ["a string", "نصًا"],
-        Shape::NonEmptyString => ["a non-empty string", "نصًا غير فارغ"],
-        Shape::Object => ["an object", "كائنًا"],
-        Shape::Array => ["an array", "مصفوفة"],
-        Shape::Strings => ["an array of strings", "مصفوفة نصوص"],
-        Shape::Authors => ["an array of author objects", "مصفوفة من كائنات المؤلفين"],
-        Shape::Attachments => ["an array of attachment objects", "مصفوفة من كائنات المرفقات"],
-    }
-}
-
-/// A JSON Feed field (or an author's or attachment's member) as an Arabic reader knows it.
-fn arabic_field(field: &str) -> &str {
-    match field {
-        "version" => "الإصدار",
-        "title" => "العنوان",
-        "items" => "العناصر",
-        "item" => "العنصر",
-        "id" => "المعرّف",
-        "url" => "الرابط",
-        "external_url" => "الرابط الخارجي",
-        "summary" => "الملخّص",
-        "content_html" => "المحتوى المنسّق",
-        "content_text" => "المحتوى النصي",
-        "image" => "الصورة",
-        "banner_image" => "صورة الغلاف",
-        "date_published" => "تاريخ النشر",
-        "date_modified" => "تاريخ التعديل",
-        "authors" | "author" => "المؤلفون",
-        "avatar" => "الصورة الرمزية",
-        "tags" => "الوسوم",
-        "language" => "اللغة",
-        "attachments" => "المرفقات",
-        "size_in_bytes" => "الحجم",
-        "duration_in_seconds" => "المدة",
-        "next_url" => "رابط الصفحة التالية",
-        "_article_reader" => "حقول القارئ",
-        "_article_reader.chunk" => "ملف متن المقالة",
-        "_article_reader.highlights" => "أبرز النقاط",
-        "_article_reader.image_caption" => "تعليق الصورة",
-        "_article_reader.image_credit" => "مصدر الصورة",
-        "_article_reader.image_alt" => "الوصف البديل للصورة",
-        other => other,
-    }
-}
-
-fn arabic_syntax(problem: SyntaxProblem) -> &'static str {
-    use SyntaxProblem::*;
-    match problem {
-        TrailingCharacters => "أحرف زائدة بعد نهاية المستند",
-        EofInValue => "انتهى النص قبل أن تكتمل قيمة",
-        ExpectedValue => "كان يُنتظر هنا قيمة",
-        ExpectedIdent => "كلمة غير معروفة",
-        InvalidNumber => "رقم غير صالح",
-        EofInString => "انتهى النص داخل سلسلة نصية",
-        ControlCharacter => "محرف تحكم داخل سلسلة نصية",
-        InvalidEscape => "تسلسل هروب غير صالح",
-        EofInHexEscape => "انتهى تسلسل هروب ست عشري قبل أن يكتمل",
-        LoneSurrogate => "نصف زوج بديل منفرد في تسلسل هروب",
-        EofInList => "انتهى النص داخل مصفوفة",
-        EofInObject => "انتهى النص داخل كائن",
-        KeyNotAString => "مفتاح الكائن يجب أن يكون سلسلة نصية",
-        ExpectedColon => "كان يُنتظر «:»",
-        ExpectedCommaOrBracket => "كان يُنتظر «,» أو «]»",
-        ExpectedCommaOrBrace => "كان يُنتظر «,» أو «}»",
-        TrailingComma => "فاصلة زائدة",
-        TooDeep => "تتداخل المصفوفات والكائنات أكثر من 128 مستوى",
     }
 }
 
@@ -459,6 +238,7 @@ fn arabic_syntax(problem: SyntaxProblem) -> &'static str {
 mod tests {
     use super::*;
     use crate::feed::load::Limits;
+    use crate::interface::text::Language;
 
     const ARABIC: Ui = Ui { language: Language::Arabic };
 
@@ -598,7 +378,7 @@ mod tests {
             ["", "[1,]", "{\"a\" 1}", "[\"\\x\"]", "tru", "-", "{1: 2}", "[1 2]", "{\"a\": 1 \"b\"}", "1 2"]
         {
             let Err(error) = crate::feed::json::parse(text) else { panic!("{text:?} parsed") };
-            let message = arabic_syntax(error.problem);
+            let message = ARABIC.syntax(error.problem);
             assert!(!message.chars().any(|c| c.is_ascii_alphabetic()), "{text:?}: {message}");
         }
     }

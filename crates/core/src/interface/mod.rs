@@ -7,16 +7,19 @@
 //! - [`prefs`]: what a reader remembers of a feed, as a state machine, and [`prefs_merge`]: what
 //!   two tabs remember, merged;
 //! - [`typography`]: the reading settings;
-//! - [`text`]: every string of the interface, in its languages; [`messages`]: what went wrong
-//!   with a feed, in the same; [`words`]: the pieces both write with.
+//! - [`text`]: every string of the interface, in its languages, each language a table of data
+//!   ([`strings`] its shape, `lang/` one file per language); [`messages`]: what went wrong with
+//!   a feed, in the same; [`words`]: the pieces both write with.
 
 pub mod fragment;
+mod lang;
 pub mod messages;
 pub mod options;
 pub mod prefs;
 pub mod prefs_merge;
 pub mod route;
 pub mod shortcuts;
+pub mod strings;
 pub mod text;
 pub mod typography;
 pub mod words;

@@ -1,10 +1,16 @@
-//! Every string the reader shows, in English and Arabic, and the writing direction of a
-//! language. One table, so a translation is one `match` arm away and no view carries prose.
+//! Every string the reader shows, in its languages, and the writing direction of a language:
+//! [`Ui`] says what a view asks for by filling the templates of its language's table
+//! (`interface/lang/`, one file of data per language, shaped by
+//! [`crate::interface::strings::Strings`]), so no view carries prose and a translation adds no
+//! code.
 //!
 //! What went wrong with a feed is said by [`crate::interface::messages`], in the same languages.
 
 use crate::feed::source::Progress;
-use crate::interface::words::group_digits;
+use crate::interface::lang::{ARABIC, ENGLISH};
+pub use crate::interface::strings::Label;
+use crate::interface::strings::{Counted, Strings};
+use crate::interface::words::{fill, group_digits};
 use crate::lists::filter::MatchMode;
 
 /// The interface languages.
@@ -26,9 +32,14 @@ impl Language {
     }
 
     pub fn tag(self) -> &'static str {
+        self.strings().tag
+    }
+
+    /// The language's table.
+    pub(crate) fn strings(self) -> &'static Strings {
         match self {
-            Language::English => "en",
-            Language::Arabic => "ar",
+            Language::English => &ENGLISH,
+            Language::Arabic => &ARABIC,
         }
     }
 }
@@ -55,114 +66,6 @@ pub fn direction(tag: &str) -> &'static str {
     }
 }
 
-/// `n` of something in Arabic, in the form its CLDR plural category takes: `forms` are the
-/// zero, one, two, few (`n % 100` from 3 to 10), many (`n % 100` from 11 to 99) and other forms,
-/// `#` standing for the number. So 3 and 103 articles are "مقالات", 11 and 111 "مقالة".
-pub(crate) fn arabic_count(n: usize, forms: [&str; 6]) -> String {
-    let form = match (n, n % 100) {
-        (0, _) => forms[0],
-        (1, _) => forms[1],
-        (2, _) => forms[2],
-        (_, 3..=10) => forms[3],
-        (_, 11..=99) => forms[4],
-        _ => forms[5],
-    };
-    form.replace('#', &n.to_string())
-}
-
-/// The fixed strings of the interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Label {
-    FilterByTag,
-    Tags,
-    ClearFilter,
-    ClearAll,
-    MatchAny,
-    MatchAll,
-    MatchLegend,
-    Search,
-    SearchPlaceholder,
-    NothingMatches,
-    NoArticles,
-    AllArticles,
-    Following,
-    Highlights,
-    Photo,
-    Tagged,
-    ReadAtSource,
-    Related,
-    Newer,
-    Older,
-    CopyLink,
-    LinkCopied,
-    Follow,
-    Unfollow,
-    FollowNothing,
-    Read,
-    ArticleNotFound,
-    MaybeRemoved,
-    BackToArticles,
-    LoadingFeed,
-    LoadingArticle,
-    FeedDownload,
-    FeedCannotBeShown,
-    FeedProblems,
-    Dismiss,
-    SkipToArticles,
-    KeyboardShortcuts,
-    Close,
-    KeyNext,
-    KeyOpen,
-    KeyBack,
-    KeySearch,
-    KeyHelp,
-    ArticleNavigation,
-    Articles,
-    /// The newer and older articles beside the one open.
-    NeighbourArticles,
-    /// Before the authors' names.
-    By,
-    /// The article's own page, beside "Read at the source" (its `external_url`).
-    OriginalArticle,
-    /// An `expired` feed.
-    NoLongerUpdated,
-    ReadingSettings,
-    TextSize,
-    SmallerText,
-    LargerText,
-    Font,
-    FontSerif,
-    FontSans,
-    FontMono,
-    Width,
-    WidthNarrow,
-    WidthNormal,
-    WidthWide,
-    Spacing,
-    SpacingTight,
-    SpacingNormal,
-    SpacingLoose,
-    Theme,
-    ThemeAuto,
-    ThemeLight,
-    ThemeSepia,
-    ThemeDark,
-    ResetSettings,
-    Attachments,
-    Download,
-    MarkAllRead,
-    UndoMarkAllRead,
-    HideRead,
-    /// The button that fetches a paged feed's next page (not "Show more", which shows more of
-    /// what is loaded).
-    LoadMore,
-    LoadingMore,
-    /// The button that fetches a feed again after the reader gave up on it.
-    TryAgain,
-    /// The status while a large feed's search index is still being built.
-    SearchGettingReady,
-}
-
 /// The interface in one language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ui {
@@ -174,117 +77,24 @@ impl Ui {
         Ui { language }
     }
 
+    /// The language's table.
+    pub(crate) fn strings(&self) -> &'static Strings {
+        self.language.strings()
+    }
+
     pub fn label(&self, label: Label) -> &'static str {
-        use Label::*;
-        let arabic = self.language == Language::Arabic;
-        let (en, ar) = match label {
-            FilterByTag => ("Filter by tag", "تصفية حسب الوسم"),
-            Tags => ("Tags", "الوسوم"),
-            ClearFilter => ("Clear filter", "مسح التصفية"),
-            ClearAll => ("Show all articles", "عرض كل المقالات"),
-            MatchAny => ("Any tag", "أي وسم"),
-            MatchAll => ("All tags", "كل الوسوم"),
-            MatchLegend => ("Show articles with", "عرض المقالات التي تحمل"),
-            Search => ("Search articles", "البحث في المقالات"),
-            SearchPlaceholder => ("Search", "بحث"),
-            NothingMatches => {
-                ("No article matches this filter and search.", "لا توجد مقالة تطابق هذه التصفية وهذا البحث.")
-            }
-            NoArticles => ("This feed has no articles yet.", "لا توجد مقالات في هذه الخلاصة بعد."),
-            AllArticles => ("All articles", "كل المقالات"),
-            Following => ("Following", "المتابَعة"),
-            Highlights => ("Highlights", "أبرز النقاط"),
-            Photo => ("Photo", "صورة"),
-            Tagged => ("Tagged", "الوسوم"),
-            ReadAtSource => ("Read at the source", "اقرأ في المصدر"),
-            Related => ("Related articles", "مقالات ذات صلة"),
-            Newer => ("Newer", "الأحدث"),
-            Older => ("Older", "الأقدم"),
-            CopyLink => ("Copy link", "نسخ الرابط"),
-            LinkCopied => ("Link copied", "تم نسخ الرابط"),
-            Follow => ("Follow", "متابعة"),
-            Unfollow => ("Following", "تتابعه"),
-            FollowNothing => (
-                "You follow no tags yet. Open an article and choose Follow beside a tag.",
-                "لا تتابع أي وسم بعد. افتح مقالة واختر «متابعة» بجانب أحد الوسوم.",
-            ),
-            Read => ("Read", "مقروءة"),
-            ArticleNotFound => ("Article not found", "المقالة غير موجودة"),
-            MaybeRemoved => (
-                "It may have been removed from the feed, or the link may be incomplete.",
-                "ربما حُذفت من الخلاصة، أو أن الرابط غير مكتمل.",
-            ),
-            BackToArticles => ("Back to the articles", "العودة إلى المقالات"),
-            LoadingFeed => ("Loading the feed…", "جارٍ تحميل الخلاصة…"),
-            LoadingArticle => ("Loading the article…", "جارٍ تحميل المقالة…"),
-            FeedDownload => ("Feed download", "تنزيل الخلاصة"),
-            FeedCannotBeShown => ("This feed cannot be shown", "لا يمكن عرض هذه الخلاصة"),
-            FeedProblems => ("Problems with this feed", "مشكلات في هذه الخلاصة"),
-            Dismiss => ("Dismiss", "إغلاق"),
-            SkipToArticles => ("Skip to articles", "انتقل إلى المقالات"),
-            KeyboardShortcuts => ("Keyboard shortcuts", "اختصارات لوحة المفاتيح"),
-            Close => ("Close", "إغلاق"),
-            KeyNext => ("next or previous article", "المقالة التالية أو السابقة"),
-            KeyOpen => ("open the article", "فتح المقالة"),
-            KeyBack => ("back to the list", "العودة إلى القائمة"),
-            KeySearch => ("search", "البحث"),
-            KeyHelp => ("show this help", "عرض هذه المساعدة"),
-            ArticleNavigation => ("Article", "المقالة"),
-            Articles => ("Articles", "المقالات"),
-            NeighbourArticles => ("Newer and older articles", "المقالات الأحدث والأقدم"),
-            By => ("By", "بقلم"),
-            OriginalArticle => ("Original article", "المقالة الأصلية"),
-            NoLongerUpdated => ("This feed is no longer updated.", "لم تعد هذه الخلاصة تُحدَّث."),
-            ReadingSettings => ("Reading settings", "إعدادات القراءة"),
-            TextSize => ("Text size", "حجم النص"),
-            SmallerText => ("Smaller text", "نص أصغر"),
-            LargerText => ("Larger text", "نص أكبر"),
-            Font => ("Font", "الخط"),
-            FontSerif => ("Serif", "مذيَّل"),
-            FontSans => ("Sans-serif", "غير مذيَّل"),
-            FontMono => ("Monospace", "ثابت العرض"),
-            Width => ("Width", "العرض"),
-            WidthNarrow => ("Narrow", "ضيّق"),
-            WidthNormal | SpacingNormal => ("Normal", "عادي"),
-            WidthWide => ("Wide", "عريض"),
-            Spacing => ("Line spacing", "تباعد الأسطر"),
-            SpacingTight => ("Tight", "متقارب"),
-            SpacingLoose => ("Loose", "متباعد"),
-            Theme => ("Theme", "المظهر"),
-            ThemeAuto => ("Auto", "تلقائي"),
-            ThemeLight => ("Light", "فاتح"),
-            ThemeSepia => ("Sepia", "بنّي فاتح"),
-            ThemeDark => ("Dark", "داكن"),
-            ResetSettings => ("Reset", "إعادة الضبط"),
-            Attachments => ("Attachments", "المرفقات"),
-            Download => ("Download", "تنزيل"),
-            MarkAllRead => ("Mark all as read", "تعليم الكل كمقروء"),
-            UndoMarkAllRead => ("Undo", "تراجع"),
-            HideRead => ("Hide read", "إخفاء المقروء"),
-            LoadMore => ("Load more articles", "تحميل مزيد من المقالات"),
-            LoadingMore => ("Loading more articles…", "جارٍ تحميل مزيد من المقالات…"),
-            TryAgain => ("Try again", "حاول مرة أخرى"),
-            SearchGettingReady => (
-                "Getting search ready: the results so far, more to come…",
-                "جارٍ تجهيز البحث: هذه نتائج حتى الآن، وتتبعها أخرى…",
-            ),
-        };
-        if arabic {
-            ar
-        } else {
-            en
-        }
+        self.strings().labels[label as usize]
+    }
+
+    /// The form of `message` for `n`'s plural category, filled with `values` (`{0}` is `n` as
+    /// the message writes it).
+    pub(crate) fn counted(&self, message: &Counted, n: usize, values: &[&str]) -> String {
+        fill(message[(self.strings().plural)(n) as usize], values)
     }
 
     /// "1 article", "3 articles"; in Arabic with its dual and plural forms.
     pub fn articles(&self, n: usize) -> String {
-        match self.language {
-            Language::English if n == 1 => "1 article".to_owned(),
-            Language::English => format!("{n} articles"),
-            Language::Arabic => {
-                arabic_count(n, ["لا مقالات", "مقالة واحدة", "مقالتان", "# مقالات", "# مقالة", "# مقالة"])
-            }
-        }
+        self.counted(&self.strings().articles, n, &[&n.to_string()])
     }
 
     /// The sentence that announces a result: how many articles, with which tags and words.
@@ -296,188 +106,126 @@ impl Ui {
         mode: MatchMode,
         search: &str,
     ) -> String {
-        let arabic = self.language == Language::Arabic;
-        let joiner = match (mode, arabic) {
-            (MatchMode::Any, false) => " or ",
-            (MatchMode::All, false) => " and ",
-            (MatchMode::Any, true) => " أو ",
-            (MatchMode::All, true) => " و",
-        };
-        let tag_list = tags.join(joiner);
+        let strings = self.strings();
         let search = search.trim();
-        match (arabic, tags.is_empty(), search.is_empty()) {
-            (false, true, true) => format!("Showing all {}", self.articles(total)),
-            (false, _, _) => {
-                let mut sentence = if count == 0 {
-                    "No articles".to_owned()
-                } else {
-                    format!("{count} of {}", self.articles(total))
-                };
-                if !tags.is_empty() {
-                    sentence.push_str(&format!(" tagged {tag_list}"));
-                }
-                if !search.is_empty() {
-                    sentence.push_str(&format!(" matching “{search}”"));
-                }
-                sentence
-            }
-            (true, true, true) => format!("عرض {}", self.articles(total)),
-            (true, _, _) => {
-                let mut sentence = if count == 0 {
-                    "لا توجد مقالات".to_owned()
-                } else {
-                    format!("{count} من أصل {total}")
-                };
-                if !tags.is_empty() {
-                    sentence.push_str(&format!(" بوسم {tag_list}"));
-                }
-                if !search.is_empty() {
-                    sentence.push_str(&format!(" تطابق «{search}»"));
-                }
-                sentence
-            }
+        if tags.is_empty() && search.is_empty() {
+            return fill(strings.result_all, &[&self.articles(total)]);
         }
+        let mut sentence = if count == 0 {
+            strings.result_none.to_owned()
+        } else {
+            fill(strings.result_some, &[&count.to_string(), &self.articles(total), &total.to_string()])
+        };
+        if !tags.is_empty() {
+            let joiner = match mode {
+                MatchMode::Any => strings.any_joiner,
+                MatchMode::All => strings.all_joiner,
+            };
+            sentence.push_str(&fill(strings.result_tagged, &[&tags.join(joiner)]));
+        }
+        if !search.is_empty() {
+            sentence.push_str(&fill(strings.result_matching, &[search]));
+        }
+        sentence
     }
 
     /// "6 min read".
     pub fn reading_time(&self, minutes: usize) -> String {
-        match self.language {
-            Language::English => format!("{minutes} min read"),
-            Language::Arabic => format!(
-                "قراءة في {}",
-                arabic_count(minutes.max(1), ["", "دقيقة واحدة", "دقيقتين", "# دقائق", "# دقيقة", "# دقيقة"])
-            ),
-        }
+        self.counted(&self.strings().reading_time, minutes, &[&minutes.to_string()])
     }
 
     /// "Published 24 October 2024", "Updated …", with the date already formatted.
     pub fn dated(&self, updated: bool, date: &str) -> String {
-        match (self.language, updated) {
-            (Language::English, false) => format!("Published {date}"),
-            (Language::English, true) => format!("Updated {date}"),
-            (Language::Arabic, false) => format!("نُشرت في {date}"),
-            (Language::Arabic, true) => format!("حُدّثت في {date}"),
-        }
+        let strings = self.strings();
+        fill(if updated { strings.updated } else { strings.published }, &[date])
     }
 
     /// What goes before the name at `n` (from 0; nothing before the first) in a list of
     /// `count`: "A, B and C"; in Arabic "A وB وC". As CLDR's conjunction lists (`Intl.ListFormat`)
     /// have it.
     pub fn list_joiner(&self, n: usize, count: usize) -> &'static str {
-        match self.language {
-            _ if n == 0 => "",
-            Language::English if n + 1 == count => " and ",
-            Language::English => ", ",
-            Language::Arabic => " و",
+        match n {
+            0 => "",
+            _ if n + 1 == count => self.strings().list_last,
+            _ => self.strings().list_next,
         }
     }
 
     /// The back link from an article: to the whole feed or to the filtered one.
     pub fn back_to(&self, tags: &[String], search: &str) -> String {
-        let search = search.trim();
-        match (self.language, tags.is_empty(), search.is_empty()) {
-            (_, true, true) => self.label(Label::AllArticles).to_owned(),
-            (Language::English, false, true) => format!("Articles tagged {}", tags.join(", ")),
-            (Language::English, _, false) => format!("Articles matching “{search}”"),
-            (Language::Arabic, false, true) => format!("المقالات بوسم {}", tags.join("، ")),
-            (Language::Arabic, _, false) => format!("المقالات المطابقة لـ«{search}»"),
+        let (strings, search) = (self.strings(), search.trim());
+        match (tags.is_empty(), search.is_empty()) {
+            (true, true) => self.label(Label::AllArticles).to_owned(),
+            (false, true) => fill(strings.back_to_tagged, &[&tags.join(strings.tag_separator)]),
+            (_, false) => fill(strings.back_to_matching, &[search]),
         }
     }
 
     pub fn show_more(&self, shown: usize, total: usize) -> String {
-        match self.language {
-            Language::English => format!("Show more ({shown} of {total} shown)"),
-            Language::Arabic => format!("عرض المزيد (معروض {shown} من {total})"),
-        }
+        fill(self.strings().show_more, &[&shown.to_string(), &total.to_string()])
     }
 
     /// How many articles of a tag, or of the followed tags, are not read yet.
     pub fn unread(&self, n: usize) -> String {
-        match self.language {
-            Language::English => format!("{n} unread"),
-            Language::Arabic => format!("{n} غير مقروءة"),
-        }
+        fill(self.strings().unread, &[&n.to_string()])
     }
 
     /// How long an episode lasts: "1 h 5 min", "12 min", "45 s".
     pub fn duration(&self, seconds: u64) -> String {
         let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
-        let [hours, minutes, secs] = match self.language {
-            Language::English => ["h", "min", "s"],
-            Language::Arabic => ["س", "د", "ث"],
-        };
+        let units = self.strings().duration_units;
+        let part = |value: u64, unit: &str| fill("{0} {1}", &[&value.to_string(), unit]);
         match (h, m) {
-            (0, 0) => format!("{s} {secs}"),
-            (0, _) => format!("{m} {minutes}"),
-            _ if m == 0 => format!("{h} {hours}"),
-            _ => format!("{h} {hours} {m} {minutes}"),
+            (0, 0) => part(s, units[2]),
+            (0, _) => part(m, units[1]),
+            _ if m == 0 => part(h, units[0]),
+            _ => part(h, units[0]) + " " + &part(m, units[1]),
         }
     }
 
     /// What an attachment is, in words: its kind or title, how long, how large.
     pub fn attachment_details(&self, parts: &[String]) -> String {
-        parts.join(if self.language == Language::Arabic { "، " } else { " · " })
+        parts.join(self.strings().detail_separator)
     }
 
     /// Beside "Load more articles" when the next page failed: why, and that it can be tried
     /// again.
     pub fn page_failed(&self, reason: &str) -> String {
-        match self.language {
-            Language::English => format!("The next page could not be loaded. {reason} Try again."),
-            Language::Arabic => format!("تعذّر تحميل الصفحة التالية. {reason} حاول مجددًا."),
-        }
+        fill(self.strings().page_failed, &[reason])
     }
 
     /// The loading view between two tries of a feed: "Retrying in 3 s…".
     pub fn retrying_in(&self, seconds: u32) -> String {
-        match self.language {
-            Language::English => format!("Retrying in {seconds} s…"),
-            Language::Arabic => format!("إعادة المحاولة خلال {seconds} ث…"),
-        }
+        fill(self.strings().retrying_in, &[&seconds.to_string()])
     }
 
     /// The notice over a feed kept from an earlier visit, shown because this one could not be
     /// fetched; `date` is when it was kept, in the reader's locale.
     pub fn kept_copy(&self, date: &str) -> String {
-        match self.language {
-            Language::English => {
-                format!("This feed could not be updated. You are reading the copy kept on {date}.")
-            }
-            Language::Arabic => format!("تعذّر تحديث هذه الخلاصة. تقرأ النسخة المحفوظة في {date}."),
-        }
+        fill(self.strings().kept_copy, &[date])
     }
 
     pub fn following_count(&self, n: usize) -> String {
-        format!("{} ({n})", self.label(Label::Following))
+        fill("{0} ({1})", &[self.label(Label::Following), &n.to_string()])
     }
 
     /// The toggle that follows a tag, for its accessible name: "Follow Pakistan".
     pub fn follow_tag(&self, following: bool, tag: &str) -> String {
-        let verb = self.label(if following { Label::Unfollow } else { Label::Follow });
-        format!("{verb} {tag}")
+        let strings = self.strings();
+        fill(if following { strings.unfollow_tag } else { strings.follow_tag }, &[tag])
     }
 
     pub fn skipped_items(&self, n: usize) -> String {
-        match (self.language, n) {
-            (Language::English, 1) => "1 item of this feed could not be shown:".to_owned(),
-            (Language::English, _) => format!("{n} items of this feed could not be shown:"),
-            (Language::Arabic, _) => format!(
-                "تعذّر عرض {} من هذه الخلاصة:",
-                arabic_count(n, ["", "عنصر واحد", "عنصرين", "# عناصر", "# عنصرًا", "# عنصر"])
-            ),
-        }
+        self.counted(&self.strings().skipped_items, n, &[&n.to_string()])
     }
 
     /// How much of the feed has arrived: "1.5 MiB of 4 MiB (37%)", or "1.5 MiB" when the total
     /// is unknown.
     pub fn progress(&self, progress: &Progress) -> String {
-        let (received, percent) = (self.bytes(progress.received), progress.percent());
-        match (self.language, percent, progress.total) {
-            (Language::English, Some(percent), Some(total)) => {
-                format!("{received} of {} ({percent}%)", self.bytes(total))
-            }
-            (Language::Arabic, Some(percent), Some(total)) => {
-                format!("{received} من {} ({percent}٪)", self.bytes(total))
+        let received = self.bytes(progress.received);
+        match (progress.percent(), progress.total) {
+            (Some(percent), Some(total)) => {
+                fill(self.strings().progress, &[&received, &self.bytes(total), &percent.to_string()])
             }
             _ => received,
         }
@@ -485,56 +233,24 @@ impl Ui {
 
     /// The notice that the item limit left items out.
     pub fn over_limit(&self, items: usize, limit: usize) -> String {
-        let (items_text, limit_text) = (group_digits(items), group_digits(limit));
-        match self.language {
-            Language::English => {
-                format!(
-                    "This feed has {items_text} items; the reader shows the first {limit_text}, its limit."
-                )
-            }
-            Language::Arabic => format!(
-                "تضم هذه الخلاصة {}؛ يعرض القارئ أول {limit_text} منها، وهذا حدّه.",
-                arabic_count(items, ["", "عنصرًا واحدًا", "عنصرين", "# عناصر", "# عنصرًا", "# عنصر"])
-                    .replace(&items.to_string(), &items_text)
-            ),
-        }
+        self.counted(&self.strings().over_limit, items, &[&group_digits(items), &group_digits(limit)])
     }
 
     /// The notice's line over the fields left out of articles that still show.
     pub fn left_out_fields(&self, n: usize) -> String {
-        match (self.language, n) {
-            (Language::English, 1) => {
-                "1 field of this feed was left out; its article shows without it:".to_owned()
-            }
-            (Language::English, _) => {
-                format!("{n} fields of this feed were left out; their articles show without them:")
-            }
-            (Language::Arabic, _) => format!(
-                "أُهمل من هذه الخلاصة {}، وتُعرض مقالاتها من دونها:",
-                arabic_count(n, ["", "حقل واحد", "حقلان", "# حقول", "# حقلًا", "# حقل"])
-            ),
-        }
+        self.counted(&self.strings().left_out_fields, n, &[&n.to_string()])
     }
 
     pub fn more_problems(&self, n: usize) -> String {
-        match self.language {
-            Language::English => format!("…and {n} more; the browser console lists them all."),
-            Language::Arabic => format!("…و{n} غيرها؛ تجدها كلها في وحدة تحكم المتصفح."),
-        }
+        fill(self.strings().more_problems, &[&n.to_string()])
     }
 
     pub fn no_article_with_id(&self, id: &str) -> String {
-        match self.language {
-            Language::English => format!("There is no article with the id “{id}” in this feed."),
-            Language::Arabic => format!("لا توجد في هذه الخلاصة مقالة بالمعرّف «{id}»."),
-        }
+        fill(self.strings().no_article_with_id, &[id])
     }
 
     pub fn no_such_address(&self, path: &str) -> String {
-        match self.language {
-            Language::English => format!("The address “#{path}” does not lead to a page of this reader."),
-            Language::Arabic => format!("العنوان «#{path}» لا يؤدي إلى صفحة في هذا القارئ."),
-        }
+        fill(self.strings().no_such_address, &[path])
     }
 }
 

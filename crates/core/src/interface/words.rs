@@ -76,6 +76,31 @@ pub fn quote(text: &str) -> String {
     out
 }
 
+/// `template` with each `{n}` replaced by `values[n]` (by nothing when there is no such value);
+/// any other brace is kept. One function fills every message of every language, where a
+/// `format!` per message and language would each be code of their own in the wasm.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + values.iter().map(|v| v.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after.find('}').and_then(|close| Some((close, after[..close].parse::<usize>().ok()?)));
+        match slot {
+            Some((close, n)) => {
+                out.push_str(values.get(n).copied().unwrap_or_default());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// At most `max_chars` characters of `text`, with an ellipsis when it was longer.
 pub fn truncate(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
