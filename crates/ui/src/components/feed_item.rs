@@ -35,8 +35,9 @@ pub fn feed_item(cx: &ReaderContext, props: FeedItemProps) -> Html {
     let summary_id = cx.id(&format!("summary-{}", props.posinset));
     // With `open="link"` or `"new-tab"` the headline is the article's own address, when it has
     // one; `data-opens` lets the reader ask the host first (`article-reader-open`).
-    let own = article.url.as_ref().or(article.external_url.as_ref()).filter(|_| cx.open != OpenMode::Inline);
-    let (href, opens, target) = match own {
+    // `data-url` is that address whatever the headline opens: a printed list gives it.
+    let own_url = article.url.as_ref().or(article.external_url.as_ref());
+    let (href, opens, target) = match own_url.filter(|_| cx.open != OpenMode::Inline) {
         Some(url) => (
             url.as_str().to_owned(),
             Some(article.id.as_str().to_owned()),
@@ -75,7 +76,7 @@ pub fn feed_item(cx: &ReaderContext, props: FeedItemProps) -> Html {
             }
             <div class="ar-card__text">
                 <h2 class="ar-card__title" part="card-title" id={headline_id}>
-                    <a class="ar-card__link" {href} data-opens={opens} {target} {rel}>{ highlighted(&article.title, &search) }</a>
+                    <a class="ar-card__link" {href} data-opens={opens} data-url={own_url.map(|url| url.as_str().to_owned())} {target} {rel}>{ highlighted(&article.title, &search) }</a>
                 </h2>
                 <div class="ar-card__meta">
                     { dates_of(cx, article.published.as_ref(), article.updated.as_ref(), true) }
