@@ -51,15 +51,17 @@ export const BUDGET = 100 * KB;
  * that was allowed by its issue in so many words: the speed issue's 150 KB is still to reach,
  * from here. Failures held by reference (1.0 KB less) paid for issue 20's host writes as
  * commands, keyboard, preferences and feed indexes in the core (0.4 KB): 190.3 KB; one
- * clock and no Arabic built for English messages, 190.1 KB.
+ * clock and no Arabic built for English messages, 190.1 KB. Share, print and the npm package
+ * then added 1.1 KB (191.2 KB): the share sheet with its fallback 0.8 KB of wasm, the print
+ * stylesheet 0.3 KB; the ceiling rose by that much.
  */
-export const CEILING = 190.6 * KB;
+export const CEILING = 191.7 * KB;
 /**
  * The same for an embedding page: counted since article-reader.js is minified by the release
  * build (it was not counted before), and only ever lowered, but for issue 20's messages and the
- * speed issue's two changes above (191.5 KB).
+ * speed issue's two changes above (191.5 KB), and share and print (1.1 KB, 192.6 KB).
  */
-export const EMBED_CEILING = 192.0 * KB;
+export const EMBED_CEILING = 193.1 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');
