@@ -41,6 +41,7 @@ mod retry;
 pub mod routing;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod share;
 pub mod start;
 mod state;
 

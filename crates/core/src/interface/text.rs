@@ -95,6 +95,8 @@ pub enum Label {
     Older,
     CopyLink,
     LinkCopied,
+    /// The control that opens the browser's share sheet, where it has one.
+    Share,
     Follow,
     Unfollow,
     FollowNothing,
@@ -202,6 +204,7 @@ impl Ui {
             Older => ("Older", "الأقدم"),
             CopyLink => ("Copy link", "نسخ الرابط"),
             LinkCopied => ("Link copied", "تم نسخ الرابط"),
+            Share => ("Share", "مشاركة"),
             Follow => ("Follow", "متابعة"),
             Unfollow => ("Following", "تتابعه"),
             FollowNothing => (
