@@ -8,7 +8,13 @@
 //   3. writes the subresource integrity (sha384) of the files article-reader.js loads (the
 //      glue, the wasm and the stylesheet) into the built article-reader.js, so that a host
 //      pinning that module with `integrity=` pins them all, and in a release build minifies it
-//      with terser as it does the glue (what an embedding page loads; the size test counts it).
+//      with terser as it does the glue (what an embedding page loads; the size test counts it);
+//   4. writes package.json, which makes the folder the npm package of the embedding module
+//      (`npm pack` in it): the name from Cargo.toml's [package.metadata.npm], the version,
+//      description and license of Cargo.toml's [package], the module as `.` with its types,
+//      the stylesheet as `./reader.css`, the custom elements manifest, and the files the module
+//      loads, which it finds beside itself wherever the package is served from. The module's
+//      own integrity is printed, for a host that loads it from a CDN with `integrity=`.
 //
 //   node scripts/finish-build.mjs <staging folder>
 import { createHash } from 'node:crypto';
@@ -19,6 +25,7 @@ import path from 'node:path';
 import { minifyModule, shrinkGlue } from './shrink-glue.mjs';
 
 const folder = process.argv[2];
+const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const file = (name) => path.join(folder, name);
 const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(file(name))).digest('base64')}`;
 const release = !process.env.ARTICLE_READER_DEV_SERVER && process.env.TRUNK_PROFILE === 'release';
@@ -61,3 +68,39 @@ try {
 } catch (error) {
   fail(`minifying article-reader.js: ${error.message}`);
 }
+
+/** `key = "value"` lines of each `[section]` of a TOML file: enough for Cargo.toml's strings. */
+function tomlStrings(text) {
+  const sections = new Map();
+  let section = sections.set('', new Map()).get('');
+  for (const line of text.split('\n')) {
+    const header = /^\[([^\]]+)\]\s*$/.exec(line);
+    if (header) section = sections.set(header[1], sections.get(header[1]) ?? new Map()).get(header[1]);
+    const pair = /^([a-z-]+)\s*=\s*"([^"]*)"/.exec(line);
+    if (pair) section.set(pair[1], pair[2]);
+  }
+  return sections;
+}
+
+const cargo = tomlStrings(readFileSync(path.join(repo, 'Cargo.toml'), 'utf8'));
+const own = (key) => cargo.get('package')?.get(key) ?? cargo.get('workspace.package')?.get(key);
+const name = cargo.get('package.metadata.npm')?.get('name');
+if (!name || !own('version')) fail('Cargo.toml has no [package.metadata.npm] name or no [package] version');
+const files = ['article-reader.js', 'article-reader.d.ts', 'custom-elements.json', 'article-reader-app.js',
+  'article-reader-app_bg.wasm', 'reader.css'];
+const npmPackage = {
+  name,
+  version: own('version'),
+  description: own('description'),
+  license: own('license'),
+  type: 'module',
+  exports: {
+    '.': { types: './article-reader.d.ts', default: './article-reader.js' },
+    './reader.css': './reader.css',
+  },
+  types: './article-reader.d.ts',
+  customElements: './custom-elements.json',
+  files,
+};
+writeFileSync(file('package.json'), `${JSON.stringify(npmPackage, null, 2)}\n`);
+console.log(`finish-build: ${name}@${npmPackage.version}, article-reader.js integrity ${sri('article-reader.js')}`);

@@ -2,8 +2,8 @@
 # Runs every check the project has, stopping at the first failure:
 #   formatting, the modules' imports (no cycles), ARCHITECTURE.md's code map against the tree,
 #   clippy (native and wasm32), the native tests, the browser tests in headless Chromium,
-#   headless Firefox and WebKit, the release build, and end-to-end checks of the built page in
-#   the same three engines.
+#   headless Firefox and WebKit, the release build, its npm package installed and imported by a
+#   host page, and end-to-end checks of the built page in the same three engines.
 # Installs whatever is missing first (see scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -70,6 +70,11 @@ node tests/size/reader-size.mjs dist
 
 step "the embedding module's types and manifest, held to the code (tsc --strict)"
 node tests/types/check.mjs dist
+
+# What a host installs: dist/ packed with npm, installed offline into an empty folder, and
+# imported through an import map by a page in headless Chromium.
+step "the npm package: packed, installed into an empty folder, imported through an import map"
+node tests/e2e/package.e2e.mjs dist
 
 step "end-to-end checks in headless Chromium, through its DevTools protocol (axe, emulated media, requests)"
 node tests/e2e/reader.e2e.mjs dist

@@ -1,9 +1,11 @@
 //! Reading the way people do: searching, any/all tags with live counts, state in the URL,
-//! pages, the article's extras, following tags and read marks that survive a reload, the
+//! pages, the article's extras, sharing an article (the browser's share sheet, and copying its
+//! link where there is none), following tags and read marks that survive a reload, the
 //! keyboard, and right-to-left feeds.
 
 use article_reader::{FeedLocation, ReaderOptions, Routing};
-use wasm_bindgen::JsCast;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
@@ -120,13 +122,48 @@ async fn pages_of_articles_and_the_page_in_the_url() {
     assert_eq!(hash(), "#/?page=2");
 }
 
-#[wasm_bindgen_test]
-async fn the_article_has_reading_time_related_articles_neighbours_and_a_link_to_copy() {
-    let reader = Mounted::at(&format!("#/article/{US}")).await;
-    assert_eq!(reader.texts(".ar-article__reading"), ["3 min read"]);
-    assert_eq!(reader.texts(".ar-related a").len(), 1, "the UK article shares Pakistan and Diplomacy");
-    assert_eq!(reader.texts(".ar-pager__label"), ["Newer"]);
-    reader.click("button", "Copy link");
+/// Stands in for the browser's `navigator.share` until dropped, whichever the browser has.
+struct ShareSheet;
+
+impl ShareSheet {
+    /// `share` as `navigator.share`: a function, or `undefined` for a browser without one.
+    fn stand_in(share: &JsValue) -> ShareSheet {
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"value".into(), share).unwrap();
+        Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+        Object::define_property(&gloo::utils::window().navigator(), &"share".into(), &descriptor);
+        ShareSheet
+    }
+
+    /// A share sheet that keeps what it is given (see [`shared`]) and answers with `answer`, a
+    /// JavaScript expression of a promise: what a person's choice in the sheet comes to.
+    fn answering(answer: &str) -> ShareSheet {
+        let body = format!("(globalThis.arShared ??= []).push([data.title, data.url]); return {answer};");
+        Self::stand_in(&js_sys::Function::new_with_args("data", &body))
+    }
+}
+
+impl Drop for ShareSheet {
+    fn drop(&mut self) {
+        let _ = Reflect::delete_property(&gloo::utils::window().navigator(), &"share".into());
+        let _ = Reflect::delete_property(&js_sys::global(), &"arShared".into());
+    }
+}
+
+/// The title and the address of each share the sheet was asked for.
+fn shared() -> Vec<(String, String)> {
+    let all = Reflect::get(&js_sys::global(), &"arShared".into()).unwrap();
+    let Some(all) = all.dyn_ref::<js_sys::Array>() else { return Vec::new() };
+    all.iter()
+        .map(|share| {
+            let share: js_sys::Array = share.dyn_into().unwrap();
+            (share.get(0).as_string().unwrap_or_default(), share.get(1).as_string().unwrap_or_default())
+        })
+        .collect()
+}
+
+/// Waits for "Copy link" to have done its work: the link copied, or given to copy by hand.
+async fn link_copied_or_shown(reader: &Mounted, article: &str) {
     reader
         .until("the link is copied or shown", |r| {
             !r.texts(".ar-action__result").join("").is_empty() || r.one(".ar-action__link").is_some()
@@ -136,10 +173,66 @@ async fn the_article_has_reading_time_related_articles_neighbours_and_a_link_to_
         // Without clipboard permission the link is shown to copy by hand.
         Some(field) => {
             let value = field.dyn_into::<HtmlInputElement>().unwrap().value();
-            assert!(value.ends_with(&format!("#/article/{US}")), "{value}");
+            assert!(value.ends_with(&format!("#/article/{article}")), "{value}");
         }
         None => assert_eq!(reader.texts(".ar-action__result"), ["Link copied"]),
     }
+}
+
+#[wasm_bindgen_test]
+async fn share_opens_the_browsers_share_sheet_and_a_cancelled_share_says_nothing() {
+    let sheet = ShareSheet::answering("Promise.resolve()");
+    let reader = Mounted::at(&format!("#/article/{US}")).await;
+    reader.until("the control offers to share", |r| r.texts("button[part=share]") == ["Share"]).await;
+    reader.click("button", "Share");
+    reader.until("the share sheet opens", |_| shared().len() == 1).await;
+    // The bundled article has no address of its own: the reader's link to it.
+    let (title, url) = shared().remove(0);
+    assert!(title.starts_with("Pakistan says US lawmakers"), "{title}");
+    assert!(url.starts_with("http") && url.ends_with(&format!("#/article/{US}")), "{url}");
+    settled().await;
+    assert_eq!(reader.texts(".ar-action__result"), [""], "a share says nothing more");
+    drop(sheet);
+
+    // Cancelled in the sheet: no error, and nothing copied instead.
+    let sheet = ShareSheet::answering("Promise.reject(new DOMException('Share canceled', 'AbortError'))");
+    reader.click("button", "Share");
+    reader.until("the share sheet opens", |_| shared().len() == 1).await;
+    settled().await;
+    assert_eq!(reader.texts(".ar-action__result"), [""], "a cancelled share says nothing");
+    assert!(reader.one(".ar-action__link").is_none());
+    drop(sheet);
+
+    // Refused by the browser: the link is copied instead.
+    let _sheet = ShareSheet::answering("Promise.reject(new DOMException('Not allowed', 'NotAllowedError'))");
+    reader.click("button", "Share");
+    link_copied_or_shown(&reader, US).await;
+    assert_eq!(shared().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_article_with_an_address_of_its_own_is_shared_with_it() {
+    let _sheet = ShareSheet::answering("Promise.resolve()");
+    let item = r#"{"id": "own", "title": "An address of its own", "url": "https://news.example/own", "content_text": "Body."}"#;
+    let reader = Mounted::with_feed("#/article/own", &feed_json(&[item.to_owned()])).await;
+    reader.until("the control offers to share", |r| r.texts("button[part=share]") == ["Share"]).await;
+    reader.click("button", "Share");
+    reader.until("the share sheet opens", |_| shared().len() == 1).await;
+    assert_eq!(shared(), [("An address of its own".to_owned(), "https://news.example/own".to_owned())]);
+}
+
+#[wasm_bindgen_test]
+async fn the_article_has_reading_time_related_articles_neighbours_and_a_link_to_copy() {
+    // A browser without a share sheet: the control copies the link.
+    let _sheet = ShareSheet::stand_in(&JsValue::UNDEFINED);
+    let reader = Mounted::at(&format!("#/article/{US}")).await;
+    assert_eq!(reader.texts(".ar-article__reading"), ["3 min read"]);
+    assert_eq!(reader.texts(".ar-related a").len(), 1, "the UK article shares Pakistan and Diplomacy");
+    assert_eq!(reader.texts(".ar-pager__label"), ["Newer"]);
+    settled().await;
+    assert_eq!(reader.texts("button[part=share]"), ["Copy link"]);
+    reader.click("button", "Copy link");
+    link_copied_or_shown(&reader, US).await;
     reader.click(".ar-pager a", "Newer");
     reader.until("the newer article opens", |r| r.texts("h1").iter().any(|t| t.contains("UK discuss"))).await;
 }

@@ -1,6 +1,6 @@
 // End-to-end checks of the built reader that need what only Chromium's DevTools protocol gives,
 // through playwright-core and Debian's headless Chromium: emulated colour schemes (dark mode,
-// and the palette engines without light-dark() get), axe-core on every view, requests seen and
+// and the palette engines without light-dark() get), emulated print, axe-core on every view, requests seen and
 // answered (a feed in split form, the importer's feed with its images on other hosts). Fails on
 // the first wrong thing or on any error in the page's console.
 //
@@ -326,6 +326,72 @@ check('without JavaScript the page and an importer’s snippet show the headline
     assert.match(await reader.locator('.ar-noscript').innerText(), /need JavaScript/);
     await shot(page, 'no-script-snippet');
   });
+});
+
+check('printed: an article as a clean page, a list as its headlines with their addresses', async ({ page, open }) => {
+  // Dark on screen, to show that paper gets black on white all the same.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const shown = (selector) => page.locator(selector).first().isVisible();
+  /** What the element's `::after` writes, as computed: a quoted string, or 'none'. */
+  const after = (locator) => locator.evaluate((e) => getComputedStyle(e, '::after').content);
+  const FERRY = 'https://news.example/2025/03/ferry-returns';
+
+  await open('?src=/fixtures/print.json');
+  await page.locator('[role=feed] article').nth(1).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.ar-masthead', '.ar-search', '.ar-filter', '.ar-settings', '.ar-reading', '.ar-card__summary', '.ar-tags']) {
+    assert.equal(await shown(hidden), false, `${hidden} does not print`);
+  }
+  assert.deepEqual(await headlines(page), ['The ferry returns to the island after the winter storms', 'The fish market opens an hour earlier']);
+  assert.equal(await shown('.ar-card .ar-dates'), true, 'each headline prints with its date');
+  assert.deepEqual(await Promise.all((await page.locator('.ar-card__link').all()).map(after)),
+    [`"${FERRY}"`, '"https://news.example/2025/03/fish-market"'], 'each headline prints with its article’s address');
+  assert.deepEqual(await page.locator('.ar-app').evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]),
+    ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  await shot(page, 'print-feed');
+
+  await page.emulateMedia({ media: 'screen' });
+  // The body's pictures resolve against the article's own address: answered here, offline.
+  const photo = readFileSync(path.join(repoRoot, 'tests/e2e/fixtures/photo.svg'));
+  await page.route((url) => url.hostname === 'news.example', (route) => route.fulfill({ contentType: 'image/svg+xml', body: photo }));
+  // In sepia, whose palette is its own: paper gets black on white all the same.
+  await open('?src=/fixtures/print.json&theme=sepia#/article/ferry');
+  await page.locator('.ar-body img').waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.ar-app img')].every((i) => i.complete && i.naturalWidth > 0));
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.ar-masthead', '.ar-article__nav', '.ar-article__actions', '.ar-settings', '.ar-attachments', '.ar-body audio',
+    '.ar-tags', '.ar-pager', '.ar-related', '.ar-skip']) {
+    assert.equal(await shown(hidden), false, `${hidden} does not print`);
+  }
+  for (const printed of ['h1.ar-article__title', '.ar-article__byline', '.ar-article__meta .ar-dates', '.ar-highlights',
+    '.ar-figure__image', '.ar-figure__caption', '.ar-body__figure figcaption', '.ar-sources']) {
+    assert.equal(await shown(printed), true, `${printed} prints`);
+  }
+  assert.match(await page.locator('.ar-article__byline').innerText(), /Ana Silva/);
+  assert.match(await page.locator('.ar-figure__caption').innerText(), /north pier on its first crossing/);
+  const article = await page.locator('.ar-article').boundingBox();
+  for (const image of await page.locator('.ar-figure__image, .ar-body img').all()) {
+    const box = await image.boundingBox();
+    assert.ok(box.width > 0 && box.width <= article.width + 0.5, `an image within the page: ${box.width} of ${article.width}`);
+  }
+  assert.equal(await after(page.locator('.ar-body a', { hasText: 'harbour authority' })), '" (https://news.example/timetable)"',
+    'a link in the body prints its address');
+  assert.equal(await after(page.locator('.ar-source')), `" (${FERRY})"`, 'so does the article’s own');
+  assert.equal(await after(page.locator('.ar-body sup a')), 'none', 'a link within the article prints no address');
+  assert.deepEqual(await page.locator('.ar-app.ar-theme-sepia').evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]),
+    ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  await shot(page, 'print-article');
+
+  // Embedded, the rules reach the reader's own elements only: the host page prints as it did.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${origin}${BASE_PATH}demo.html`);
+  await page.locator('#world .ar-app:not(.ar-prerendered) [role=feed] article').first().waitFor();
+  const host = await page.locator('.site-header').evaluate((e) => [getComputedStyle(e).display, getComputedStyle(e).color]);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await page.locator('.site-header').evaluate((e) => [getComputedStyle(e).display, getComputedStyle(e).color]), host);
+  assert.equal(await page.locator('#world .ar-masthead').count(), 1);
+  assert.equal(await page.locator('#world .ar-masthead').isVisible(), false, 'the reader’s masthead does not print');
+  assert.equal(await page.locator('#world [role=feed] article h2').first().isVisible(), true, 'its headlines do');
 });
 
 check('the importer’s snippet: hydrated in its shadow root with no fetch of the feed, and JSON-LD for crawlers', async ({ page }) => {

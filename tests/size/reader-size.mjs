@@ -56,15 +56,16 @@ export const BUDGET = 100 * KB;
  * event kinds named with one slice and copied by a tag of their own (0.6 KB), and the messages
  * about a feed in the languages' tables too (0.1 KB), 187.4 KB; the feed's cards and an article's
  * body written as markup that the browser parses in one call (0.4 KB more, and a tag press 2.6
- * times faster), 188.0 KB.
+ * times faster), 188.0 KB. Issue 22 allows its features 6 KB: share (the browser's share sheet,
+ * else the link copied) and the print stylesheet took 1.2 KB of it, 189.2 KB.
  */
-export const CEILING = 188.5 * KB;
+export const CEILING = 189.7 * KB;
 /**
  * The same for an embedding page: counted since article-reader.js is minified by the release
  * build (it was not counted before), and only ever lowered, but for issue 20's messages and the
- * speed issue's two changes above (191.5 KB); since, the changes above (189.4 KB).
+ * speed issue's two changes above (191.5 KB); since, the changes above (190.6 KB).
  */
-export const EMBED_CEILING = 189.9 * KB;
+export const EMBED_CEILING = 191.1 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

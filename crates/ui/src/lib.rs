@@ -42,6 +42,7 @@ mod retry;
 pub mod routing;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod share;
 pub mod start;
 mod state;
 

@@ -35,6 +35,8 @@ pub enum Label {
     Older,
     CopyLink,
     LinkCopied,
+    /// The control that opens the browser's share sheet, where it has one.
+    Share,
     Follow,
     Unfollow,
     FollowNothing,

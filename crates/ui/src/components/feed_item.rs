@@ -58,8 +58,9 @@ fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
     let summary_id = cx.id(&format!("summary-{}", card.posinset));
     // With `open="link"` or `"new-tab"` the headline is the article's own address, when it has
     // one; `data-opens` lets the reader ask the host first (`article-reader-open`).
-    let own = article.url.as_ref().or(article.external_url.as_ref()).filter(|_| cx.open != OpenMode::Inline);
-    let (href, opens, target) = match own {
+    // `data-url` is that address whatever the headline opens: a printed list gives it.
+    let own_url = article.url.as_ref().or(article.external_url.as_ref());
+    let (href, opens, target) = match own_url.filter(|_| cx.open != OpenMode::Inline) {
         Some(url) => (
             url.as_str().to_owned(),
             Some(article.id.as_str()),
@@ -117,6 +118,7 @@ fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
     m.start("a")
         .attr("href", &href)
         .attr_some("data-opens", opens)
+        .attr_some("data-url", own_url.map(|url| url.as_str()))
         .attr_some("target", target)
         .attr_some("rel", target.map(|_| "noopener"))
         .attr("class", "ar-card__link")

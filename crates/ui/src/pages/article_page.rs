@@ -1,6 +1,6 @@
 //! One article in full: headline, dates, reading time, highlights, lead image with caption,
-//! body, tags to filter by and follow, related articles, the newer and older ones, a link to
-//! copy, and a way back to the feed as it was left.
+//! body, tags to filter by and follow, related articles, the newer and older ones, a way to share
+//! it (or copy its link), and a way back to the feed as it was left.
 
 use article_reader_core::interface::text::{direction, Label};
 use article_reader_core::lists::reading::{neighbours, reading_minutes};
@@ -10,9 +10,6 @@ use article_reader_core::url::Base;
 use article_reader_core::{Article, Block, FeedQuery, Limits, Route, Routing};
 
 use crate::failure::Failure;
-use js_sys::Reflect;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -28,6 +25,7 @@ use crate::html_dom::blocks_from_html;
 use crate::platform::Browser;
 use crate::prefs::PrefsAction;
 use crate::routing::page_url_with;
+use crate::share;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
@@ -35,17 +33,6 @@ pub struct ArticlePageProps {
     pub position: usize,
     /// The feed route "back" leads to, with the filter and search the person left it with.
     pub back: Route,
-}
-
-/// Writes `text` to the clipboard; `false` when the page may not (an insecure context, a
-/// denied permission).
-async fn copy_to_clipboard(text: String) -> bool {
-    let navigator = gloo::utils::window().navigator();
-    let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return false;
-    }
-    JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
 }
 
 /// The body of the article at `position` as blocks, once it is here (a split feed's article
@@ -77,8 +64,10 @@ enum BodyState {
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let heading = use_node_ref();
-    // After "Copy link": copied, or the link to copy by hand.
+    // After "Copy link" (or a share that fell back to it): copied, or the link to copy by hand.
     let copied = use_state(|| None::<Result<(), String>>);
+    // Whether the browser has a share sheet, known once mounted (the server's render has none).
+    let can_share = use_state(|| false);
     let body_state = use_state(|| BodyState::Here);
     let cx = use_context::<ReaderContext>();
     let back_query = match &props.back {
@@ -131,10 +120,12 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         // the article rather than staying on a link that no longer exists; and mark it read.
         let heading = heading.clone();
         let copied = copied.clone();
+        let can_share = can_share.clone();
         let cx = cx.clone();
         let id = props.data.feed.articles.get(props.position).map(|a| a.id.as_str().to_owned());
         use_effect_on(props.position, move |_| {
             copied.set(None);
+            can_share.set(share::can_share());
             if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();
             }
@@ -172,24 +163,26 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         })
     };
 
-    let copy = {
+    let share = {
         let copied = copied.clone();
         let (routing, url, id) = (cx.navigator.routing, article.url.clone(), article.id.as_str().to_owned());
+        let title = article.title.clone();
         Callback::from(move |_: MouseEvent| {
-            // Where the article is: its own address when the reader keeps its place in memory,
-            // else this page's address at the article (read from the page when asked).
+            // The reader's link: this page's address at the article (read from the page when asked).
+            let reader_link = || {
+                let origin = gloo::utils::window().location().origin().unwrap_or_default();
+                format!("{origin}{}", page_url_with(&Route::Article(id.clone())))
+            };
+            // Shared: the article's own address, else the reader's link. Copied: its own address
+            // when the reader keeps its place in memory, else the reader's link.
+            let shared = url.as_ref().map_or_else(reader_link, |url| url.as_str().to_owned());
             let link = match (routing, &url) {
                 (Routing::Memory, Some(url)) => url.as_str().to_owned(),
-                _ => {
-                    let origin = gloo::utils::window().location().origin().unwrap_or_default();
-                    format!("{origin}{}", page_url_with(&Route::Article(id.clone())))
-                }
+                _ => reader_link(),
             };
+            let outcome = share::share(&title, &shared, link);
             let copied = copied.clone();
-            spawn_local(async move {
-                let done = copy_to_clipboard(link.clone()).await;
-                copied.set(Some(if done { Ok(()) } else { Err(link) }));
-            });
+            spawn_local(async move { copied.set(outcome.await) });
         })
     };
     // A link post's `external_url` is where it reads "at the source", beside its own page.
@@ -233,7 +226,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     </p>
                 }
                 <div class="ar-article__actions">
-                    <button type="button" class="ar-action" part="copy-link" onclick={copy}>{ ui.label(Label::CopyLink) }</button>
+                    <button type="button" class="ar-action" part="share" onclick={share}>
+                        { ui.label(if *can_share { Label::Share } else { Label::CopyLink }) }
+                    </button>
                     { reading_settings(&cx) }
                     <span class="ar-action__result" role="status">
                         { match &*copied {

@@ -218,6 +218,7 @@ const LABELS: [&str; crate::interface::strings::LABELS] = labels! {
     Older: "الأقدم",
     CopyLink: "نسخ الرابط",
     LinkCopied: "تم نسخ الرابط",
+    Share: "مشاركة",
     Follow: "متابعة",
     Unfollow: "تتابعه",
     FollowNothing: "لا تتابع أي وسم بعد. افتح مقالة واختر «متابعة» بجانب أحد الوسوم.",

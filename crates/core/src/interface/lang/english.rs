@@ -148,6 +148,7 @@ const LABELS: [&str; crate::interface::strings::LABELS] = labels! {
     Older: "Older",
     CopyLink: "Copy link",
     LinkCopied: "Link copied",
+    Share: "Share",
     Follow: "Follow",
     Unfollow: "Following",
     FollowNothing: "You follow no tags yet. Open an article and choose Follow beside a tag.",
