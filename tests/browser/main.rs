@@ -12,6 +12,7 @@ mod embedding;
 mod feed_loading;
 mod hostile_content;
 mod html_differential;
+mod listening;
 mod reading;
 mod seed_reader;
 mod support;

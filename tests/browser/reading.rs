@@ -7,9 +7,9 @@ use article_reader::{FeedLocation, ReaderOptions, Routing};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::support::{blob_url, feed_json, seed_options, settled, Mounted};
+use super::support::{blob_url, feed_json, press, seed_options, settled, Mounted};
 
 const US: &str = "pakistan-us-lawmakers-letter-khan-release";
 const UK: &str = "pakistan-uk-regional-security-talks";
@@ -26,20 +26,6 @@ fn type_search(reader: &Mounted, text: &str) {
     init.set_bubbles(true);
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
     input.dispatch_event(&event).unwrap();
-}
-
-/// Presses `key` where the focus is (or on the document), as the keyboard would.
-fn press(key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    let document = gloo::utils::document();
-    match document.active_element() {
-        Some(active) => active.dispatch_event(&event).unwrap(),
-        None => document.dispatch_event(&event).unwrap(),
-    };
 }
 
 fn focused_article() -> Option<String> {

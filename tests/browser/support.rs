@@ -213,3 +213,17 @@ pub fn feed_json(items: &[String]) -> String {
         items.join(",")
     )
 }
+
+/// Presses `key` where the focus is (or on the document), as the keyboard would.
+pub fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let document = gloo::utils::document();
+    match document.active_element() {
+        Some(active) => active.dispatch_event(&event).unwrap(),
+        None => document.dispatch_event(&event).unwrap(),
+    };
+}

@@ -199,6 +199,26 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('radio', { name: 'Sepia' }).check();
     await page.locator('.ar-app.ar-theme-sepia.ar-size-130').waitFor();
     for (const violation of await axeViolations(page)) found.push(`the reading settings: ${violation}`);
+    // Reading aloud, with its controls shown and a sentence marked: headless Chromium may have no
+    // voices, so the page gets a stand-in speechSynthesis with two English ones.
+    await page.addInitScript(() => {
+      const synth = new EventTarget();
+      synth.getVoices = () => [
+        { name: 'Ann', lang: 'en-US', voiceURI: 'ann', default: true },
+        { name: 'Ben', lang: 'en-GB', voiceURI: 'ben', default: false },
+      ];
+      synth.speak = () => {};
+      synth.cancel = () => {};
+      Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    });
+    // (The article is open already: a reload, for the stand-in to come first.)
+    await page.reload();
+    await page.getByRole('button', { name: 'Listen', exact: true }).click();
+    await page.locator('mark.ar-speaking').waitFor();
+    await page.locator('.ar-listen__voice').waitFor();
+    for (const violation of await axeViolations(page)) found.push(`reading aloud: ${violation}`);
+    await shot(page, `listen-${scheme}`);
     await page.evaluate(() => localStorage.clear());
     // The demo host page's own careless CSS fails axe on purpose; the readers in it must not.
     await open('demo.html');

@@ -68,6 +68,11 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into().ok());
+    // Reading aloud's control: Stop while reading, else Listen (offered only with a voice).
+    let listen = [".ar-listen__stop", ".ar-listen__play"]
+        .iter()
+        .find_map(|selector| root.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     let cx = KeyContext {
         taken: event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key(),
         typing: is_typing(event),
@@ -78,6 +83,7 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
         focused_card: focused.and_then(|card| cards.iter().position(|c| *c == card)),
         on_link: active_element(root).is_some_and(|a| a.tag_name() == "A"),
         search: search.is_some(),
+        listen: listen.is_some(),
     };
     let focus = |element: Option<&HtmlElement>| element.is_some_and(|e| e.focus().is_ok());
     match shortcut(&event.key(), &cx) {
@@ -96,6 +102,10 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
             link.click();
             true
         }
+        Some(KeyAction::Listen) => listen.is_some_and(|button| {
+            button.click();
+            true
+        }),
         Some(KeyAction::Back) => {
             state.navigator.go(state.back.clone());
             true

@@ -4,6 +4,7 @@
 //! - [`route`]: the URL fragment's routes, and [`fragment`]: which of a page's readers keeps
 //!   its place there;
 //! - [`shortcuts`]: what a key does where;
+//! - [`listen`]: an article read aloud: its sentences, the player's states, the voice and speed;
 //! - [`prefs`]: what a reader remembers of a feed, as a state machine, and [`prefs_merge`]: what
 //!   two tabs remember, merged;
 //! - [`typography`]: the reading settings;
@@ -13,6 +14,7 @@
 
 pub mod fragment;
 mod lang;
+pub mod listen;
 pub mod messages;
 pub mod options;
 pub mod prefs;

@@ -1,10 +1,11 @@
 //! What a reader remembers of a feed, as a state machine: the tags a person follows, the
-//! articles they have read, whether read ones are hidden, their reading settings, and the undo
-//! of "Mark all as read". [`Prefs::reduce`] takes an action and the time it happens and gives
+//! articles they have read, whether read ones are hidden, their reading settings, the speed and
+//! voice they listen at in each language, and the undo of "Mark all as read". [`Prefs::reduce`] takes an action and the time it happens and gives
 //! the next state; every change is an entry of the [`PrefsDoc`] the fields are read from, so
 //! that tabs merge instead of overwrite (`prefs_merge`). Storage is the app's: it reads the
 //! document, hands it over, and stores what it becomes.
 
+use crate::interface::listen::Listening;
 use crate::interface::prefs_merge::{Kind, PrefsDoc, HIDE_READ};
 use crate::interface::typography::Typography;
 use crate::model::TagKey;
@@ -73,6 +74,8 @@ pub enum PrefsAction {
     /// Undo the last "Mark all as read".
     UndoMarkAll,
     SetHideRead(bool),
+    /// The speed and voice to read this language (a BCP 47 tag) aloud with.
+    SetListening(String, Listening),
 }
 
 impl Prefs {
@@ -97,6 +100,12 @@ impl Prefs {
 
     pub fn is_read(&self, id: &str) -> bool {
         self.read.iter().any(|read| read == id)
+    }
+
+    /// The speed and voice remembered for reading `lang` aloud.
+    pub fn listening(&self, lang: &str) -> Listening {
+        let [rate, voice] = Listening::keys(lang);
+        Listening::from_stored(self.doc.get(Kind::Setting, &rate), self.doc.get(Kind::Setting, &voice))
     }
 
     /// The storage key prefix, for telling this reader's keys from others'.
@@ -151,6 +160,18 @@ impl Prefs {
                 doc.set_all(Kind::Read, &marked, "", now);
             }
             PrefsAction::SetHideRead(on) => doc.set(Kind::Setting, HIDE_READ, if on { "1" } else { "" }, now),
+            PrefsAction::SetListening(lang, listening) => {
+                let was = self.listening(&lang).values();
+                let keys = Listening::keys(&lang);
+                let changed: Vec<_> =
+                    keys.iter().zip(listening.values()).zip(was).filter(|((_, v), w)| v != w).collect();
+                if changed.is_empty() {
+                    return None;
+                }
+                for ((key, value), _) in changed {
+                    doc.set(Kind::Setting, key, &value, now);
+                }
+            }
         }
         let next = Prefs { scope: self.scope.clone(), before_marking, ..Prefs::default() };
         Some(next.with_doc(doc))
@@ -243,6 +264,29 @@ mod tests {
         let back = prefs.reduce(SetTypography(Typography::default()), 5000).unwrap();
         assert_eq!(back.typography, Typography::default());
         assert_eq!(back.doc().reading(), "", "unset again");
+    }
+
+    #[test]
+    fn the_speed_and_voice_are_remembered_per_language_and_merge_across_tabs() {
+        let fast = Listening { rate: Some(150), voice: None };
+        let british = Listening { rate: None, voice: Some("gb".into()) };
+        let arabic = Listening { rate: Some(75), voice: Some("ar".into()) };
+        let here = after(vec![SetListening("en-GB".into(), fast.clone())]);
+        assert_eq!(here.listening("en"), fast, "per language, whatever the region");
+        assert_eq!(here.listening("ar"), Listening::default());
+        assert_eq!(here.reduce(SetListening("en".into(), fast.clone()), 5000), None, "nothing changes");
+        // Another tab chooses a voice for English, then an Arabic speed and voice.
+        let there = after(vec![
+            SetListening("en".into(), british.clone()),
+            SetListening("ar".into(), arabic.clone()),
+        ]);
+        let merged = here.reduce(Merge(there.doc().clone()), 5000).unwrap();
+        // Field by field: the speed chosen here, the voice chosen there.
+        assert_eq!(merged.listening("en"), Listening { rate: Some(150), voice: Some("gb".into()) });
+        assert_eq!(merged.listening("ar"), arabic);
+        let both = there.reduce(Merge(here.doc().clone()), 5000).unwrap();
+        assert_eq!(both.doc(), merged.doc(), "whichever tab merges");
+        assert_eq!(merged.typography, Typography::default(), "the reading settings stay as they were");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The keyboard shortcuts as a table: a key and where the reader stands in, what it does.
 //! `j`/`k` move between the cards of a list, Enter or `o` opens the focused one, Escape goes back
-//! to the feed, `/` searches, `?` shows the shortcuts (and `?` or Escape hides them). Nothing
+//! to the feed, `/` searches, `n` starts or stops reading the article aloud, `?` shows the shortcuts (and `?` or Escape hides them). Nothing
 //! fires while the person types in a field or holds a modifier; `keyboard="off"` turns the
 //! single-key shortcuts off (WCAG 2.1.4), and Enter and Escape stay. The app reads the context
 //! from the page and does what the action says.
@@ -26,6 +26,8 @@ pub struct KeyContext {
     pub on_link: bool,
     /// The search box is there.
     pub search: bool,
+    /// The article on screen can be read aloud.
+    pub listen: bool,
 }
 
 /// What a shortcut does.
@@ -40,6 +42,8 @@ pub enum KeyAction {
     OpenCard(usize),
     /// Back to the feed.
     Back,
+    /// Starts reading the article aloud, or stops.
+    Listen,
 }
 
 /// What `key` (as `KeyboardEvent.key` names it) does in `cx`; `None` when it is not a shortcut
@@ -61,6 +65,7 @@ pub fn shortcut(key: &str, cx: &KeyContext) -> Option<KeyAction> {
         })),
         "Enter" | "o" if !(key == "Enter" && cx.on_link) => cx.focused_card.map(KeyAction::OpenCard),
         "Escape" if cx.away_from_feed => Some(KeyAction::Back),
+        "n" => cx.listen.then_some(KeyAction::Listen),
         _ => None,
     }
 }
@@ -75,6 +80,7 @@ mod tests {
         let feed = KeyContext { single_keys: true, cards: 3, search: true, ..KeyContext::default() };
         let on = |card| KeyContext { focused_card: Some(card), ..feed };
         let article = KeyContext { away_from_feed: true, cards: 0, ..feed };
+        let listen = KeyContext { listen: true, ..article };
         let help = KeyContext { help_open: true, ..feed };
         let off = KeyContext { single_keys: false, ..on(1) };
         let cases: &[(&str, KeyContext, Option<KeyAction>)] = &[
@@ -106,6 +112,11 @@ mod tests {
             ("/", off, None),
             ("Enter", off, Some(OpenCard(1))),
             ("Escape", KeyContext { single_keys: false, ..article }, Some(Back)),
+            ("n", listen, Some(Listen)),
+            ("n", article, None),
+            ("n", KeyContext { typing: true, ..listen }, None),
+            ("n", KeyContext { single_keys: false, ..listen }, None),
+            ("n", KeyContext { help_open: true, ..listen }, None),
             ("x", on(0), None),
             ("ArrowDown", on(0), None),
         ];

@@ -101,6 +101,20 @@ pub enum Label {
     LoadingMore,
     /// The button that fetches a feed again after the reader gave up on it.
     TryAgain,
+    /// The control that reads the article aloud (and names the group of its controls).
+    Listen,
+    PauseReading,
+    ResumeReading,
+    StopReading,
+    PreviousParagraph,
+    NextParagraph,
+    ReadingSpeed,
+    Voice,
+    /// Said politely as reading aloud starts, pauses and stops.
+    NowReading,
+    ReadingPaused,
+    ReadingStopped,
+    KeyListen,
     /// The status while a large feed's search index is still being built (the last label:
     /// [`LABELS`] counts up to it).
     SearchGettingReady,

@@ -44,7 +44,7 @@ impl Language {
     }
 }
 
-fn primary_subtag(tag: &str) -> String {
+pub(crate) fn primary_subtag(tag: &str) -> String {
     tag.split(['-', '_']).next().unwrap_or_default().trim().to_ascii_lowercase()
 }
 

@@ -57,6 +57,7 @@ pub fn help_overlay(cx: &ReaderContext, dialog: NodeRef, on_close: &Callback<()>
         (&["Enter", "o"][..], Label::KeyOpen),
         (&["Esc"][..], Label::KeyBack),
         (&["/"][..], Label::KeySearch),
+        (&["n"][..], Label::KeyListen),
         (&["?"][..], Label::KeyHelp),
     ];
     html! {

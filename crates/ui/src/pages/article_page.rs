@@ -1,6 +1,7 @@
 //! One article in full: headline, dates, reading time, highlights, lead image with caption,
 //! body, tags to filter by and follow, related articles, the newer and older ones, a way to share
-//! it (or copy its link), and a way back to the feed as it was left.
+//! it (or copy its link), a way to listen to it (`listen.rs`), and a way back to the feed as it
+//! was left.
 
 use article_reader_core::interface::text::{direction, Label};
 use article_reader_core::lists::reading::{neighbours, reading_minutes};
@@ -22,6 +23,7 @@ use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
 use crate::feed_source::{FeedData, FeedHandle};
 use crate::html_dom::blocks_from_html;
+use crate::listen::{listen_controls, said, use_listen};
 use crate::platform::Browser;
 use crate::prefs::PrefsAction;
 use crate::routing::page_url_with;
@@ -134,6 +136,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
         });
     }
+    let listen = use_listen(heading.clone(), props.position, cx.clone(), copied.setter());
     let Some(cx) = cx else { return Html::default() };
     let Some(indexed) = props.data.feed.articles.get(props.position) else {
         return Html::default();
@@ -189,6 +192,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     let external = article.external_url.as_ref().filter(|url| Some(*url) != article.url.as_ref());
     let lang = article.language.clone();
     let dir = lang.as_deref().map(direction);
+    let listen_controls = listen_controls(&cx, &listen, &heading);
 
     html! {
         <article class="ar-article" part="article" aria-labelledby={title_id.clone()} lang={lang} dir={dir}>
@@ -229,12 +233,13 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     <button type="button" class="ar-action" part="share" onclick={share}>
                         { ui.label(if *can_share { Label::Share } else { Label::CopyLink }) }
                     </button>
+                    { listen_controls }
                     { reading_settings(&cx) }
                     <span class="ar-action__result" role="status">
                         { match &*copied {
                             Some(Ok(())) => html! { ui.label(Label::LinkCopied) },
                             Some(Err(link)) => html! { <input class="ar-action__link" readonly=true value={link.clone()} aria-label={ui.label(Label::CopyLink)} /> },
-                            None => Html::default(),
+                            None => said(&listen).map(|said| html! { ui.label(said) }).unwrap_or_default(),
                         } }
                     </span>
                 </div>

@@ -276,6 +276,18 @@ const LABELS: [&str; crate::interface::strings::LABELS] = labels! {
     LoadMore: "تحميل مزيد من المقالات",
     LoadingMore: "جارٍ تحميل مزيد من المقالات…",
     TryAgain: "حاول مرة أخرى",
+    Listen: "استماع",
+    PauseReading: "إيقاف مؤقت",
+    ResumeReading: "متابعة",
+    StopReading: "إيقاف",
+    PreviousParagraph: "الفقرة السابقة",
+    NextParagraph: "الفقرة التالية",
+    ReadingSpeed: "السرعة",
+    Voice: "الصوت",
+    NowReading: "جارٍ القراءة",
+    ReadingPaused: "متوقفة مؤقتًا",
+    ReadingStopped: "توقفت القراءة",
+    KeyListen: "الاستماع إلى المقالة أو الإيقاف",
     SearchGettingReady: "جارٍ تجهيز البحث: هذه نتائج حتى الآن، وتتبعها أخرى…",
 };
 

@@ -206,6 +206,18 @@ const LABELS: [&str; crate::interface::strings::LABELS] = labels! {
     LoadMore: "Load more articles",
     LoadingMore: "Loading more articles…",
     TryAgain: "Try again",
+    Listen: "Listen",
+    PauseReading: "Pause",
+    ResumeReading: "Resume",
+    StopReading: "Stop",
+    PreviousParagraph: "Previous paragraph",
+    NextParagraph: "Next paragraph",
+    ReadingSpeed: "Speed",
+    Voice: "Voice",
+    NowReading: "Reading",
+    ReadingPaused: "Paused",
+    ReadingStopped: "Stopped",
+    KeyListen: "listen to the article, or stop",
     SearchGettingReady: "Getting search ready: the results so far, more to come…",
 };
 
