@@ -131,6 +131,9 @@ const ALLOWED_ATTRIBUTES: &[&str] = &[
     // A tag toggle's place in the tag bar (a number the reader writes), read by the bar's one
     // click listener.
     "data-slot",
+    // Which of reading aloud's controls a button is (a digit the reader writes), read by the
+    // controls' one click listener.
+    "data-press",
     "name",
     "value",
     "placeholder",
