@@ -11,150 +11,320 @@
 //! engines differ in which boundaries they report (Chromium words only), and a long utterance
 //! is cut short by some; a pause is the utterance cancelled and its sentence said again on
 //! resuming, since `speechSynthesis.pause()` does not pause everywhere.
+//!
+//! The controls are the reading's own, not Yew's: the page renders an empty `.ar-listen` and
+//! this module writes them into it as markup ([`crate::markup`]) and changes them in place (the
+//! play button's words, the rest added on starting and taken away on stopping), so that a press
+//! never rebuilds the button that has the focus. One closure hears everything a reading hears:
+//! the controls' clicks and choices, the voices changing and each utterance's end. (A virtual
+//! node per control, a hook per state and a closure per event kind cost several times the wasm.)
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use article_reader_core::interface::listen::{
-    pick_voice, rate_words, sentences, voices_for, Listening, Playback, Player, Press, Sentence, Voice, RATES,
+    pick_voice, sentences, voices_for, Listening, Playback, Player, Press, Sentence, Voice, RATES,
 };
 use article_reader_core::interface::text::Label;
-use gloo::events::EventListener;
+use article_reader_core::interface::words::fill;
 use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, Event, HtmlSelectElement, Node, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice,
-    Text,
+    Element, Event, HtmlElement, Node, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice, Text,
 };
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
+use crate::markup::Markup;
 use crate::prefs::PrefsAction;
+
+/// What the article's status region says: a label (the link copied, or what reading aloud
+/// did), or the link to copy by hand.
+pub type Status = UseStateSetter<Option<Result<Label, String>>>;
 
 /// What is read, in the order it is on the page: the headline, then the body's blocks of text.
 const PARAGRAPHS: &str =
     ".ar-article__title, .ar-body :is(p, h2, h3, h4, h5, h6, li, dt, dd, pre, caption, th, td, figcaption)";
 
+/// The presses of the controls' buttons, by their `data-press` (one digit).
+const PRESSES: [Press; 4] = [Press::PlayPause, Press::Back, Press::Forward, Press::Stop];
+
+/// The controls where there is a voice, filled (`words::fill`) with the label Listen. The
+/// templates are the reader's own markup, filled with its own labels and with markup that
+/// [`Markup`] wrote (a voice's name and address escaped there).
+const CONTROLS: &str = "<div class=\"ar-listen__group\" role=\"group\" aria-label=\"{0}\">\
+    <button type=\"button\" class=\"ar-action ar-listen__play\" part=\"listen\" data-press=\"0\">{0}</button></div>";
+
+/// The controls added while reading, filled with the labels Previous and Next paragraph, Stop
+/// and Speed, the speeds' options and the choice of voice (or nothing).
+const MORE: &str = "<span class=\"ar-listen__more\">\
+    <button type=\"button\" class=\"ar-action ar-listen__back\" data-press=\"1\" aria-label=\"{0}\">↑</button>\
+    <button type=\"button\" class=\"ar-action ar-listen__forward\" data-press=\"2\" aria-label=\"{1}\">↓</button>\
+    <button type=\"button\" class=\"ar-action ar-listen__stop\" data-press=\"3\">{2}</button>\
+    <select class=\"ar-action ar-listen__rate\" name=\"rate\" aria-label=\"{3}\">{4}</select>{5}</span>";
+
+/// The choice of voice, filled with the label Voice and the voices' options.
+const VOICES: &str =
+    "<select class=\"ar-action ar-listen__voice\" name=\"voice\" aria-label=\"{0}\">{1}</select>";
+
+/// The event kinds the controls' element is heard for.
+const HEARD: [&str; 2] = ["click", "change"];
+
+/// One article's reading: what is read, where, and what is speaking.
+struct Session {
+    cx: ReaderContext,
+    status: Status,
+    synthesis: SpeechSynthesis,
+    /// The page's `.ar-listen`, which the controls are written into.
+    controls: Element,
+    article: Element,
+    /// The article's language (its `lang`, else the reader's).
+    lang: String,
+    listening: Listening,
+    /// All the browser's voices, and the same as the core reads them.
+    voices: Vec<SpeechSynthesisVoice>,
+    described: Vec<Voice>,
+    player: Player,
+    paragraphs: Vec<(Element, Vec<Sentence>)>,
+    mark: Option<Element>,
+    /// The utterance being spoken, whose handlers are taken off before it is cancelled (a
+    /// cancelled utterance still reports its end).
+    speaking: Option<SpeechSynthesisUtterance>,
+    heard: Option<Closure<dyn FnMut(Event)>>,
+}
+
+/// Reads the article whose headline is `heading` (at `position`) aloud; the controls go into
+/// the element of the `NodeRef` returned, and what reading does is said through `status`.
+#[hook]
+pub fn use_listen(heading: NodeRef, position: usize, cx: Option<ReaderContext>, status: Status) -> NodeRef {
+    let controls = use_node_ref();
+    let node = controls.clone();
+    use_effect_on(position, move |_| {
+        let session = start(&heading, &node, cx, status);
+        move || {
+            if let Some(session) = session {
+                session.borrow_mut().end();
+            }
+        }
+    });
+    controls
+}
+
 /// The browser's speech synthesis, where it has one.
 fn synthesis() -> Option<SpeechSynthesis> {
     let window = gloo::utils::window();
-    let has = |name: &str| {
-        Reflect::get(&window, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined() && !v.is_null())
-    };
-    (has("speechSynthesis") && has("SpeechSynthesisUtterance"))
-        .then(|| window.speech_synthesis().ok())
-        .flatten()
+    let get = |name: &str| Reflect::get(&window, &JsValue::from_str(name)).ok().filter(JsValue::is_truthy);
+    get("SpeechSynthesisUtterance")?;
+    get("speechSynthesis").map(JsCast::unchecked_into)
 }
 
-/// One article's reading: what is read, where, and what is speaking.
-#[derive(Default)]
-struct Session {
-    player: Player,
-    /// The article's language (its `lang`, else the reader's), and the voices for it.
-    lang: String,
-    voices: Vec<SpeechSynthesisVoice>,
-    /// The same, as the core reads them.
-    described: Vec<Voice>,
-    listening: Listening,
-    paragraphs: Vec<(Element, Vec<Sentence>)>,
-    mark: Option<Element>,
-    /// The utterance being spoken and the handler of its end, taken off it before it is
-    /// dropped (a cancelled utterance still reports its end).
-    speaking: Option<(SpeechSynthesisUtterance, Handler)>,
-    /// What the status region says of the last change.
-    said: Option<Label>,
-}
-
-type Shared = Rc<RefCell<Session>>;
-/// What hears an utterance end.
-type Handler = Closure<dyn FnMut(Event)>;
-
-/// The reading of the article whose headline is `heading`, and its controls.
-pub struct Listen {
-    session: Shared,
-    update: UseForceUpdateHandle,
-    copied: UseStateSetter<Option<Result<(), String>>>,
-}
-
-/// Reads the article whose headline is `heading` (at `position`) aloud; `copied` is the share's
-/// message in the same status region, cleared when reading says something.
-#[hook]
-pub fn use_listen(
-    heading: NodeRef,
-    position: usize,
+/// A reading of the article, listening for its voices and its controls.
+fn start(
+    heading: &NodeRef,
+    controls: &NodeRef,
     cx: Option<ReaderContext>,
-    copied: UseStateSetter<Option<Result<(), String>>>,
-) -> Listen {
-    let session = use_mut_ref(Session::default);
-    let update = use_force_update();
-    if let Some(cx) = &cx {
-        let mut s = session.borrow_mut();
-        s.listening = cx.prefs.listening(&s.lang);
-    }
+    status: Status,
+) -> Option<Rc<RefCell<Session>>> {
+    let (cx, synthesis, heading, controls) =
+        (cx?, synthesis()?, heading.cast::<Element>()?, controls.cast::<Element>()?);
+    let article = heading.closest(".ar-article").ok()??;
+    let lang = (heading.closest("[lang]").ok().flatten())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|lang| !lang.is_empty())
+        .unwrap_or_else(|| cx.ui.language.tag().to_owned());
+    let session = Rc::new(RefCell::new(Session {
+        listening: cx.prefs.listening(&lang),
+        cx,
+        status,
+        synthesis,
+        controls,
+        article,
+        lang,
+        voices: Vec::new(),
+        described: Vec::new(),
+        player: Player::default(),
+        paragraphs: Vec::new(),
+        mark: None,
+        speaking: None,
+        heard: None,
+    }));
+    let weak = Rc::downgrade(&session);
+    let heard = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        if let Some(session) = weak.upgrade() {
+            session.borrow_mut().hear(&event);
+        }
+    });
     {
-        let (session, update) = (session.clone(), update.clone());
-        let fallback = cx.map(|cx| cx.ui.language.tag()).unwrap_or_default();
-        use_effect_on(position, move |_| {
-            let lang = heading
-                .cast::<Element>()
-                .and_then(|h| h.closest("[lang]").ok().flatten())
-                .and_then(|e| e.get_attribute("lang"))
-                .filter(|lang| !lang.is_empty())
-                .unwrap_or_else(|| fallback.to_owned());
-            let synthesis = synthesis();
-            let find_voices = {
-                let (session, update, synthesis) = (session.clone(), update.clone(), synthesis.clone());
-                move || {
-                    let all: Vec<SpeechSynthesisVoice> = (synthesis.as_ref())
-                        .map(|s| s.get_voices().iter().map(JsCast::unchecked_into).collect())
-                        .unwrap_or_default();
-                    let described: Vec<Voice> = all.iter().map(describe).collect();
-                    let mut s = session.borrow_mut();
-                    let fitting = voices_for(&lang, &described);
-                    s.voices = fitting.iter().map(|&i| all[i].clone()).collect();
-                    s.described = fitting.iter().map(|&i| described[i].clone()).collect();
-                    s.lang = lang.clone();
-                    drop(s);
-                    update.force_update();
-                }
-            };
-            find_voices();
-            let listener = synthesis.map(|s| EventListener::new(&s, "voiceschanged", move |_| find_voices()));
-            move || {
-                drop(listener);
-                let mut s = session.borrow_mut();
-                if s.player.playback != Playback::Idle {
-                    s.silence();
-                    s.unmark();
-                }
-                *s = Session::default();
-            }
-        });
+        let mut s = session.borrow_mut();
+        let function = heard.as_ref().unchecked_ref();
+        for kind in HEARD {
+            let _ = s.controls.add_event_listener_with_callback(kind, function);
+        }
+        let _ = s.synthesis.add_event_listener_with_callback("voiceschanged", function);
+        s.heard = Some(heard);
+        s.find_voices();
     }
-    Listen { session, update, copied }
-}
-
-fn describe(voice: &SpeechSynthesisVoice) -> Voice {
-    Voice { id: voice.voice_uri(), lang: voice.lang(), default: voice.default() }
+    Some(session)
 }
 
 impl Session {
+    /// Stops reading and listening, and takes the controls away.
+    fn end(&mut self) {
+        if let Some(heard) = self.heard.take() {
+            let function = heard.as_ref().unchecked_ref();
+            for kind in HEARD {
+                let _ = self.controls.remove_event_listener_with_callback(kind, function);
+            }
+            let _ = self.synthesis.remove_event_listener_with_callback("voiceschanged", function);
+        }
+        if self.player.playback != Playback::Idle {
+            self.silence();
+            self.unmark();
+        }
+        self.controls.set_inner_html("");
+    }
+
+    /// What an event means to the reading: a control's press or choice, the voices changing,
+    /// or the utterance being spoken (its end) or failing (its error, which stops the reading).
+    fn hear(&mut self, event: &Event) {
+        // Only the controls' elements are the target of a click or a choice heard.
+        let target = event.target().map(JsCast::unchecked_into::<Element>);
+        let press = match event.type_().as_str() {
+            "voiceschanged" => return self.find_voices(),
+            "change" => return self.choose(target),
+            "click" => {
+                let button = target.and_then(|t| t.closest("[data-press]").ok().flatten());
+                let at = button.and_then(|b| b.get_attribute("data-press")).and_then(|p| p.bytes().next());
+                match at.and_then(|at| PRESSES.get(usize::from(at.wrapping_sub(b'0')))) {
+                    Some(&press) => press,
+                    None => return,
+                }
+            }
+            "error" => Press::Stop,
+            _ => Press::Spoken,
+        };
+        self.press(press);
+    }
+
+    /// Reads the browser's voices again, and offers Listen only where one is for the language.
+    fn find_voices(&mut self) {
+        self.voices = self.synthesis.get_voices().iter().map(JsCast::unchecked_into).collect();
+        self.described = (self.voices.iter())
+            .map(|v| Voice { id: v.voice_uri(), lang: v.lang(), default: v.default() })
+            .collect();
+        if voices_for(&self.lang, &self.described).is_empty() {
+            self.press(Press::Stop);
+            self.controls.set_inner_html("");
+        } else if self.controls.first_child().is_none() {
+            self.controls.set_inner_html(&fill(CONTROLS, &[self.cx.ui.label(Label::Listen)]));
+        }
+    }
+
     /// The voice chosen (or the closest) for the article's language.
     fn voice(&self) -> Option<&SpeechSynthesisVoice> {
         pick_voice(&self.lang, &self.described, self.listening.voice.as_deref())
             .and_then(|i| self.voices.get(i))
     }
 
+    /// A speed or a voice chosen: remembered for the language, and heard at once (the sentence
+    /// is said again at the new speed or in the new voice).
+    fn choose(&mut self, select: Option<Element>) {
+        let Some(select) = select else { return };
+        let value = Reflect::get(&select, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+        match select.get_attribute("name").as_deref() {
+            Some("rate") => self.listening.rate = Listening::from_stored(value.as_deref(), None).rate,
+            _ => self.listening.voice = value,
+        }
+        self.cx.dispatch(PrefsAction::SetListening(self.lang.clone(), self.listening.clone()));
+        if self.player.playback == Playback::Playing {
+            self.speak();
+        }
+    }
+
+    /// What a press does: to the reading, to what is said and marked, and to the controls.
+    fn press(&mut self, press: Press) {
+        let before = self.player.playback;
+        if before == Playback::Idle && press == Press::PlayPause {
+            self.read_page();
+        }
+        if !self.player.press(press) {
+            return;
+        }
+        let now = self.player.playback;
+        if now == Playback::Playing {
+            self.speak();
+        } else {
+            self.silence();
+            if now == Playback::Paused {
+                self.mark_current();
+            } else {
+                self.unmark();
+            }
+        }
+        if now == before {
+            return;
+        }
+        let (play, said) = match now {
+            Playback::Playing => (Label::PauseReading, Label::NowReading),
+            Playback::Paused => (Label::ResumeReading, Label::ReadingPaused),
+            Playback::Idle => (Label::Listen, Label::ReadingStopped),
+        };
+        self.status.set(Some(Ok(said)));
+        let Some(button) = self.controls.query_selector(".ar-listen__play").ok().flatten() else { return };
+        button.set_text_content(Some(self.cx.ui.label(play)));
+        if before == Playback::Idle {
+            let _ = button.insert_adjacent_html("afterend", &self.more());
+        } else if let (Playback::Idle, Ok(Some(more))) =
+            (now, self.controls.query_selector(".ar-listen__more"))
+        {
+            // Stop pressed from the keyboard: the focus goes back to Listen rather than nowhere.
+            let focused = more.matches(":focus-within").unwrap_or_default();
+            more.remove();
+            if focused {
+                let _ = button.unchecked_into::<HtmlElement>().focus();
+            }
+        }
+    }
+
+    /// The controls while reading: the paragraph before and after, Stop, the speed and (with a
+    /// choice) the voice.
+    fn more(&self) -> String {
+        let ui = self.cx.ui;
+        let rate = self.listening.percent();
+        let mut rates = Markup::default();
+        for (percent, value, words) in RATES {
+            option(&mut rates, value, words, percent == rate);
+        }
+        let mut voices = Markup::default();
+        let fitting = voices_for(&self.lang, &self.described);
+        if fitting.len() > 1 {
+            let chosen = self.voice().map(SpeechSynthesisVoice::voice_uri);
+            for voice in fitting.iter().filter_map(|&i| self.voices.get(i)) {
+                let id = voice.voice_uri();
+                option(&mut voices, &id, &voice.name(), Some(&id) == chosen.as_ref());
+            }
+        }
+        let voices = voices.into_string();
+        let voices = match voices.is_empty() {
+            true => voices,
+            false => fill(VOICES, &[ui.label(Label::Voice), &voices]),
+        };
+        let labels =
+            [Label::PreviousParagraph, Label::NextParagraph, Label::StopReading, Label::ReadingSpeed];
+        let [back, forward, stop, speed] = labels.map(|label| ui.label(label));
+        fill(MORE, &[back, forward, stop, speed, &rates.into_string(), &voices])
+    }
+
     /// Reads the article's paragraphs and cuts them into sentences, from the page as it is now.
-    fn read_page(&mut self, article: &Element) {
+    fn read_page(&mut self) {
         let segmenter = segmenter(&self.lang);
         let mut counts = Vec::new();
         self.paragraphs.clear();
-        let Ok(list) = article.query_selector_all(PARAGRAPHS) else { return };
+        let Ok(list) = self.article.query_selector_all(PARAGRAPHS) else { return };
         for i in 0..list.length() {
-            let Some(element) = list.item(i).and_then(|e| e.dyn_into::<Element>().ok()) else { continue };
+            let Some(element) = list.item(i).map(JsCast::unchecked_into::<Element>) else { continue };
             let text = element.text_content().unwrap_or_default();
             // The headline (first) is read as one, and left as the app wrote it but for the mark.
             let starts = match &segmenter {
@@ -170,35 +340,30 @@ impl Session {
 
     /// Stops speaking, without a word from the utterance stopped.
     fn silence(&mut self) {
-        if let Some((utterance, _handler)) = self.speaking.take() {
+        if let Some(utterance) = self.speaking.take() {
             utterance.set_onend(None);
             utterance.set_onerror(None);
         }
-        if let Some(synthesis) = synthesis() {
-            synthesis.cancel();
-        }
+        self.synthesis.cancel();
     }
 
-    /// Speaks the sentence the player is at, marked; `done` hears when it has been spoken.
-    fn speak(&mut self, done: Handler) {
+    /// Speaks the sentence the player is at, marked; its end goes on to the next sentence.
+    fn speak(&mut self) {
         self.silence();
         self.mark_current();
         let (paragraph, sentence) = self.player.at;
         let Some(sentence) = self.paragraphs.get(paragraph).and_then(|(_, s)| s.get(sentence)) else {
             return;
         };
-        let (Some(synthesis), Ok(utterance)) =
-            (synthesis(), SpeechSynthesisUtterance::new_with_text(&sentence.text))
-        else {
-            return;
-        };
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&sentence.text) else { return };
         utterance.set_lang(&self.lang);
         utterance.set_rate(rate(self.listening.percent()));
         utterance.set_voice(self.voice());
-        utterance.set_onend(Some(done.as_ref().unchecked_ref()));
-        utterance.set_onerror(Some(done.as_ref().unchecked_ref()));
-        synthesis.speak(&utterance);
-        self.speaking = Some((utterance, done));
+        let heard = self.heard.as_ref().map(|h| h.as_ref().unchecked_ref());
+        utterance.set_onend(heard);
+        utterance.set_onerror(heard);
+        self.synthesis.speak(&utterance);
+        self.speaking = Some(utterance);
     }
 
     /// Marks the sentence the player is at, and scrolls it into view if it is not.
@@ -212,9 +377,9 @@ impl Session {
         };
         self.mark = mark(element, sentence.start, sentence.end);
         if let Some(mark) = &self.mark {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            mark.scroll_into_view_with_scroll_into_view_options(&options);
+            let options = js_sys::Object::new();
+            let _ = Reflect::set(&options, &JsValue::from_str("block"), &JsValue::from_str("nearest"));
+            mark.scroll_into_view_with_scroll_into_view_options(options.unchecked_ref());
         }
     }
 
@@ -228,6 +393,12 @@ impl Session {
         mark.remove();
         parent.normalize();
     }
+}
+
+/// An `<option>` of a choice of the controls.
+fn option(m: &mut Markup, value: &str, words: &str, chosen: bool) {
+    m.start("option").attr("value", value).attr_some("selected", chosen.then_some(""));
+    m.end_start().text(words).end("option");
 }
 
 /// A speed in percent as `SpeechSynthesisUtterance.rate` takes it (1 is the voice's own).
@@ -287,7 +458,7 @@ fn mark(element: &Element, start: u32, end: u32) -> Option<Element> {
         at += length;
     }
     let mark = document.create_element("mark").ok()?;
-    mark.set_class_name("ar-speaking");
+    mark.set_attribute("class", "ar-speaking").ok()?;
     mark.append_child(&range.extract_contents().ok()?.into()).ok()?;
     range.insert_node(&mark).ok()?;
     Some(mark)
@@ -297,170 +468,10 @@ fn mark(element: &Element, start: u32, end: u32) -> Option<Element> {
 fn text_nodes(node: &Node, out: &mut Vec<Text>) {
     let mut child = node.first_child();
     while let Some(node) = child {
-        match node.dyn_ref::<Text>() {
-            Some(text) => out.push(text.clone()),
-            None => text_nodes(&node, out),
+        match node.node_type() {
+            Node::TEXT_NODE => out.push(node.clone().unchecked_into()),
+            _ => text_nodes(&node, out),
         }
         child = node.next_sibling();
     }
-}
-
-fn press_on(
-    session: &Shared,
-    update: &UseForceUpdateHandle,
-    copied: &UseStateSetter<Option<Result<(), String>>>,
-    press: Press,
-    heading: Option<Element>,
-) {
-    let mut s = session.borrow_mut();
-    let before = s.player.playback;
-    if before == Playback::Idle && matches!(press, Press::PlayPause | Press::StartStop) {
-        let Some(article) = heading.as_ref().and_then(|h| h.closest(".ar-article").ok().flatten()) else {
-            return;
-        };
-        s.read_page(&article);
-    }
-    if !s.player.press(press) {
-        return;
-    }
-    match s.player.playback {
-        Playback::Playing => speak(session, &mut s, update, copied),
-        Playback::Paused => {
-            s.silence();
-            s.mark_current();
-        }
-        Playback::Idle => {
-            s.silence();
-            s.unmark();
-        }
-    }
-    let now = s.player.playback;
-    if now != before {
-        s.said = Some(match now {
-            Playback::Playing => Label::NowReading,
-            Playback::Paused => Label::ReadingPaused,
-            Playback::Idle => Label::ReadingStopped,
-        });
-        copied.set(None);
-    }
-    drop(s);
-    update.force_update();
-}
-
-/// Speaks the sentence `s` (borrowed from `session`) is at. Its end goes on to the next
-/// sentence, and an engine's error stops the reading. (The handler may drop itself as it runs:
-/// wasm-bindgen frees a closure dropped during its call when the call returns.)
-fn speak(
-    session: &Shared,
-    s: &mut Session,
-    update: &UseForceUpdateHandle,
-    copied: &UseStateSetter<Option<Result<(), String>>>,
-) {
-    let (weak, update, copied) = (Rc::downgrade(session), update.clone(), copied.clone());
-    s.speak(Closure::new(move |event: Event| {
-        let Some(session) = Weak::upgrade(&weak) else { return };
-        let press = if event.type_() == "error" { Press::Stop } else { Press::Spoken };
-        press_on(&session, &update, &copied, press, None);
-    }));
-}
-
-/// The presses of the controls' buttons, by their `data-press`.
-const PRESSES: [Press; 4] = [Press::PlayPause, Press::Back, Press::Forward, Press::Stop];
-
-/// A button of the controls: its class, which of [`PRESSES`] it is, what it shows, and its name
-/// when what it shows is a symbol. (One function for all, rather than `html!` for each: each
-/// `html!` element is code of its own in the wasm.)
-fn button(class: &'static str, press: &'static str, text: &'static str, name: Option<&'static str>) -> Html {
-    html! { <button type="button" class={class} data-press={press} aria-label={name}>{ text }</button> }
-}
-
-/// A choice of the controls (`name` tells which to the group's listener): its options as
-/// value, words and whether chosen.
-fn select(
-    class: &'static str,
-    name: &'static str,
-    label: &'static str,
-    options: Vec<(String, String, bool)>,
-) -> Html {
-    html! {
-        <select class={class} name={name} aria-label={label}>
-            { for options.into_iter().map(|(value, words, chosen)| html! { <option value={value} selected={chosen}>{ words }</option> }) }
-        </select>
-    }
-}
-
-/// The controls, where there is a voice for the article's language: Listen (then Pause and
-/// Resume), and while reading, the paragraph before and after, Stop, the speed and the voice.
-/// One listener for the group's clicks and one for its choices.
-pub fn listen_controls(cx: &ReaderContext, listen: &Listen, heading: &NodeRef) -> Html {
-    let s = listen.session.borrow();
-    if s.voices.is_empty() {
-        return Html::default();
-    }
-    let ui = cx.ui;
-    let pressed = {
-        let (session, update, copied, heading) =
-            (listen.session.clone(), listen.update.clone(), listen.copied.clone(), heading.clone());
-        Callback::from(move |event: MouseEvent| {
-            let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-            let button = target.and_then(|t| t.closest("[data-press]").ok().flatten());
-            // `data-press` is one digit, an index into PRESSES.
-            let at = button.and_then(|b| b.get_attribute("data-press")).and_then(|p| p.bytes().next());
-            if let Some(&press) = at.and_then(|at| PRESSES.get(usize::from(at.wrapping_sub(b'0')))) {
-                press_on(&session, &update, &copied, press, heading.cast::<Element>());
-            }
-        })
-    };
-    let chosen = {
-        let (session, update, copied, cx) =
-            (listen.session.clone(), listen.update.clone(), listen.copied.clone(), cx.clone());
-        Callback::from(move |event: Event| {
-            let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else {
-                return;
-            };
-            let mut s = session.borrow_mut();
-            let mut listening = s.listening.clone();
-            match select.name().as_str() {
-                "rate" => listening.rate = Listening::from_stored(Some(&select.value()), None).rate,
-                _ => listening.voice = Some(select.value()),
-            }
-            s.listening = listening.clone();
-            cx.dispatch(PrefsAction::SetListening(s.lang.clone(), listening));
-            // Heard at once: the sentence is said again at the new speed or in the new voice.
-            if s.player.playback == Playback::Playing {
-                speak(&session, &mut s, &update, &copied);
-            }
-        })
-    };
-    let playback = s.player.playback;
-    let rate = s.listening.percent();
-    let voice = s.voice().map(SpeechSynthesisVoice::voice_uri);
-    let play = match playback {
-        Playback::Idle => Label::Listen,
-        Playback::Playing => Label::PauseReading,
-        Playback::Paused => Label::ResumeReading,
-    };
-    let reading = playback != Playback::Idle;
-    let rates = || RATES.iter().map(|&r| (r.to_string(), rate_words(r), r == rate)).collect();
-    let voices =
-        || s.voices.iter().map(|v| (v.voice_uri(), v.name(), Some(v.voice_uri()) == voice)).collect();
-    html! {
-        <div class="ar-listen" role="group" aria-label={ui.label(Label::Listen)} onclick={pressed} onchange={chosen}>
-            <button type="button" class="ar-action ar-listen__play" part="listen" data-press="0">{ ui.label(play) }</button>
-            if reading {
-                { button("ar-action ar-listen__back", "1", "↑", Some(ui.label(Label::PreviousParagraph))) }
-                { button("ar-action ar-listen__forward", "2", "↓", Some(ui.label(Label::NextParagraph))) }
-                { button("ar-action ar-listen__stop", "3", ui.label(Label::StopReading), None) }
-                { select("ar-action ar-listen__rate", "rate", ui.label(Label::ReadingSpeed), rates()) }
-                if s.voices.len() > 1 {
-                    { select("ar-action ar-listen__voice", "voice", ui.label(Label::Voice), voices()) }
-                }
-            }
-        </div>
-    }
-}
-
-/// What reading aloud last said, for the article's status region.
-pub fn said(listen: &Listen) -> Option<Label> {
-    listen.session.borrow().said
 }

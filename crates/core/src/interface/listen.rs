@@ -1,7 +1,7 @@
 //! Reading an article aloud, as data: the sentences of each paragraph (cut where the browser's
 //! sentence segmenter says, `Intl.Segmenter`), where the reading is and what a press of each
-//! control does to it ([`Player`]), the voice for the article's language ([`pick_voice`]), and the
-//! speed and voice remembered per language ([`Listening`]). The app speaks, marks and stores.
+//! control does to it ([`Player`]), the voice for the article's language ([`pick_voice`]), and
+//! the speed and voice remembered per language ([`Listening`]). The app speaks, marks and stores.
 //!
 //! Offsets are in UTF-16 code units, as JavaScript strings and DOM ranges count them, so a
 //! sentence's place can be marked in the page without counting again.
@@ -134,35 +134,45 @@ pub struct Voice {
 /// and `en_US` both read `en`), as positions in `voices`.
 pub fn voices_for(lang: &str, voices: &[Voice]) -> Vec<usize> {
     let primary = primary_subtag(lang);
-    (0..voices.len()).filter(|&i| primary_subtag(&voices[i].lang) == primary).collect()
+    let mut fitting = Vec::new();
+    for (i, voice) in voices.iter().enumerate() {
+        if primary_subtag(&voice.lang) == primary {
+            fitting.push(i);
+        }
+    }
+    fitting
 }
 
 /// The voice to read `lang` with, of `voices_for(lang)`: the one remembered, else one for the
 /// exact language (`en-GB` before `en-US` for British text), the browser's default before
 /// others, else the first; `None` when there is no voice for the language.
 pub fn pick_voice(lang: &str, voices: &[Voice], remembered: Option<&str>) -> Option<usize> {
-    let fitting = voices_for(lang, voices);
-    let rank = |&i: &usize| {
+    let mut best: Option<(u8, usize)> = None;
+    for i in voices_for(lang, voices) {
         let voice = &voices[i];
         let exact = voice.lang.replace('_', "-").eq_ignore_ascii_case(lang);
-        (Some(voice.id.as_str()) != remembered, !exact, !voice.default)
-    };
-    fitting.iter().copied().min_by_key(rank)
-}
-
-/// The speeds offered, in percent of the voice's own.
-pub const RATES: [u16; 7] = [50, 75, 100, 125, 150, 175, 200];
-
-/// A speed as people read it: `0.75×`, `1×`, `1.5×` (written with integers: no float
-/// formatting in the wasm).
-pub fn rate_words(percent: u16) -> String {
-    let (whole, part) = (percent / 100, percent % 100);
-    match part {
-        0 => format!("{whole}×"),
-        _ if part % 10 == 0 => format!("{whole}.{}×", part / 10),
-        _ => format!("{whole}.{part:02}×"),
+        // Lower is closer: remembered, then exact, then the default.
+        let rank = u8::from(Some(voice.id.as_str()) != remembered) * 4
+            + u8::from(!exact) * 2
+            + u8::from(!voice.default);
+        if best.is_none_or(|(closest, _)| rank < closest) {
+            best = Some((rank, i));
+        }
     }
+    best.map(|(_, i)| i)
 }
+
+/// The speeds offered: in percent of the voice's own, as stored (and an option's value), and as
+/// people read it (written out: no number formatting in the wasm).
+pub const RATES: [(u16, &str, &str); 7] = [
+    (50, "50", "0.5×"),
+    (75, "75", "0.75×"),
+    (100, "100", "1×"),
+    (125, "125", "1.25×"),
+    (150, "150", "1.5×"),
+    (175, "175", "1.75×"),
+    (200, "200", "2×"),
+];
 
 /// What is remembered for reading aloud in one language: the speed and the voice.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -182,21 +192,22 @@ impl Listening {
     /// The setting names this is stored under for `lang` (its primary subtag), speed then voice.
     pub fn keys(lang: &str) -> [String; 2] {
         let lang = primary_subtag(lang);
-        [format!("listen-rate-{lang}"), format!("listen-voice-{lang}")]
+        ["listen-rate-", "listen-voice-"].map(|key| key.to_owned() + &lang)
     }
 
     /// Read back from the stored values of [`Listening::keys`]; a speed not offered is none.
     pub fn from_stored(rate: Option<&str>, voice: Option<&str>) -> Listening {
         Listening {
             // Compared as text, not parsed: one number parser less in the wasm.
-            rate: RATES.into_iter().find(|r| rate == Some(r.to_string().as_str())),
+            rate: RATES.iter().find(|r| rate == Some(r.1)).map(|r| r.0),
             voice: voice.filter(|v| !v.is_empty()).map(str::to_owned),
         }
     }
 
     /// The stored values, speed then voice (`""` for none).
     pub fn values(&self) -> [String; 2] {
-        [self.rate.map(|r| r.to_string()).unwrap_or_default(), self.voice.clone().unwrap_or_default()]
+        let rate = RATES.iter().find(|r| self.rate == Some(r.0)).map_or("", |r| r.1);
+        [rate.to_owned(), self.voice.clone().unwrap_or_default()]
     }
 }
 
@@ -322,8 +333,9 @@ mod tests {
         assert_eq!(Listening::from_stored(Some("130"), Some("")), Listening::default());
         assert_eq!(Listening::from_stored(Some("fast"), None), Listening::default());
         assert_eq!(Listening::default().percent(), 100);
-        let words: Vec<String> = RATES.iter().map(|&r| rate_words(r)).collect();
-        assert_eq!(words, ["0.5×", "0.75×", "1×", "1.25×", "1.5×", "1.75×", "2×"]);
+        for (percent, value, words) in RATES {
+            assert_eq!(Listening::from_stored(Some(value), None).percent(), percent, "{value} is {words}");
+        }
         assert_eq!(Listening::default().values(), [String::new(), String::new()]);
     }
 }

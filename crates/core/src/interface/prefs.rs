@@ -161,15 +161,15 @@ impl Prefs {
             }
             PrefsAction::SetHideRead(on) => doc.set(Kind::Setting, HIDE_READ, if on { "1" } else { "" }, now),
             PrefsAction::SetListening(lang, listening) => {
-                let was = self.listening(&lang).values();
-                let keys = Listening::keys(&lang);
-                let changed: Vec<_> =
-                    keys.iter().zip(listening.values()).zip(was).filter(|((_, v), w)| v != w).collect();
-                if changed.is_empty() {
+                // Only what changed is set, so that another tab's choice of the other merges in.
+                let (was, values) = (self.listening(&lang).values(), listening.values());
+                if was == values {
                     return None;
                 }
-                for ((key, value), _) in changed {
-                    doc.set(Kind::Setting, key, &value, now);
+                for ((key, value), was) in Listening::keys(&lang).iter().zip(&values).zip(&was) {
+                    if value != was {
+                        doc.set(Kind::Setting, key, value, now);
+                    }
                 }
             }
         }

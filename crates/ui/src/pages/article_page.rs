@@ -23,7 +23,7 @@ use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
 use crate::feed_source::{FeedData, FeedHandle};
 use crate::html_dom::blocks_from_html;
-use crate::listen::{listen_controls, said, use_listen};
+use crate::listen::use_listen;
 use crate::platform::Browser;
 use crate::prefs::PrefsAction;
 use crate::routing::page_url_with;
@@ -66,8 +66,9 @@ enum BodyState {
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let heading = use_node_ref();
-    // After "Copy link" (or a share that fell back to it): copied, or the link to copy by hand.
-    let copied = use_state(|| None::<Result<(), String>>);
+    // The status region: after "Copy link" (or a share that fell back to it), copied or the link
+    // to copy by hand; or what reading aloud did.
+    let copied = use_state(|| None::<Result<Label, String>>);
     // Whether the browser has a share sheet, known once mounted (the server's render has none).
     let can_share = use_state(|| false);
     let body_state = use_state(|| BodyState::Here);
@@ -185,14 +186,15 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             };
             let outcome = share::share(&title, &shared, link);
             let copied = copied.clone();
-            spawn_local(async move { copied.set(outcome.await) });
+            spawn_local(
+                async move { copied.set(outcome.await.map(|copied| copied.map(|()| Label::LinkCopied))) },
+            );
         })
     };
     // A link post's `external_url` is where it reads "at the source", beside its own page.
     let external = article.external_url.as_ref().filter(|url| Some(*url) != article.url.as_ref());
     let lang = article.language.clone();
     let dir = lang.as_deref().map(direction);
-    let listen_controls = listen_controls(&cx, &listen, &heading);
 
     html! {
         <article class="ar-article" part="article" aria-labelledby={title_id.clone()} lang={lang} dir={dir}>
@@ -233,13 +235,13 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     <button type="button" class="ar-action" part="share" onclick={share}>
                         { ui.label(if *can_share { Label::Share } else { Label::CopyLink }) }
                     </button>
-                    { listen_controls }
+                    <div class="ar-listen" ref={listen}></div>
                     { reading_settings(&cx) }
                     <span class="ar-action__result" role="status">
                         { match &*copied {
-                            Some(Ok(())) => html! { ui.label(Label::LinkCopied) },
+                            Some(Ok(label)) => html! { ui.label(*label) },
                             Some(Err(link)) => html! { <input class="ar-action__link" readonly=true value={link.clone()} aria-label={ui.label(Label::CopyLink)} /> },
-                            None => said(&listen).map(|said| html! { ui.label(said) }).unwrap_or_default(),
+                            None => Html::default(),
                         } }
                     </span>
                 </div>
