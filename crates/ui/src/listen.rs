@@ -30,9 +30,7 @@ use article_reader_core::interface::words::fill;
 use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Element, Event, HtmlElement, Node, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice, Text,
-};
+use web_sys::{Element, Event, HtmlElement, Node, SpeechSynthesis, SpeechSynthesisUtterance, Text};
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
@@ -84,14 +82,14 @@ struct Session {
     lang: String,
     listening: Listening,
     /// All the browser's voices, and the same as the core reads them.
-    voices: Vec<SpeechSynthesisVoice>,
+    voices: Vec<JsValue>,
     described: Vec<Voice>,
     player: Player,
     paragraphs: Vec<(Element, Vec<Sentence>)>,
     mark: Option<Element>,
     /// The utterance being spoken, whose handlers are taken off before it is cancelled (a
     /// cancelled utterance still reports its end).
-    speaking: Option<SpeechSynthesisUtterance>,
+    speaking: Option<JsValue>,
     heard: Option<Closure<dyn FnMut(Event)>>,
 }
 
@@ -210,9 +208,13 @@ impl Session {
 
     /// Reads the browser's voices again, and offers Listen only where one is for the language.
     fn find_voices(&mut self) {
-        self.voices = self.synthesis.get_voices().iter().map(JsCast::unchecked_into).collect();
+        self.voices = self.synthesis.get_voices().to_vec();
         self.described = (self.voices.iter())
-            .map(|v| Voice { id: v.voice_uri(), lang: v.lang(), default: v.default() })
+            .map(|v| Voice {
+                id: text(v, "voiceURI"),
+                lang: text(v, "lang"),
+                default: get(v, "default").is_truthy(),
+            })
             .collect();
         if voices_for(&self.lang, &self.described).is_empty() {
             self.press(Press::Stop);
@@ -223,16 +225,15 @@ impl Session {
     }
 
     /// The voice chosen (or the closest) for the article's language.
-    fn voice(&self) -> Option<&SpeechSynthesisVoice> {
+    fn voice(&self) -> Option<usize> {
         pick_voice(&self.lang, &self.described, self.listening.voice.as_deref())
-            .and_then(|i| self.voices.get(i))
     }
 
     /// A speed or a voice chosen: remembered for the language, and heard at once (the sentence
     /// is said again at the new speed or in the new voice).
     fn choose(&mut self, select: Option<Element>) {
         let Some(select) = select else { return };
-        let value = Reflect::get(&select, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+        let value = get(&select, "value").as_string();
         match select.get_attribute("name").as_deref() {
             Some("rate") => self.listening.rate = Listening::from_stored(value.as_deref(), None).rate,
             _ => self.listening.voice = value,
@@ -300,10 +301,12 @@ impl Session {
         let mut voices = Markup::default();
         let fitting = voices_for(&self.lang, &self.described);
         if fitting.len() > 1 {
-            let chosen = self.voice().map(SpeechSynthesisVoice::voice_uri);
-            for voice in fitting.iter().filter_map(|&i| self.voices.get(i)) {
-                let id = voice.voice_uri();
-                option(&mut voices, &id, &voice.name(), Some(&id) == chosen.as_ref());
+            let chosen = self.voice();
+            for &i in &fitting {
+                let (Some(voice), Some(described)) = (self.voices.get(i), self.described.get(i)) else {
+                    continue;
+                };
+                option(&mut voices, &described.id, &text(voice, "name"), Some(i) == chosen);
             }
         }
         let voices = voices.into_string();
@@ -341,8 +344,8 @@ impl Session {
     /// Stops speaking, without a word from the utterance stopped.
     fn silence(&mut self) {
         if let Some(utterance) = self.speaking.take() {
-            utterance.set_onend(None);
-            utterance.set_onerror(None);
+            set(&utterance, "onend", &JsValue::NULL);
+            set(&utterance, "onerror", &JsValue::NULL);
         }
         self.synthesis.cancel();
     }
@@ -356,14 +359,17 @@ impl Session {
             return;
         };
         let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&sentence.text) else { return };
-        utterance.set_lang(&self.lang);
-        utterance.set_rate(rate(self.listening.percent()));
-        utterance.set_voice(self.voice());
-        let heard = self.heard.as_ref().map(|h| h.as_ref().unchecked_ref());
-        utterance.set_onend(heard);
-        utterance.set_onerror(heard);
+        set(&utterance, "lang", &JsValue::from_str(&self.lang));
+        set(&utterance, "rate", &rate(self.listening.percent()));
+        if let Some(voice) = self.voice().and_then(|i| self.voices.get(i)) {
+            set(&utterance, "voice", voice);
+        }
+        if let Some(heard) = &self.heard {
+            set(&utterance, "onend", heard.as_ref());
+            set(&utterance, "onerror", heard.as_ref());
+        }
         self.synthesis.speak(&utterance);
-        self.speaking = Some(utterance);
+        self.speaking = Some(utterance.into());
     }
 
     /// Marks the sentence the player is at, and scrolls it into view if it is not.
@@ -378,7 +384,7 @@ impl Session {
         self.mark = mark(element, sentence.start, sentence.end);
         if let Some(mark) = &self.mark {
             let options = js_sys::Object::new();
-            let _ = Reflect::set(&options, &JsValue::from_str("block"), &JsValue::from_str("nearest"));
+            set(&options, "block", &JsValue::from_str("nearest"));
             mark.scroll_into_view_with_scroll_into_view_options(options.unchecked_ref());
         }
     }
@@ -403,8 +409,24 @@ fn option(m: &mut Markup, value: &str, words: &str, chosen: bool) {
 
 /// A speed in percent as `SpeechSynthesisUtterance.rate` takes it (1 is the voice's own).
 #[allow(clippy::disallowed_types)] // a web API's number, handed over as it is: never formatted or parsed in Rust
-fn rate(percent: u16) -> f32 {
-    f32::from(percent) / 100.0
+fn rate(percent: u16) -> JsValue {
+    JsValue::from_f64(f64::from(percent) / 100.0)
+}
+
+/// A property of a web API's object. (The few properties read and written go through
+/// `Reflect` rather than a binding each: each binding is glue of its own.)
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or_default()
+}
+
+/// A property of a web API's object, as text (`""` when it is not text).
+fn text(object: &JsValue, key: &str) -> String {
+    get(object, key).as_string().unwrap_or_default()
+}
+
+/// Sets a property of a web API's object (an utterance's, an options object's).
+fn set(object: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 /// `Intl.Segmenter` by sentence for `lang`, where the browser has it (else each paragraph is
