@@ -52,20 +52,24 @@ const PRESSES: [Press; 4] = [Press::PlayPause, Press::Back, Press::Forward, Pres
 /// The controls where there is a voice, filled (`words::fill`) with the label Listen. The
 /// templates are the reader's own markup, filled with its own labels and with markup that
 /// [`Markup`] wrote (a voice's name and address escaped there).
-const CONTROLS: &str = "<div class=\"ar-listen__group\" role=\"group\" aria-label=\"{0}\">\
-    <button type=\"button\" class=\"ar-action ar-listen__play\" part=\"listen\" data-press=\"0\">{0}</button></div>";
+const CONTROLS: &str = concat!(
+    r#"<div class="ar-listen__group" role="group" aria-label="{0}">"#,
+    r#"<button type="button" class="ar-action ar-listen__play" part="listen" data-press="0">{0}</button></div>"#,
+);
 
 /// The controls added while reading, filled with the labels Previous and Next paragraph, Stop
 /// and Speed, the speeds' options and the choice of voice (or nothing).
-const MORE: &str = "<span class=\"ar-listen__more\">\
-    <button type=\"button\" class=\"ar-action ar-listen__back\" data-press=\"1\" aria-label=\"{0}\">↑</button>\
-    <button type=\"button\" class=\"ar-action ar-listen__forward\" data-press=\"2\" aria-label=\"{1}\">↓</button>\
-    <button type=\"button\" class=\"ar-action ar-listen__stop\" data-press=\"3\">{2}</button>\
-    <select class=\"ar-action ar-listen__rate\" name=\"rate\" aria-label=\"{3}\">{4}</select>{5}</span>";
+const MORE: &str = concat!(
+    r#"<span class="ar-listen__more">"#,
+    r#"<button type="button" class="ar-action ar-listen__back" data-press="1" aria-label="{0}">↑</button>"#,
+    r#"<button type="button" class="ar-action ar-listen__forward" data-press="2" aria-label="{1}">↓</button>"#,
+    r#"<button type="button" class="ar-action ar-listen__stop" data-press="3">{2}</button>"#,
+    r#"<select class="ar-action ar-listen__rate" name="rate" aria-label="{3}">{4}</select>{5}</span>"#,
+);
 
 /// The choice of voice, filled with the label Voice and the voices' options.
 const VOICES: &str =
-    "<select class=\"ar-action ar-listen__voice\" name=\"voice\" aria-label=\"{0}\">{1}</select>";
+    r#"<select class="ar-action ar-listen__voice" name="voice" aria-label="{0}">{1}</select>"#;
 
 /// The event kinds the controls' element is heard for.
 const HEARD: [&str; 2] = ["click", "change"];
