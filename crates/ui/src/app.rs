@@ -82,13 +82,9 @@ pub fn app(props: &AppProps) -> Html {
     // masthead), once per change of the feed or the preferences.
     let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
         let Some(data) = data else { return (Rc::new(ReadSet::default()), None) };
-        let read = ReadSet::of(&data.feed, &prefs.read);
-        let followed = |article: &article_reader_core::Article| {
-            article.tags.iter().any(|tag| prefs.followed.contains(&tag.key))
-        };
-        let unread = (data.feed.articles.iter().enumerate())
-            .filter(|&(position, article)| !read.contains(position) && followed(article))
-            .count();
+        let read = data.indexed.read_set(&prefs.read);
+        let followed = prefs.followed.iter().filter_map(|key| data.tags.slot(key));
+        let unread = data.selector.unread_among(followed, &read);
         (Rc::new(read), Some(unread))
     });
     let (read, unread_following) = (reading.0.clone(), reading.1);
