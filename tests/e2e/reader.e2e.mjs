@@ -208,6 +208,39 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+check('the interface in Urdu (right to left) and French, each from its file beside the module; axe, every rule, on the Urdu one', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const reader = page.locator('#one');
+  const found = [];
+  // (lang, the search's placeholder, the result, a month in the dates, the direction)
+  const cases = [
+    ['ur', 'تلاش', 'تمام 3 مضامین دکھائے جا رہے ہیں', /نومبر/, 'rtl'],
+    ['fr', 'Rechercher', 'Tout est affiché\u202f: 3 articles', /novembre/, 'ltr'],
+  ];
+  for (const [lang, placeholder, result, month, dir] of cases) {
+    // A host page under /e2e/ with the module from the build's own path: the file is found
+    // beside the module, not beside the page.
+    await page.goto(`${origin}/e2e/one-reader.html?lang=${lang}&src=${BASE_PATH}demo-feed.json`);
+    await reader.locator('[role=feed] article').first().waitFor();
+    assert.ok(requests.includes(`${BASE_PATH}lang/${lang}.json`), requests.join(' '));
+    assert.equal(await reader.locator('.ar-app').getAttribute('dir'), dir);
+    assert.equal(await reader.locator('.ar-app').getAttribute('lang'), lang);
+    assert.equal(await reader.locator('.ar-app').evaluate((e) => getComputedStyle(e).direction), dir);
+    assert.equal(await reader.locator('.ar-search__input').getAttribute('placeholder'), placeholder);
+    assert.equal((await reader.locator('[aria-live=polite]').textContent()).trim(), result);
+    assert.match(await reader.locator('time').first().textContent(), month, 'the date through Intl in the language');
+    if (lang === 'ur') for (const violation of await axeViolations(page, ['#one'])) found.push(`the Urdu feed: ${violation}`);
+    await shot(page, `interface-${lang}-feed`);
+    await reader.locator('[role=feed] article h2 a').first().click();
+    await reader.locator('h1.ar-article__title').waitFor();
+    if (lang === 'ur') for (const violation of await axeViolations(page, ['#one'])) found.push(`the Urdu article: ${violation}`);
+    await shot(page, `interface-${lang}-article`);
+  }
+  assert.equal(requests.filter((p) => p.includes('/lang/')).length, 2, 'one file a language, English none');
+  assert.deepEqual(found, []);
+});
+
 /** Writes the bundled feed in split form (one article a chunk) to /generated/split/. */
 function splitTheBundledFeed() {
   cargoRun(['-p', 'article-reader-core', '--bin', 'article-reader-split', '--',
