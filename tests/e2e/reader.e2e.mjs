@@ -330,7 +330,39 @@ function snippetHost() {
 <html lang="en"><head><meta charset="utf-8"><title>A host page with a snippet</title><link rel="icon" href="data:,"></head>
 <body><h1>The host's own page</h1>
 ${readFileSync(snippet, 'utf8')}</body></html>`);
+  // The same in French: prerendered in French, hydrated once the French file is here.
+  const french = path.join(generated, 'snippet-fr-only.html');
+  cargoRun(['-p', 'article-reader-importer', '--', path.join(repoRoot, 'feeds/seed.json'), '-o', path.join(generated, 'snippet-fr-feed.json'),
+    '--embed', french, '--module', `${BASE_PATH}article-reader.js`, '--attr', 'id=news', '--attr', 'lang=fr'], 'the importer, in French');
+  writeFileSync(path.join(generated, 'snippet-fr.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A host page with a French snippet</title><link rel="icon" href="data:,"></head>
+<body><h1>The host's own page</h1>
+${readFileSync(french, 'utf8')}</body></html>`);
 }
+
+check('a snippet prerendered in French hydrates in French, once its language file is here', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // The wasm held back until the prerendered search box is marked, to tell a hydration (the
+  // same node, now live) from a render anew.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/article-reader-app_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${origin}/generated/snippet-fr.html`);
+  const reader = page.locator('#news');
+  await reader.locator('.ar-prerendered .ar-search__input').evaluate((input) => { input.markedBeforeTheWasm = true; });
+  release();
+  await reader.locator('.ar-app:not(.ar-prerendered) [role=feed] article').first().waitFor();
+  assert.equal(await reader.locator('.ar-search__input').evaluate((input) => input.markedBeforeTheWasm), true, 'hydrated, not rendered anew');
+  assert.ok(requests.includes(`${BASE_PATH}lang/fr.json`), requests.join(' '));
+  assert.equal(await reader.locator('.ar-search__input').getAttribute('placeholder'), 'Rechercher');
+  assert.match(await reader.locator('time').first().innerText(), /janvier/);
+  // Live: a tag press filters, and says so in French.
+  await reader.getByRole('button', { name: /^Imran Khan/ }).click();
+  await reader.locator('[role=feed] article').nth(1).waitFor({ state: 'detached' });
+  assert.match(await reader.locator('[aria-live=polite]').innerText(), /étiquetés Imran Khan/);
+  await shot(page, 'snippet-french');
+});
 
 /** A context of the browser with JavaScript turned off. */
 async function withoutScript(run) {
