@@ -239,6 +239,14 @@ check('the interface in Urdu (right to left) and French, each from its file besi
   }
   assert.equal(requests.filter((p) => p.includes('/lang/')).length, 2, 'one file a language, English none');
   assert.deepEqual(found, []);
+  // Each file's marks of numbers are Intl's for its language (with Latin digits, which the
+  // reader writes).
+  for (const tag of ['ar', 'ur', 'fr', 'es', 'de']) {
+    const file = JSON.parse(readFileSync(path.join(dist, 'lang', `${tag}.json`), 'utf8'));
+    const parts = await page.evaluate((t) => new Intl.NumberFormat(t, { numberingSystem: 'latn' }).formatToParts(1234567.5), tag);
+    const mark = (type) => parts.find((part) => part.type === type)?.value;
+    assert.deepEqual([file.decimal_mark, file.group_mark], [mark('decimal'), mark('group')], `${tag}: Intl's marks`);
+  }
 });
 
 /** Writes the bundled feed in split form (one article a chunk) to /generated/split/. */

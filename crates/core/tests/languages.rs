@@ -106,7 +106,7 @@ fn problems(tag: &str, text: &str) -> Vec<String> {
         };
         match (entry, value) {
             (Entry::Text(english), Value::String(text)) => {
-                if text.trim().is_empty() && !english.is_empty() {
+                if text.is_empty() && !english.is_empty() {
                     problems.push(format!("{name} is empty"));
                 }
                 check_template(&mut problems, text, english, section != "messages");

@@ -17,12 +17,17 @@ use crate::feed::json::SyntaxProblem;
 use crate::feed::load::{FeedError, Found, ItemProblem, Reason, Shape};
 use crate::feed::source::LoadFailure;
 use crate::interface::text::Ui;
-use crate::interface::words::{fill, group_digits, human_bytes_in, quote, truncate};
+use crate::interface::words::{fill, group_digits_in, human_bytes_in, quote, truncate};
 
 impl Ui {
     /// A byte count in the interface's units: `1.5 MiB`, `1.5 ميغابايت`.
     pub fn bytes(&self, bytes: u64) -> String {
-        human_bytes_in(bytes, &self.strings().byte_units)
+        human_bytes_in(bytes, &self.strings().byte_units, self.strings().decimal_mark())
+    }
+
+    /// A count with its digits grouped as the interface's language groups them.
+    pub fn grouped(&self, n: usize) -> String {
+        group_digits_in(n, self.strings().group_mark())
     }
 
     /// Why a feed could not be shown.
@@ -67,7 +72,7 @@ impl Ui {
                     self.bytes(*limit as u64),
                 ],
             ),
-            LoadFailure::NotText { url, at } => (m.not_text(), vec![url.clone(), group_digits(*at)]),
+            LoadFailure::NotText { url, at } => (m.not_text(), vec![url.clone(), self.grouped(*at)]),
             LoadFailure::HtmlPage { url, content_type } => {
                 let served = match content_type {
                     Some(content_type) => self.say(m.served_as(), &[quote(content_type)]),
@@ -178,7 +183,7 @@ impl Ui {
             Reason::NotAVersion(found) => (m.not_a_version(), vec![name, String::new(), self.found(found)]),
             Reason::TooLong { bytes, limit, nested } => (
                 if *nested { m.too_long_nested() } else { m.too_long() },
-                vec![name, group_digits(*bytes), group_digits(*limit)],
+                vec![name, self.grouped(*bytes), self.grouped(*limit)],
             ),
             Reason::NotADate { text, undated } => (
                 m.not_a_date(),

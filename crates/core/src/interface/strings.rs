@@ -409,6 +409,11 @@ templates! { Text, TEXTS, TEXT_NAMES, Strings:
     no_such_address,
     /// A reason with its field: {0} the field's JSON name, {1} the reason.
     field_reason,
+    /// The decimal mark, as `Intl.NumberFormat` writes it in the language (`1.5`, `1,5`).
+    decimal_mark,
+    /// The mark between groups of three digits, as `Intl.NumberFormat` writes it (`150,000`,
+    /// `150 000`, `150.000`).
+    group_mark,
 }
 
 templates! { Message, MESSAGES, MESSAGE_NAMES, Messages:

@@ -10,7 +10,7 @@ use crate::feed::source::Progress;
 use crate::interface::lang::{ENGLISH, TRANSLATIONS};
 pub use crate::interface::strings::Label;
 use crate::interface::strings::{Counted, Strings};
-use crate::interface::words::{fill, group_digits};
+use crate::interface::words::fill;
 use crate::lists::filter::MatchMode;
 
 /// An interface language: English, or one of the [`TRANSLATIONS`], by its tag. Which one a
@@ -253,7 +253,7 @@ impl Ui {
 
     /// The notice that the item limit left items out.
     pub fn over_limit(&self, items: usize, limit: usize) -> String {
-        self.counted(&self.strings().over_limit, items, &[&group_digits(items), &group_digits(limit)])
+        self.counted(&self.strings().over_limit, items, &[&self.grouped(items), &self.grouped(limit)])
     }
 
     /// The notice's line over the fields left out of articles that still show.
@@ -461,6 +461,19 @@ mod tests {
             "تضم هذه الخلاصة 150,000 عنصر؛ يعرض القارئ أول 100,000 منها، وهذا حدّه."
         );
         assert_eq!(ar.over_limit(103, 100), "تضم هذه الخلاصة 103 عناصر؛ يعرض القارئ أول 100 منها، وهذا حدّه.");
+    }
+
+    #[test]
+    fn numbers_take_the_marks_of_the_interface_s_language() {
+        let fr = Ui::new(compiled("fr"));
+        assert_eq!(fr.progress(&Progress { received: 1536, total: None }), "1,5 Kio");
+        assert_eq!(
+            fr.over_limit(150_000, 100_000),
+            "Ce flux compte 150\u{202f}000 éléments\u{202f}; le lecteur affiche les 100\u{202f}000 premiers, sa limite."
+        );
+        assert_eq!(Ui::new(compiled("de")).grouped(1_234_567), "1.234.567");
+        assert_eq!(Ui::default().grouped(1_234_567), "1,234,567");
+        assert_eq!(Ui::default().progress(&Progress { received: 1536, total: None }), "1.5 KiB");
     }
 
     #[test]

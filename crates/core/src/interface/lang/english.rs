@@ -42,6 +42,8 @@ pub static ENGLISH: Strings = Strings {
 };
 
 const TEXTS: [&str; crate::interface::strings::TEXTS] = templates_of! { Text, TEXTS;
+    decimal_mark: ".",
+    group_mark: ",",
     result_all: "Showing all {0}",
     result_none: "No articles",
     result_some: "{0} of {1}",

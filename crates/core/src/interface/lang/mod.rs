@@ -6,12 +6,14 @@
 //! is a file and its tag here.
 //!
 //! A language file is a JSON object: `"tag"`, `"plural"` (a
-//! [`crate::interface::strings::PluralRule`]'s name), `"isolate"`, the labels under `"labels"` by
-//! their names, then each entry of the table
-//! ([`crate::interface::strings::Strings::entries`]) under its key, in its section
-//! (`"byte_units"`, `"messages"`) or at the top: a text; a counted message as an object of the
-//! rule's CLDR categories (`{"one": …, "other": …}`); a list of texts as an array; the feed's
-//! fields in words as an object of JSON names to words.
+//! [`crate::interface::strings::PluralRule`]'s name), `"isolate"`; the labels under `"labels"`,
+//! the templates at the top and the messages about a feed under `"messages"`, each by its name
+//! ([`crate::interface::strings::Label`], [`crate::interface::strings::Text`],
+//! [`crate::interface::strings::Message`]); then the table's other entries
+//! ([`crate::interface::strings::Strings::entries`]) under their keys, at the top or in
+//! `"byte_units"`: a counted message as an object of the rule's CLDR categories (`{"one": …,
+//! "other": …}`), a list of texts as an array, the feed's fields in words as an object of JSON
+//! names to words.
 
 use crate::feed::json::{self, Object, Value};
 use crate::interface::strings::{
