@@ -57,13 +57,18 @@ export const BUDGET = 100 * KB;
  * about a feed in the languages' tables too (0.1 KB), 187.4 KB; the feed's cards and an article's
  * body written as markup that the browser parses in one call (0.4 KB more, and a tag press 2.6
  * times faster), 188.0 KB. Issue 22 allows its features 6 KB: share (the browser's share sheet,
- * else the link copied) and the print stylesheet took 1.2 KB of it, 189.2 KB.
+ * else the link copied) and the print stylesheet took 1.2 KB of it, 189.2 KB. Its languages (Urdu,
+ * French, Spanish, German) came as files of data beside the reader, fetched only by a reader
+ * that speaks one, and Arabic left the wasm the same way: its 2.3 KB of strings paid for the
+ * loader, the files' keys and a hydration that waits for its language, 189.3 KB; numbers with
+ * each language's marks, 189.4 KB (the ceiling stays).
  */
 export const CEILING = 189.7 * KB;
 /**
  * The same for an embedding page: counted since article-reader.js is minified by the release
  * build (it was not counted before), and only ever lowered, but for issue 20's messages and the
- * speed issue's two changes above (191.5 KB); since, the changes above (190.6 KB).
+ * speed issue's two changes above (191.5 KB); since, the changes above (190.6 KB, and 190.8 KB
+ * with the languages as files).
  */
 export const EMBED_CEILING = 191.1 * KB;
 
