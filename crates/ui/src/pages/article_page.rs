@@ -79,8 +79,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     // renders three or four times: focus, read mark, a split feed's body arriving).
     let surroundings =
         use_memo((props.data.clone(), props.position, back_query.clone()), |(data, position, back)| {
-            let came_from =
-                data.selector.select(back, &data.tags, &data.search.borrow(), None, usize::MAX).articles;
+            let came_from = data.selector.select(back, &data.tags, &data.search.borrow(), None).articles;
             let (newer, older) = if came_from.contains(position) {
                 neighbours(&came_from, *position)
             } else {
