@@ -75,7 +75,7 @@ const median = (values) => {
  * The steps of a run on `feed`, each with the view the feed page must show after it: type the
  * search word a letter at a time; clear it; press a tag of middling size (A), then the largest
  * other tag (B) in "any" mode; release B, switch to "all" and press B again; open the first
- * article; go back.
+ * article; go back; clear the filter and press "Show more" (where the feed has more than a page).
  */
 function planFor(feed) {
   const { facts } = feed;
@@ -98,6 +98,8 @@ function planFor(feed) {
     tagAAll: view({ tags: [a], mode: 'all' }),
     tagsABAll: allMode,
     opened: { title: facts.articles.find((article) => article.id === allMode.ids[0])?.title },
+    // "Show more" on the whole feed, where it has more than a page.
+    more: view({ pages: 2 }),
   };
 }
 
@@ -105,7 +107,7 @@ function planFor(feed) {
 // One run: a fresh browser context and page, every step timed inside the page
 
 const shownState = (view) =>
-  'title' in view ? { title: view.title, body: true } : { first: view.ids[0], setsize: view.setsize, pageSize: PAGE_SIZE };
+  'title' in view ? { title: view.title, body: true } : { first: view.ids[0], setsize: view.setsize, pageSize: PAGE_SIZE * (view.pages ?? 1) };
 
 async function withTimeout(promise, ms, what) {
   let timer;
@@ -214,6 +216,14 @@ async function runOnce(browser, origin, implementation, feed, plan) {
     times.open = await timed(page, 'click', plan.opened, () => page.locator('[role=feed] article h2 a').first().click(), 'opening an article');
     times.back = await timed(page, 'click', plan.tagsABAll, () => page.locator('a.ar-back').click(), 'going back');
     await expectView(page, plan.tagsABAll, 'going back');
+
+    // "Show more" on the whole feed: twenty more cards below the twenty shown.
+    if (plan.more.setsize > PAGE_SIZE) {
+      await page.locator('.ar-clear').click();
+      await expectView(page, plan.initial, 'clearing the filter');
+      times.more = await timed(page, 'click', plan.more, () => page.locator('.ar-more__button').click(), 'showing more');
+      await expectView(page, plan.more, 'showing more');
+    }
 
     // The longest task from the first article on (the interactions' included): a page that
     // builds what only later needs in one go shows it here.

@@ -333,10 +333,11 @@ export function tagIndex(facts) {
 
 /**
  * What the feed page shows for `tags` (keys) matched `mode` ('any' or 'all') and the first
- * `typed` letters of the search word: how many articles match, the ids of the first page, and
+ * `typed` letters of the search word, with `pages` pages shown ("Show more" pressed one time fewer):
+ * how many articles match, the ids of the pages shown, and
  * for every tag in the bar how many articles pressing (or releasing) it would leave.
  */
-export function expectedView(facts, entries, { tags = [], mode = 'any', typed = 0 }) {
+export function expectedView(facts, entries, { tags = [], mode = 'any', typed = 0, pages = 1 }) {
   const keysOf = facts.articles.map((a) => new Set(a.tags.map((t) => t.trim().toLowerCase())));
   const matches = (position, selected) => {
     if (typed > 0 && facts.articles[position].prefix < typed) return false;
@@ -351,7 +352,8 @@ export function expectedView(facts, entries, { tags = [], mode = 'any', typed = 
   );
   return {
     setsize: result.length,
-    ids: result.slice(0, PAGE_SIZE).map((p) => facts.articles[p].id),
+    ids: result.slice(0, PAGE_SIZE * pages).map((p) => facts.articles[p].id),
     counts,
+    pages,
   };
 }

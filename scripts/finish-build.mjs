@@ -13,12 +13,13 @@
 //      (`npm pack` in it): the name from Cargo.toml's [package.metadata.npm], the version,
 //      description and license of Cargo.toml's [package], the module as `.` with its types,
 //      the stylesheet as `./reader.css`, the custom elements manifest, and the files the module
-//      loads, which it finds beside itself wherever the package is served from. The module's
+//      loads (the interface's language files in `lang/` among them), which it finds beside
+//      itself wherever the package is served from. The module's
 //      own integrity is printed, for a host that loads it from a CDN with `integrity=`.
 //
 //   node scripts/finish-build.mjs <staging folder>
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -86,8 +87,10 @@ const cargo = tomlStrings(readFileSync(path.join(repo, 'Cargo.toml'), 'utf8'));
 const own = (key) => cargo.get('package')?.get(key) ?? cargo.get('workspace.package')?.get(key);
 const name = cargo.get('package.metadata.npm')?.get('name');
 if (!name || !own('version')) fail('Cargo.toml has no [package.metadata.npm] name or no [package] version');
+// The interface's languages but English, one file each (static/lang/), fetched from `lang/`.
+const languages = readdirSync(file('lang')).filter((name) => name.endsWith('.json')).sort();
 const files = ['article-reader.js', 'article-reader.d.ts', 'custom-elements.json', 'article-reader-app.js',
-  'article-reader-app_bg.wasm', 'reader.css'];
+  'article-reader-app_bg.wasm', 'reader.css', ...languages.map((name) => `lang/${name}`)];
 const npmPackage = {
   name,
   version: own('version'),

@@ -9,7 +9,7 @@
 // Measured on the release build: 175.0 -> 167.1 KB brotli (the wasm 161.8 -> 158.6 KB, the glue
 // 8.9 -> 4.3 KB, boot.js 0.3 -> 0.1 KB). The behaviour is the same: the renamed names are the
 // glue's own business with its wasm (article-reader.js and boot.js call only the glue's module
-// exports, `default`, `mountReader` and `mountPage`, which keep their names; only the wasm
+// exports, `default`, `mountReader`, `mountPage` and `languageFiles`, which keep their names; only the wasm
 // instance's exports, which the glue's `init()` resolves to and nothing here reads, are renamed).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

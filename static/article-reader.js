@@ -74,6 +74,8 @@ function loadWasm(withSheet = true) {
     const glue = await import(glueUrl);
     const wasmUrl = new URL('./article-reader-app_bg.wasm', here);
     await glue.default({ module_or_path: INTEGRITY.wasm ? fetch(wasmUrl, { integrity: INTEGRITY.wasm }) : wasmUrl });
+    // The interface's languages but English are files beside this module, fetched when spoken.
+    glue.languageFiles(new URL('./lang/', here).href);
     loaded = glue;
     return glue;
   })();

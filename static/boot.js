@@ -14,8 +14,9 @@ const asksAnotherView = () => /^#\/./.test(location.hash) || location.search.len
 if (asksAnotherView()) root.style.visibility = 'hidden';
 
 try {
-  const { default: init, mountPage } = await import('./article-reader-app.js');
+  const { default: init, mountPage, languageFiles } = await import('./article-reader-app.js');
   await init({ module_or_path: new URL('./article-reader-app_bg.wasm', import.meta.url) });
+  languageFiles(new URL('./lang/', import.meta.url).href);
   mountPage(root);
 } catch (error) {
   // The prerendered headlines stay, with a word on what does not work.

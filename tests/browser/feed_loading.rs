@@ -3,7 +3,7 @@
 use article_reader::{FeedLocation, ReaderOptions};
 use wasm_bindgen_test::*;
 
-use super::support::{blob_url, blob_url_of_type, feed_json, Mounted};
+use super::support::{blob_url, blob_url_of_type, feed_json, speak, Mounted};
 
 fn item(id: &str, content: bool) -> String {
     if content {
@@ -110,6 +110,7 @@ async fn a_feed_over_the_size_limit_is_refused_in_words() {
 
 #[wasm_bindgen_test]
 async fn the_item_limit_is_told_in_the_interface_language() {
+    speak("ar");
     let items: Vec<String> = (1..=3).map(|n| item(&format!("n{n}"), true)).collect();
     let mut options = ReaderOptions {
         src: Ok(FeedLocation::Url(blob_url(&feed_json(&items)))),
@@ -143,6 +144,7 @@ fn latin_words(text: &str, url: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn under_an_arabic_interface_a_feed_that_cannot_be_fetched_is_explained_in_arabic() {
+    speak("ar");
     let options = ReaderOptions {
         src: Ok(FeedLocation::Url("no-such-feed.json".into())),
         lang: Some("ar".to_owned()),
@@ -158,6 +160,7 @@ async fn under_an_arabic_interface_a_feed_that_cannot_be_fetched_is_explained_in
 
 #[wasm_bindgen_test]
 async fn under_an_arabic_interface_a_skipped_item_is_explained_in_arabic() {
+    speak("ar");
     let items =
         [item("one", true), r#"{"title": "No id", "content_text": "x"}"#.to_owned(), item("three", false)];
     let options = ReaderOptions {

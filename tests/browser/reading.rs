@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::support::{blob_url, feed_json, press, seed_options, settled, Mounted};
+use super::support::{blob_url, feed_json, press, seed_options, settled, speak, Mounted};
 
 const US: &str = "pakistan-us-lawmakers-letter-khan-release";
 const UK: &str = "pakistan-uk-regional-security-talks";
@@ -287,6 +287,7 @@ async fn the_keyboard_reads_the_feed() {
 
 #[wasm_bindgen_test]
 async fn an_arabic_feed_reads_right_to_left_with_an_arabic_interface() {
+    speak("ar");
     let item = r#"{"id": "1", "title": "باكستان وبريطانيا تبحثان الأمن الإقليمي", "summary": "زيارة المبعوث البريطاني", "content_text": "إسلام آباد: بحث مسؤولون باكستانيون وبريطانيون التحديات الأمنية.", "date_published": "2026-01-20T10:00:00+05:00", "tags": ["باكستان", "المملكة المتحدة"]}"#;
     let json = feed_json(&[item.to_owned()])
         .replace(r#""title": "Test feed""#, r#""title": "أخبار", "language": "ar""#);
@@ -344,4 +345,55 @@ async fn a_footnote_link_moves_within_the_article_and_leaves_the_address_alone()
     let video = reader.one(".ar-body video").expect("a player");
     assert!(video.has_attribute("controls") && !video.has_attribute("autoplay"));
     assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
+}
+
+/// One dated article, for the interface's languages.
+fn dated_feed() -> String {
+    let item = r#"{"id": "1", "title": "Talks resume", "content_text": "Delegates met again.", "date_published": "2026-01-20T10:00:00Z", "tags": ["Pakistan"]}"#;
+    feed_json(&[item.to_owned()])
+}
+
+#[wasm_bindgen_test]
+async fn french_and_urdu_interfaces_from_the_host_s_lang_with_dates_in_their_language() {
+    speak("fr");
+    speak("ur");
+    // (lang, the search's placeholder, the result, a word of the date, the direction)
+    let cases = [
+        ("fr", "Rechercher", "Tout est affiché\u{202f}: 1 article", "janvier", "ltr"),
+        ("ur", "تلاش", "تمام 1 مضمون دکھائے جا رہے ہیں", "جنوری", "rtl"),
+    ];
+    for (lang, placeholder, result, month, dir) in cases {
+        let options = ReaderOptions {
+            src: Ok(FeedLocation::Url(blob_url(&dated_feed()))),
+            lang: Some(lang.to_owned()),
+            ..ReaderOptions::default()
+        };
+        let reader = Mounted::with_options("#/", options).await;
+        reader.until("the feed shows", |r| r.headlines().len() == 1).await;
+        let app = reader.one(".ar-app").unwrap();
+        assert_eq!(app.get_attribute("lang").as_deref(), Some(lang));
+        assert_eq!(app.get_attribute("dir").as_deref(), Some(dir));
+        let search = reader.one(".ar-search__input").unwrap().get_attribute("placeholder");
+        assert_eq!(search.as_deref(), Some(placeholder), "{lang}");
+        assert_eq!(reader.one("[aria-live=polite]").unwrap().text_content().unwrap(), result);
+        let date = reader.texts(".ar-date").join(" ");
+        assert!(date.contains(month), "{lang}: {date}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_interface_language_whose_file_cannot_be_had_is_english_with_dates_in_that_language() {
+    // No server here serves `lang/de.json`: the reader asks for it, hears 404, speaks English.
+    let options = ReaderOptions {
+        src: Ok(FeedLocation::Url(blob_url(&dated_feed()))),
+        lang: Some("de".to_owned()),
+        ..ReaderOptions::default()
+    };
+    let reader = Mounted::with_options("#/", options).await;
+    reader.until("the feed shows", |r| r.headlines().len() == 1).await;
+    let search = reader.one(".ar-search__input").unwrap().get_attribute("placeholder");
+    assert_eq!(search.as_deref(), Some("Search"));
+    assert_eq!(reader.one("[aria-live=polite]").unwrap().text_content().unwrap(), "Showing all 1 article");
+    let date = reader.texts(".ar-date").join(" ");
+    assert!(date.contains("Januar"), "{date}");
 }

@@ -165,6 +165,19 @@ pub async fn settled() {
     yew::scheduler::flush().await;
 }
 
+/// Holds the interface's table for `tag` as if the reader had fetched its file
+/// (`static/lang/{tag}.json`), which no server serves to these tests. A language not held here
+/// is fetched, from nowhere: the reader then speaks English.
+pub fn speak(tag: &str) {
+    let file = match tag {
+        "ar" => include_str!("../../static/lang/ar.json"),
+        "fr" => include_str!("../../static/lang/fr.json"),
+        "ur" => include_str!("../../static/lang/ur.json"),
+        _ => panic!("no language file {tag} for the tests"),
+    };
+    article_reader::languages::hold(file).unwrap();
+}
+
 /// Options for the bundled feed with British English dates ("25 October 2024"), whatever the
 /// browser's own locale is.
 pub fn seed_options() -> ReaderOptions {

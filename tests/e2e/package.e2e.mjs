@@ -53,7 +53,7 @@ try {
     assert.equal(manifest.customElements, './custom-elements.json');
     // The module loads these from beside itself (static/article-reader.js): all must ship.
     for (const file of ['article-reader.js', 'article-reader-app.js', 'article-reader-app_bg.wasm', 'reader.css',
-      'article-reader.d.ts', 'custom-elements.json']) {
+      'article-reader.d.ts', 'custom-elements.json', 'lang/ar.json', 'lang/ur.json', 'lang/fr.json', 'lang/es.json', 'lang/de.json']) {
       assert.ok(manifest.files.includes(file), `files has ${file}`);
       assert.ok(existsSync(path.join(dist, file)), `dist/${file} exists`);
     }
@@ -111,7 +111,7 @@ try {
   });
 </script>
 <script type="module">import { version } from 'article-reader'; window.readerVersion = version;</script>
-</head><body><article-reader id="news"></article-reader></body></html>`);
+</head><body><article-reader id="news" lang="fr"></article-reader></body></html>`);
     const server = await serve(host);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -139,7 +139,8 @@ try {
       // Styled by the package's stylesheet: the reader's own background, not the page's.
       assert.notEqual(await reader.locator('.ar-app').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)');
       const installed = `${BASE_PATH}node_modules/article-reader/`;
-      for (const file of ['article-reader.js', 'article-reader-app.js', 'article-reader-app_bg.wasm', 'reader.css']) {
+      assert.equal(await reader.locator('.ar-search__input').getAttribute('placeholder'), 'Rechercher', 'the French file, from the package');
+      for (const file of ['article-reader.js', 'article-reader-app.js', 'article-reader-app_bg.wasm', 'reader.css', 'lang/fr.json']) {
         assert.ok(loaded.includes(`${installed}${file}`), `${file} from the installed package: ${loaded.join(' ')}`);
       }
       assert.deepEqual(problems, [], 'the page logged no errors');

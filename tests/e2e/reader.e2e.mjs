@@ -228,6 +228,47 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+check('the interface in Urdu (right to left) and French, each from its file beside the module; axe, every rule, on the Urdu one', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const reader = page.locator('#one');
+  const found = [];
+  // (lang, the search's placeholder, the result, a month in the dates, the direction)
+  const cases = [
+    ['ur', 'تلاش', 'تمام 3 مضامین دکھائے جا رہے ہیں', /نومبر/, 'rtl'],
+    ['fr', 'Rechercher', 'Tout est affiché\u202f: 3 articles', /novembre/, 'ltr'],
+  ];
+  for (const [lang, placeholder, result, month, dir] of cases) {
+    // A host page under /e2e/ with the module from the build's own path: the file is found
+    // beside the module, not beside the page.
+    await page.goto(`${origin}/e2e/one-reader.html?lang=${lang}&src=${BASE_PATH}demo-feed.json`);
+    await reader.locator('[role=feed] article').first().waitFor();
+    assert.ok(requests.includes(`${BASE_PATH}lang/${lang}.json`), requests.join(' '));
+    assert.equal(await reader.locator('.ar-app').getAttribute('dir'), dir);
+    assert.equal(await reader.locator('.ar-app').getAttribute('lang'), lang);
+    assert.equal(await reader.locator('.ar-app').evaluate((e) => getComputedStyle(e).direction), dir);
+    assert.equal(await reader.locator('.ar-search__input').getAttribute('placeholder'), placeholder);
+    assert.equal((await reader.locator('[aria-live=polite]').textContent()).trim(), result);
+    assert.match(await reader.locator('time').first().textContent(), month, 'the date through Intl in the language');
+    if (lang === 'ur') for (const violation of await axeViolations(page, ['#one'])) found.push(`the Urdu feed: ${violation}`);
+    await shot(page, `interface-${lang}-feed`);
+    await reader.locator('[role=feed] article h2 a').first().click();
+    await reader.locator('h1.ar-article__title').waitFor();
+    if (lang === 'ur') for (const violation of await axeViolations(page, ['#one'])) found.push(`the Urdu article: ${violation}`);
+    await shot(page, `interface-${lang}-article`);
+  }
+  assert.equal(requests.filter((p) => p.includes('/lang/')).length, 2, 'one file a language, English none');
+  assert.deepEqual(found, []);
+  // Each file's marks of numbers are Intl's for its language (with Latin digits, which the
+  // reader writes).
+  for (const tag of ['ar', 'ur', 'fr', 'es', 'de']) {
+    const file = JSON.parse(readFileSync(path.join(dist, 'lang', `${tag}.json`), 'utf8'));
+    const parts = await page.evaluate((t) => new Intl.NumberFormat(t, { numberingSystem: 'latn' }).formatToParts(1234567.5), tag);
+    const mark = (type) => parts.find((part) => part.type === type)?.value;
+    assert.deepEqual([file.decimal_mark, file.group_mark], [mark('decimal'), mark('group')], `${tag}: Intl's marks`);
+  }
+});
+
 /** Writes the bundled feed in split form (one article a chunk) to /generated/split/. */
 function splitTheBundledFeed() {
   cargoRun(['-p', 'article-reader-core', '--bin', 'article-reader-split', '--',
@@ -317,7 +358,39 @@ function snippetHost() {
 <html lang="en"><head><meta charset="utf-8"><title>A host page with a snippet</title><link rel="icon" href="data:,"></head>
 <body><h1>The host's own page</h1>
 ${readFileSync(snippet, 'utf8')}</body></html>`);
+  // The same in French: prerendered in French, hydrated once the French file is here.
+  const french = path.join(generated, 'snippet-fr-only.html');
+  cargoRun(['-p', 'article-reader-importer', '--', path.join(repoRoot, 'feeds/seed.json'), '-o', path.join(generated, 'snippet-fr-feed.json'),
+    '--embed', french, '--module', `${BASE_PATH}article-reader.js`, '--attr', 'id=news', '--attr', 'lang=fr'], 'the importer, in French');
+  writeFileSync(path.join(generated, 'snippet-fr.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A host page with a French snippet</title><link rel="icon" href="data:,"></head>
+<body><h1>The host's own page</h1>
+${readFileSync(french, 'utf8')}</body></html>`);
 }
+
+check('a snippet prerendered in French hydrates in French, once its language file is here', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // The wasm held back until the prerendered search box is marked, to tell a hydration (the
+  // same node, now live) from a render anew.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/article-reader-app_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${origin}/generated/snippet-fr.html`);
+  const reader = page.locator('#news');
+  await reader.locator('.ar-prerendered .ar-search__input').evaluate((input) => { input.markedBeforeTheWasm = true; });
+  release();
+  await reader.locator('.ar-app:not(.ar-prerendered) [role=feed] article').first().waitFor();
+  assert.equal(await reader.locator('.ar-search__input').evaluate((input) => input.markedBeforeTheWasm), true, 'hydrated, not rendered anew');
+  assert.ok(requests.includes(`${BASE_PATH}lang/fr.json`), requests.join(' '));
+  assert.equal(await reader.locator('.ar-search__input').getAttribute('placeholder'), 'Rechercher');
+  assert.match(await reader.locator('time').first().innerText(), /janvier/);
+  // Live: a tag press filters, and says so in French.
+  await reader.getByRole('button', { name: /^Imran Khan/ }).click();
+  await reader.locator('[role=feed] article').nth(1).waitFor({ state: 'detached' });
+  assert.match(await reader.locator('[aria-live=polite]').innerText(), /étiquetés Imran Khan/);
+  await shot(page, 'snippet-french');
+});
 
 /** A context of the browser with JavaScript turned off. */
 async function withoutScript(run) {

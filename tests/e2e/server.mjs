@@ -145,12 +145,14 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
       return response.writeHead(200, { 'content-type': TYPES['.json'] })
         .end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Many', items }));
     }
-    // A host page with one reader of the feed at ?src= (any origin), and no policy of its own.
+    // A host page with one reader of the feed at ?src= (any origin), in the language of ?lang=
+    // if any, and no policy of its own.
     if (url.pathname === '/e2e/one-reader.html') {
       const src = (url.searchParams.get('src') ?? '').replace(/[&"<]/g, '');
+      const lang = (url.searchParams.get('lang') ?? '').replace(/[^A-Za-z-]/g, '');
       return html(`<!doctype html><html lang="en"><head>${probe ? PROBE_TAG : ''}<meta charset="utf-8"><title>One reader</title>
 <link rel="icon" href="data:,"><script type="module" src="${BASE_PATH}article-reader.js"></script></head>
-<body><article-reader id="one" src="${src}"></article-reader></body></html>`);
+<body><article-reader id="one" src="${src}"${lang ? ` lang="${lang}"` : ''}></article-reader></body></html>`);
     }
     if (url.pathname === '/e2e/probe.js') return response.writeHead(200, { 'content-type': TYPES['.js'] }).end(probeSource);
     // The build again under /tampered/, its wasm not the one its article-reader.js carries the

@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use article_reader_core::interface::text::{direction, Label, Languages, Ui};
+use article_reader_core::interface::text::{direction, Label, Languages};
 use article_reader_core::{FeedQuery, Layout, Navigation, ReadSet, ReaderOptions, Route, Routing};
 use yew::prelude::*;
 
@@ -25,6 +25,7 @@ use crate::host_bridge::{
     announce_opening, use_host_commands, use_host_events, use_opening_guard, HostCommands,
 };
 use crate::keyboard::{use_shortcuts, KeyState};
+use crate::languages::use_interface;
 use crate::pages::article_page::ArticlePage;
 use crate::pages::feed_page::FeedPage;
 use crate::pages::following_page::following_page;
@@ -82,13 +83,9 @@ pub fn app(props: &AppProps) -> Html {
     // masthead), once per change of the feed or the preferences.
     let reading = use_memo((feed_state.ready().cloned(), prefs.clone()), |(data, prefs)| {
         let Some(data) = data else { return (Rc::new(ReadSet::default()), None) };
-        let read = ReadSet::of(&data.feed, &prefs.read);
-        let followed = |article: &article_reader_core::Article| {
-            article.tags.iter().any(|tag| prefs.followed.contains(&tag.key))
-        };
-        let unread = (data.feed.articles.iter().enumerate())
-            .filter(|&(position, article)| !read.contains(position) && followed(article))
-            .count();
+        let read = data.indexed.read_set(&prefs.read);
+        let followed = prefs.followed.iter().filter_map(|key| data.tags.slot(key));
+        let unread = data.selector.unread_among(followed, &read);
         (Rc::new(read), Some(unread))
     });
     let (read, unread_following) = (reading.0.clone(), reading.1);
@@ -168,7 +165,15 @@ pub fn app(props: &AppProps) -> Html {
     use_host_commands(&props.commands, &navigator);
     use_media_places(root.clone(), prefs.clone());
 
-    use_host_events(root.clone(), feed_state.clone(), state.navigation.clone());
+    // The languages of the content, the interface and the dates; the reader shows its feed
+    // once the interface's table is here (English at once, another as its file arrives).
+    let data = feed_state.ready().cloned();
+    let feed_language = data.as_ref().and_then(|d| d.feed.language.clone());
+    let languages = Languages::choose(options.lang.as_deref(), feed_language.as_deref(), &browser_language);
+    let interface = use_interface(languages.interface);
+    let speaking = interface.is_some();
+    let ui = interface.unwrap_or_default();
+    use_host_events(root.clone(), feed_state.clone(), state.navigation.clone(), speaking);
     let return_to = use_return_to(state.navigation.clone());
     {
         let help_open = help_open.clone();
@@ -185,10 +190,7 @@ pub fn app(props: &AppProps) -> Html {
 
     // The person's reading settings over the host's.
     let typography = prefs.typography.over(options.typography).classes();
-    let data = feed_state.ready().cloned();
-    let feed_language = data.as_ref().and_then(|d| d.feed.language.clone());
-    let languages = Languages::choose(options.lang.as_deref(), feed_language.as_deref(), &browser_language);
-    let ui = Ui::new(languages.interface);
+    let interface_tag = languages.interface.tag();
     let context = ReaderContext {
         navigator: navigator.clone(),
         ui,
@@ -209,6 +211,8 @@ pub fn app(props: &AppProps) -> Html {
     // host's page, which has its own.
     let main = props.standalone.then_some("main");
     let body = match (&*feed_state, &data) {
+        // Its language's table is on its way: nothing to say yet, in any language.
+        _ if !speaking => html! { <div class="ar-main" role={main} aria-busy="true"></div> },
         (FeedState::Loading { url, progress, retry_in }, _) => {
             html! { <div class="ar-main" role={main}>{ loading_view(&context, url, progress, *retry_in) }</div> }
         }
@@ -249,7 +253,7 @@ pub fn app(props: &AppProps) -> Html {
                 dir={content_lang.as_deref().map(direction)}
                 ref={root.clone()}
                 onclick={navigator.link_interceptor()}
-                data-ar-prerender={server_mark(start, options)}
+                data-ar-prerender={server_mark(start, options, interface_tag)}
             >
                 <button type="button" class="ar-skip" onclick={skip_to_content(root.clone())}>{ ui.label(Label::SkipToArticles) }</button>
                 { body }
@@ -266,10 +270,13 @@ fn server_class(start: &Start) -> Option<&'static str> {
 }
 
 /// What the server renderer writes on its reader's root for a hydration to check: the HTML's
-/// key and language (see [`crate::start::prerender_key`]).
-fn server_mark(start: &Start, options: &ReaderOptions) -> Option<String> {
+/// key and language (see [`crate::start::prerender_key`]), and its interface's language, whose
+/// table a hydration needs at hand.
+fn server_mark(start: &Start, options: &ReaderOptions, interface: &str) -> Option<String> {
     match start {
-        Start::Server { language, .. } => Some(format!("{} {language}", prerender_key(options, language))),
+        Start::Server { language, .. } => {
+            Some(format!("{} {language} {interface}", prerender_key(options, language)))
+        }
         Start::Fresh(_) | Start::Hydrate { .. } => None,
     }
 }

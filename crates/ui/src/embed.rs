@@ -7,18 +7,21 @@
 //! string mean exactly the same thing. An update names only what changes: the other options
 //! keep their values, and `null` returns an option to its default.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use article_reader_core::feed::json::{self, Object, Value};
 use article_reader_core::interface::fragment::{FragmentOwner, Grant, ReaderId};
+use article_reader_core::interface::text::Language;
 use article_reader_core::{Command, ReaderOptions, Routing};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
+use yew::Callback;
 
 use crate::app::{App, AppProps};
 use crate::host_bridge::HostCommands;
 use crate::interop;
+use crate::languages;
 use crate::start::{prerender_key, BrowserState, Start};
 
 thread_local! {
@@ -27,10 +30,19 @@ thread_local! {
     static FRAGMENT: Cell<FragmentOwner> = const { Cell::new(FragmentOwner::EMPTY) };
 }
 
+/// Where a reader's app stands.
+enum Mount {
+    /// Waiting for its interface's language to hydrate the server renderer's HTML, which is
+    /// in that language: the props it will hydrate with.
+    Waiting(Box<AppProps>),
+    Mounted(yew::AppHandle<App>),
+    Gone,
+}
+
 /// A mounted reader, as JavaScript holds it.
 #[wasm_bindgen]
 pub struct ReaderHandle {
-    app: Option<yew::AppHandle<App>>,
+    app: Rc<RefCell<Mount>>,
     /// The options as the host has set them so far.
     options: ReaderOptions,
     /// Where the core's commands for the mounted reader go.
@@ -75,7 +87,7 @@ impl ReaderHandle {
 
     /// Unmounts the reader: its DOM and every listener it added are gone.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        if let Mount::Mounted(app) = self.app.replace(Mount::Gone) {
             app.destroy();
         }
         let id = self.id;
@@ -94,7 +106,7 @@ impl ReaderHandle {
         early_route: Option<String>,
     ) -> ReaderHandle {
         let mut handle = ReaderHandle {
-            app: None,
+            app: Rc::new(RefCell::new(Mount::Gone)),
             options,
             commands: HostCommands::default(),
             standalone,
@@ -102,18 +114,32 @@ impl ReaderHandle {
             refused: false,
         };
         let mut props = handle.props();
-        let renderer = match prerendered_language(&root, &props.options) {
+        match prerendered_language(&root, &props.options) {
             #[cfg(feature = "hydration")]
-            Some(language) => {
+            Some((language, interface)) => {
                 props.start = Start::Hydrate { language, route: early_route };
-                yew::Renderer::<App>::with_root_and_props(root, props).hydrate()
+                handle.app.replace(Mount::Waiting(Box::new(props)));
+                // At once when the page holds the table (English always), else when it comes;
+                // until then the server's HTML stays as it is.
+                let app = handle.app.clone();
+                languages::request(
+                    interface,
+                    Callback::from(move |()| {
+                        if let Mount::Waiting(props) = app.replace(Mount::Gone) {
+                            let root = root.clone();
+                            app.replace(Mount::Mounted(
+                                yew::Renderer::<App>::with_root_and_props(root, *props).hydrate(),
+                            ));
+                        }
+                    }),
+                );
             }
             _ => {
                 props.start = Start::Fresh(BrowserState::read(&props.options));
-                yew::Renderer::<App>::with_root_and_props(root, props).render()
+                let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+                handle.app.replace(Mount::Mounted(app));
             }
-        };
-        handle.app = Some(renderer);
+        }
         handle
     }
 
@@ -149,8 +175,10 @@ impl ReaderHandle {
     fn written(&mut self, (warnings, command): (Vec<String>, Option<Command>)) {
         warn(&warnings);
         let props = self.props();
-        if let Some(app) = &mut self.app {
-            app.update(props);
+        match &mut *self.app.borrow_mut() {
+            Mount::Mounted(app) => app.update(props),
+            Mount::Waiting(waiting) => waiting.options = props.options,
+            Mount::Gone => {}
         }
         if let Some(command) = command {
             self.commands.send(command);
@@ -238,13 +266,22 @@ pub fn mount_page(root: Element) -> ReaderHandle {
     ReaderHandle::mount(root, options, true, None)
 }
 
-/// The language of the prerendered reader in `root` when its HTML was written for exactly
-/// `options` (the server renderer's mark, see [`prerender_key`]); `None` when `root` holds none,
-/// or one for other options or another feed.
-fn prerendered_language(root: &Element, options: &ReaderOptions) -> Option<String> {
+/// The language of the prerendered reader in `root` (and its interface's) when its HTML was
+/// written for exactly `options` (the server renderer's mark, see [`prerender_key`]); `None`
+/// when `root` holds none, or one for other options or another feed.
+fn prerendered_language(root: &Element, options: &ReaderOptions) -> Option<(String, Language)> {
     let mark = root.first_element_child()?.get_attribute("data-ar-prerender")?;
-    let (key, language) = mark.split_once(' ')?;
-    (prerender_key(options, language) == key).then(|| language.to_owned())
+    let mut parts = mark.split(' ');
+    let (key, language) = (parts.next()?, parts.next()?);
+    let interface = Language::for_tag(parts.next().unwrap_or_default());
+    (prerender_key(options, language) == key).then(|| (language.to_owned(), interface))
+}
+
+/// Where the interface's language files are (`{tag}.json`): a folder's URL ending in `/`, which
+/// the module that starts the wasm builds from its own URL (`lang/` beside it).
+#[wasm_bindgen(js_name = languageFiles)]
+pub fn language_files(folder: String) {
+    languages::set_files_at(folder);
 }
 
 fn warn(messages: &[String]) {

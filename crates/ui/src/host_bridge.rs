@@ -101,13 +101,20 @@ pub fn use_opening_guard(root: NodeRef, feed_state: &FeedState) -> (OpeningGuard
     (guard, shown)
 }
 
-/// Tells the host when a feed is on screen or cannot be, and when the feed's filter changes.
+/// Tells the host when a feed is on screen or cannot be (which waits for the interface's
+/// language, `speaking`, as the view does), and when the feed's filter changes.
 #[hook]
-pub fn use_host_events(root: NodeRef, feed_state: UseStateHandle<FeedState>, navigation: Navigation) {
+pub fn use_host_events(
+    root: NodeRef,
+    feed_state: UseStateHandle<FeedState>,
+    navigation: Navigation,
+    speaking: bool,
+) {
     {
         let root = root.clone();
-        use_effect_on(feed_state, move |feed_state| {
-            let Some(element) = root.cast::<web_sys::Element>() else { return };
+        // Nothing is on screen before the interface's language is: the feed waits for it.
+        use_effect_on((feed_state, speaking), move |(feed_state, speaking)| {
+            let Some(element) = root.cast::<web_sys::Element>().filter(|_| *speaking) else { return };
             match &**feed_state {
                 // A kept copy shown for a feed that could not be fetched: an error, flagged.
                 FeedState::Ready(data, NextPage::Idle) if data.kept.is_some() => {

@@ -34,6 +34,7 @@ mod indexing;
 #[cfg_attr(not(feature = "csr"), allow(dead_code))]
 mod interop;
 mod keyboard;
+pub mod languages;
 mod listen;
 mod markup;
 mod pages;

@@ -135,7 +135,7 @@ fn start(
     let lang = (heading.closest("[lang]").ok().flatten())
         .and_then(|e| e.get_attribute("lang"))
         .filter(|lang| !lang.is_empty())
-        .unwrap_or_else(|| cx.ui.language.tag().to_owned());
+        .unwrap_or_else(|| cx.ui.tag().to_owned());
     let session = Rc::new(RefCell::new(Session {
         listening: cx.prefs.listening(&lang),
         cx,

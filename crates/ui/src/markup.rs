@@ -1,4 +1,5 @@
-//! HTML written as text, for the browser's own parser to build in one call: the feed's cards.
+//! HTML written as text, for the browser's own parser to build in one call: the feed's cards
+//! and an article's body.
 //!
 //! Why: a card rendered node by node costs Yew about twenty virtual nodes to build and diff and a
 //! dozen calls out of the wasm to patch, and a tag press re-renders twenty cards. As one string,
@@ -22,7 +23,8 @@ impl Markup {
         Markup { html: String::with_capacity(capacity) }
     }
 
-    /// Starts `<name`; attributes follow, then [`Markup::end_start`] or [`Markup::void`].
+    /// Starts `<name`; attributes follow, then [`Markup::end_start`] (a void element, `img` or
+    /// `br`, has no end tag to write).
     pub fn start(&mut self, name: &'static str) -> &mut Self {
         self.html.push('<');
         self.html.push_str(name);

@@ -99,6 +99,18 @@ fn views_render_natively() {
             vec![r#"dir="rtl""#, "انتقل إلى المقالات", KHAN_LETTER],
             vec!["Skip to articles"],
         ),
+        (
+            "the Urdu interface, its table compiled in natively",
+            embedded(&[("lang", "ur")], None),
+            vec![r#"lang="ur" dir="rtl""#, "مضامین پر جائیں", r#"placeholder="تلاش""#],
+            vec!["Skip to articles"],
+        ),
+        (
+            "the French interface, from the host's lang",
+            embedded(&[("lang", "fr")], None),
+            vec![r#"lang="fr" dir="ltr""#, "Aller aux articles", r#"placeholder="Rechercher""#],
+            vec!["Skip to articles"],
+        ),
     ];
     for (what, reader, holds, lacks) in cases {
         let html = render(reader);
@@ -118,11 +130,15 @@ fn the_mark_names_the_options_and_the_language() {
         let at = html.find("data-ar-prerender=\"").map(|at| at + 19).expect("a mark");
         html[at..].split('"').next().map(str::to_owned).unwrap_or_default()
     };
+    // The key, the language taken for the browser's, the interface's language (whose table a
+    // hydration needs).
     let plain = mark(embedded(&[], None));
-    assert!(plain.ends_with(" en"), "{plain}");
+    assert!(plain.ends_with(" en en"), "{plain}");
     assert_eq!(plain, mark(embedded(&[], None)), "the same reader, the same mark");
     assert_ne!(plain, mark(embedded(&[("layout", "cards")], None)), "other options, another mark");
     assert_ne!(plain, mark(embedded(&[], Some(ARABIC_FEED))), "another feed, another mark");
     let arabic = Prerender { language: "ar".to_owned(), ..embedded(&[], None) };
-    assert!(mark(arabic).ends_with(" ar"));
+    assert_eq!(mark(arabic).split(' ').nth(1), Some("ar"));
+    let french = mark(embedded(&[("lang", "fr-CA")], None));
+    assert!(french.ends_with(" en fr"), "{french}");
 }

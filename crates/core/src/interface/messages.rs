@@ -17,26 +17,31 @@ use crate::feed::json::SyntaxProblem;
 use crate::feed::load::{FeedError, Found, ItemProblem, Reason, Shape};
 use crate::feed::source::LoadFailure;
 use crate::interface::text::Ui;
-use crate::interface::words::{fill, group_digits, human_bytes_in, quote, truncate};
+use crate::interface::words::{fill, group_digits_in, human_bytes_in, quote, truncate};
 
 impl Ui {
     /// A byte count in the interface's units: `1.5 MiB`, `1.5 ميغابايت`.
     pub fn bytes(&self, bytes: u64) -> String {
-        human_bytes_in(bytes, &self.strings().byte_units)
+        human_bytes_in(bytes, &self.strings().byte_units, self.strings().decimal_mark())
+    }
+
+    /// A count with its digits grouped as the interface's language groups them.
+    pub fn grouped(&self, n: usize) -> String {
+        group_digits_in(n, self.strings().group_mark())
     }
 
     /// Why a feed could not be shown.
     pub fn load_failure(&self, failure: &LoadFailure) -> String {
         let m = &self.strings().messages;
         let (words, values): (&str, Vec<String>) = match failure {
-            LoadFailure::Address { address } if address.is_empty() => (m.address_empty, Vec::new()),
-            LoadFailure::Address { address } => (m.address_not_a_link, vec![quote(&truncate(address, 80))]),
+            LoadFailure::Address { address } if address.is_empty() => (m.address_empty(), Vec::new()),
+            LoadFailure::Address { address } => (m.address_not_a_link(), vec![quote(&truncate(address, 80))]),
             // The browser's words for a network error are English, so only the console's
             // message has them.
-            LoadFailure::Network { url, detail } => (m.network, vec![url.clone(), detail.clone()]),
+            LoadFailure::Network { url, detail } => (m.network(), vec![url.clone(), detail.clone()]),
             // So is the server's reason phrase ("Not Found"): the status code says it.
             LoadFailure::Status { url, status, status_text, .. } => (
-                m.status,
+                m.status(),
                 vec![
                     url.clone(),
                     status.to_string(),
@@ -44,22 +49,22 @@ impl Ui {
                 ],
             ),
             LoadFailure::CutShort { url, received, expected } => {
-                (m.cut_short, vec![url.clone(), self.bytes(*received), self.bytes(*expected)])
+                (m.cut_short(), vec![url.clone(), self.bytes(*received), self.bytes(*expected)])
             }
             LoadFailure::Stalled { url, seconds } => (
-                m.stalled,
+                m.stalled(),
                 vec![
                     url.clone(),
                     seconds.to_string(),
                     self.counted(&self.strings().seconds, *seconds as usize, &[&seconds.to_string()]),
                 ],
             ),
-            LoadFailure::Refused { url } => (m.refused, vec![url.clone()]),
-            LoadFailure::Offline { url } => (m.offline, vec![url.clone()]),
+            LoadFailure::Refused { url } => (m.refused(), vec![url.clone()]),
+            LoadFailure::Offline { url } => (m.offline(), vec![url.clone()]),
             LoadFailure::TooLarge { url, bytes, limit } => (
                 match bytes {
-                    Some(_) => m.too_large,
-                    None => m.too_large_unknown,
+                    Some(_) => m.too_large(),
+                    None => m.too_large_unknown(),
                 },
                 vec![
                     url.clone(),
@@ -67,13 +72,13 @@ impl Ui {
                     self.bytes(*limit as u64),
                 ],
             ),
-            LoadFailure::NotText { url, at } => (m.not_text, vec![url.clone(), group_digits(*at)]),
+            LoadFailure::NotText { url, at } => (m.not_text(), vec![url.clone(), self.grouped(*at)]),
             LoadFailure::HtmlPage { url, content_type } => {
                 let served = match content_type {
-                    Some(content_type) => self.say(m.served_as, &[quote(content_type)]),
-                    None => self.say(m.no_content_type, &[]),
+                    Some(content_type) => self.say(m.served_as(), &[quote(content_type)]),
+                    None => self.say(m.no_content_type(), &[]),
                 };
-                (m.html_page, vec![url.clone(), served])
+                (m.html_page(), vec![url.clone(), served])
             }
             LoadFailure::Feed(error) => return self.feed_error(error),
         };
@@ -85,14 +90,14 @@ impl Ui {
         let m = &self.strings().messages;
         let (words, values): (&str, Vec<String>) = match error {
             FeedError::Syntax { line, column, problem } => {
-                (m.syntax, vec![self.syntax(*problem).to_owned(), line.to_string(), column.to_string()])
+                (m.syntax(), vec![self.syntax(*problem).to_owned(), line.to_string(), column.to_string()])
             }
-            FeedError::NotAnObject => (m.document_not_an_object, Vec::new()),
+            FeedError::NotAnObject => (m.document_not_an_object(), Vec::new()),
             FeedError::Field { field, reason } => {
-                (m.feed_field, vec![(*field).to_owned(), self.reason(field, reason)])
+                (m.feed_field(), vec![(*field).to_owned(), self.reason(field, reason)])
             }
             FeedError::TooLarge { bytes, limit } => {
-                (m.feed_too_large, vec![self.bytes(*bytes as u64), self.bytes(*limit as u64)])
+                (m.feed_too_large(), vec![self.bytes(*bytes as u64), self.bytes(*limit as u64)])
             }
         };
         self.say(words, &values)
@@ -103,14 +108,14 @@ impl Ui {
         let m = &self.strings().messages;
         let mut out = String::new();
         if problem.page > 1 {
-            out += &self.say(m.on_page, &[problem.page.to_string()]);
+            out += &self.say(m.on_page(), &[problem.page.to_string()]);
         }
         out += &match problem.position {
-            0 => self.say(m.the_feed, &[]),
-            position => self.say(m.item, &[position.to_string()]),
+            0 => self.say(m.the_feed(), &[]),
+            position => self.say(m.item(), &[position.to_string()]),
         };
         if let Some(id) = &problem.id {
-            out += &self.say(m.with_id, &[quote(&truncate(id, 60))]);
+            out += &self.say(m.with_id(), &[quote(&truncate(id, 60))]);
         }
         out += ": ";
         out += &self.field_reason(problem.field, &problem.reason);
@@ -120,7 +125,7 @@ impl Ui {
     /// Why `field` cannot be used, naming it: "id is missing", "الحقل «المعرّف» مفقود".
     pub fn field_reason(&self, field: &str, reason: &Reason) -> String {
         let reason = self.reason(field, reason);
-        fill(self.strings().field_reason, &[field, &reason])
+        fill(self.strings().field_reason(), &[field, &reason])
     }
 
     /// `template`, its `{n}` replaced by `values[n]`, each isolated where the language says so
@@ -153,58 +158,58 @@ impl Ui {
             template => fill(template, &[&self.member(field)]),
         };
         let (words, values): (&str, Vec<String>) = match reason {
-            Reason::Missing if field == "version" => (m.version_missing, vec![name]),
-            Reason::Missing => (m.missing, vec![name]),
-            Reason::Blank => (m.blank, vec![name]),
+            Reason::Missing if field == "version" => (m.version_missing(), vec![name]),
+            Reason::Missing => (m.missing(), vec![name]),
+            Reason::Blank => (m.blank(), vec![name]),
             Reason::WrongType { expected, found } => {
-                (m.wrong_type, vec![name, self.shape(*expected).to_owned(), self.found(found)])
+                (m.wrong_type(), vec![name, self.shape(*expected).to_owned(), self.found(found)])
             }
             Reason::WrongEntry { expected, found } => {
                 let words = match expected {
-                    Shape::Strings => m.not_strings,
-                    _ => m.wrong_entry,
+                    Shape::Strings => m.not_strings(),
+                    _ => m.wrong_entry(),
                 };
                 let entries = match expected {
-                    Shape::Strings => m.strings,
-                    Shape::Authors => m.author_objects,
-                    Shape::Attachments => m.attachment_objects,
+                    Shape::Strings => m.strings(),
+                    Shape::Authors => m.author_objects(),
+                    Shape::Attachments => m.attachment_objects(),
                     other => self.shape(*other),
                 };
                 (words, vec![name, self.say(entries, &[]), self.found(found)])
             }
             Reason::NotAnObject(found) => {
-                (m.item_not_an_object, vec![name, String::new(), self.found(found)])
+                (m.item_not_an_object(), vec![name, String::new(), self.found(found)])
             }
-            Reason::NotAVersion(found) => (m.not_a_version, vec![name, String::new(), self.found(found)]),
+            Reason::NotAVersion(found) => (m.not_a_version(), vec![name, String::new(), self.found(found)]),
             Reason::TooLong { bytes, limit, nested } => (
-                if *nested { m.too_long_nested } else { m.too_long },
-                vec![name, group_digits(*bytes), group_digits(*limit)],
+                if *nested { m.too_long_nested() } else { m.too_long() },
+                vec![name, self.grouped(*bytes), self.grouped(*limit)],
             ),
             Reason::NotADate { text, undated } => (
-                m.not_a_date,
+                m.not_a_date(),
                 vec![
                     name,
                     quote(text),
                     "\"2024-10-25T09:30:00+05:00\"".to_owned(),
                     "\"Fri, 25 Oct 2024 09:30:00 +0500\"".to_owned(),
-                    if *undated { self.say(m.undated, &[]) } else { self.say(m.date_left_out, &[]) },
+                    if *undated { self.say(m.undated(), &[]) } else { self.say(m.date_left_out(), &[]) },
                 ],
             ),
-            Reason::NotALink { part: None, text } => (m.not_a_link, vec![name, quote(text)]),
+            Reason::NotALink { part: None, text } => (m.not_a_link(), vec![name, quote(text)]),
             Reason::NotALink { part: Some(part), text } => {
-                (m.member_not_a_link, vec![name, quote(text), self.member(part)])
+                (m.member_not_a_link(), vec![name, quote(text), self.member(part)])
             }
-            Reason::RepeatedId { earlier_page: true } => (m.repeated_id_earlier_page, Vec::new()),
-            Reason::RepeatedId { earlier_page: false } => (m.repeated_id, Vec::new()),
+            Reason::RepeatedId { earlier_page: true } => (m.repeated_id_earlier_page(), Vec::new()),
+            Reason::RepeatedId { earlier_page: false } => (m.repeated_id(), Vec::new()),
             // Always reported on `content_html`.
-            Reason::NoContent => (m.no_content, Vec::new()),
-            Reason::AttachmentWithoutUrl => (m.attachment_without_url, Vec::new()),
-            Reason::AttachmentWithoutType { url } => (m.attachment_without_type, vec![name, quote(url)]),
+            Reason::NoContent => (m.no_content(), Vec::new()),
+            Reason::AttachmentWithoutUrl => (m.attachment_without_url(), Vec::new()),
+            Reason::AttachmentWithoutType { url } => (m.attachment_without_type(), vec![name, quote(url)]),
             Reason::NotACount { member, number } => {
-                (m.not_a_count, vec![name, number.clone(), self.member(member)])
+                (m.not_a_count(), vec![name, number.clone(), self.member(member)])
             }
             Reason::NotANumber { member, found } => {
-                (m.not_a_number, vec![name, self.found(found), self.member(member)])
+                (m.not_a_number(), vec![name, self.found(found), self.member(member)])
             }
         };
         self.say(words, &values)
@@ -225,11 +230,11 @@ impl Ui {
         match found {
             // JSON's own word, as the feed has it.
             Found::Null => "null".to_owned(),
-            Found::Bool(b) => self.say(m.found_bool, &[b.to_string()]),
-            Found::Number(n) => self.say(m.found_number, std::slice::from_ref(n)),
-            Found::String(s) => self.say(m.found_string, &[quote(s)]),
-            Found::Array => self.say(m.found_array, &[]),
-            Found::Object => self.say(m.found_object, &[]),
+            Found::Bool(b) => self.say(m.found_bool(), &[b.to_string()]),
+            Found::Number(n) => self.say(m.found_number(), std::slice::from_ref(n)),
+            Found::String(s) => self.say(m.found_string(), &[quote(s)]),
+            Found::Array => self.say(m.found_array(), &[]),
+            Found::Object => self.say(m.found_object(), &[]),
         }
     }
 }
@@ -238,9 +243,11 @@ impl Ui {
 mod tests {
     use super::*;
     use crate::feed::load::Limits;
-    use crate::interface::text::Language;
+    use crate::interface::lang::compiled;
 
-    const ARABIC: Ui = Ui { language: Language::Arabic };
+    fn arabic() -> Ui {
+        Ui::new(compiled("ar"))
+    }
 
     /// The text without its directional isolates.
     fn plain(text: String) -> String {
@@ -318,15 +325,15 @@ mod tests {
             LoadFailure::Address { address: String::new() },
         ];
         for failure in &failures {
-            let message = ARABIC.load_failure(failure);
+            let message = arabic().load_failure(failure);
             assert_eq!(english_words(&message, url), Vec::<String>::new(), "{message}");
         }
         assert_eq!(
-            plain(ARABIC.load_failure(&failures[0])),
+            plain(arabic().load_failure(&failures[0])),
             "تعذّر تحميل الخلاصة من https://news.example/missing.json: أجاب الخادم بالرمز 404."
         );
         assert_eq!(
-            plain(ARABIC.load_failure(&failures[4])),
+            plain(arabic().load_failure(&failures[4])),
             "توقف وصول الخلاصة من https://news.example/missing.json بعد 1.5 كيلوبايت من 4 ميغابايت."
         );
     }
@@ -345,7 +352,7 @@ mod tests {
             let Err(error) = crate::feed::load::load_feed_with_limits(json, &Limits::default()) else {
                 panic!("{json:?} loaded")
             };
-            let message = ARABIC.load_failure(&LoadFailure::Feed(error));
+            let message = arabic().load_failure(&LoadFailure::Feed(error));
             assert_eq!(english_words(&message, ""), Vec::<String>::new(), "{message}");
         }
         let items = r#"[null, {}, {"id": " "}, {"id": "a"}, {"id": "b", "content_text": "x",
@@ -361,12 +368,12 @@ mod tests {
         };
         assert_eq!((loaded.skipped.len(), loaded.left_out.len()), (5, 10));
         for problem in loaded.skipped.iter().chain(&loaded.left_out) {
-            let message = ARABIC.item_problem(problem);
+            let message = arabic().item_problem(problem);
             assert_eq!(english_words(&message, ""), Vec::<String>::new(), "{message}");
         }
-        assert_eq!(plain(ARABIC.item_problem(&loaded.skipped[1])), "العنصر 2: الحقل «المعرّف» مفقود");
+        assert_eq!(plain(arabic().item_problem(&loaded.skipped[1])), "العنصر 2: الحقل «المعرّف» مفقود");
         assert_eq!(
-            ARABIC.item_problem(&loaded.skipped[1]),
+            arabic().item_problem(&loaded.skipped[1]),
             "العنصر \u{2068}2\u{2069}: \u{2068}الحقل «المعرّف»\u{2069} مفقود",
             "each value isolated"
         );
@@ -378,7 +385,7 @@ mod tests {
             ["", "[1,]", "{\"a\" 1}", "[\"\\x\"]", "tru", "-", "{1: 2}", "[1 2]", "{\"a\": 1 \"b\"}", "1 2"]
         {
             let Err(error) = crate::feed::json::parse(text) else { panic!("{text:?} parsed") };
-            let message = ARABIC.syntax(error.problem);
+            let message = arabic().syntax(error.problem);
             assert!(!message.chars().any(|c| c.is_ascii_alphabetic()), "{text:?}: {message}");
         }
     }

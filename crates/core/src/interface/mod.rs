@@ -13,7 +13,7 @@
 //!   a feed, in the same; [`words`]: the pieces both write with.
 
 pub mod fragment;
-mod lang;
+pub mod lang;
 pub mod listen;
 pub mod messages;
 pub mod options;

@@ -7,40 +7,41 @@
 //! What went wrong with a feed is said by [`crate::interface::messages`], in the same languages.
 
 use crate::feed::source::Progress;
-use crate::interface::lang::{ARABIC, ENGLISH};
+use crate::interface::lang::{ENGLISH, TRANSLATIONS};
 pub use crate::interface::strings::Label;
 use crate::interface::strings::{Counted, Strings};
-use crate::interface::words::{fill, group_digits};
+use crate::interface::words::fill;
 use crate::lists::filter::MatchMode;
 
-/// The interface languages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Language {
-    #[default]
-    English,
-    Arabic,
+/// An interface language: English, or one of the [`TRANSLATIONS`], by its tag. Which one a
+/// reader speaks is decided here; its table (English's compiled in, the others read from their
+/// files) is the app's to get.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Language(&'static str);
+
+impl Default for Language {
+    fn default() -> Language {
+        Language::ENGLISH
+    }
 }
 
 impl Language {
-    /// The interface language for a BCP 47 tag (`ar`, `ar-SA`, `en-GB`, …): Arabic for Arabic,
-    /// English otherwise.
+    pub const ENGLISH: Language = Language("en");
+
+    /// The interface language for a BCP 47 tag (`ar`, `ur-PK`, `fr-CA`, `en-GB`, …): the
+    /// translation of its primary subtag, English when there is none.
     pub fn for_tag(tag: &str) -> Language {
-        match primary_subtag(tag).as_str() {
-            "ar" => Language::Arabic,
-            _ => Language::English,
-        }
+        let primary = primary_subtag(tag);
+        TRANSLATIONS.iter().find(|&&t| t == primary).map_or(Language::ENGLISH, |&t| Language(t))
     }
 
+    /// Its tag: a primary subtag, which names its file.
     pub fn tag(self) -> &'static str {
-        self.strings().tag
+        self.0
     }
 
-    /// The language's table.
-    pub(crate) fn strings(self) -> &'static Strings {
-        match self {
-            Language::English => &ENGLISH,
-            Language::Arabic => &ARABIC,
-        }
+    pub fn is_english(self) -> bool {
+        self == Language::ENGLISH
     }
 }
 
@@ -66,20 +67,39 @@ pub fn direction(tag: &str) -> &'static str {
     }
 }
 
-/// The interface in one language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The interface in one language: its table, English's or one read from a language's file,
+/// held for the page (so a `Ui` is a reference, and two are the same when their tables are).
+#[derive(Clone, Copy, Debug)]
 pub struct Ui {
-    pub language: Language,
+    strings: &'static Strings,
+}
+
+impl Default for Ui {
+    fn default() -> Ui {
+        Ui { strings: &ENGLISH }
+    }
+}
+
+impl PartialEq for Ui {
+    fn eq(&self, other: &Ui) -> bool {
+        std::ptr::eq(self.strings, other.strings)
+    }
 }
 
 impl Ui {
-    pub fn new(language: Language) -> Ui {
-        Ui { language }
+    /// The interface in the language of `strings`.
+    pub fn new(strings: &'static Strings) -> Ui {
+        Ui { strings }
     }
 
-    /// The language's table.
+    /// The table it speaks from.
     pub(crate) fn strings(&self) -> &'static Strings {
-        self.language.strings()
+        self.strings
+    }
+
+    /// Its language's BCP 47 tag, for `lang` on what it writes.
+    pub fn tag(&self) -> &'static str {
+        self.strings.tag
     }
 
     pub fn label(&self, label: Label) -> &'static str {
@@ -89,7 +109,7 @@ impl Ui {
     /// The form of `message` for `n`'s plural category, filled with `values` (`{0}` is `n` as
     /// the message writes it).
     pub(crate) fn counted(&self, message: &Counted, n: usize, values: &[&str]) -> String {
-        fill(message[(self.strings().plural)(n) as usize], values)
+        fill(message[self.strings().plural.category(n) as usize], values)
     }
 
     /// "1 article", "3 articles"; in Arabic with its dual and plural forms.
@@ -109,22 +129,22 @@ impl Ui {
         let strings = self.strings();
         let search = search.trim();
         if tags.is_empty() && search.is_empty() {
-            return fill(strings.result_all, &[&self.articles(total)]);
+            return fill(strings.result_all(), &[&self.articles(total)]);
         }
         let mut sentence = if count == 0 {
-            strings.result_none.to_owned()
+            strings.result_none().to_owned()
         } else {
-            fill(strings.result_some, &[&count.to_string(), &self.articles(total), &total.to_string()])
+            fill(strings.result_some(), &[&count.to_string(), &self.articles(total), &total.to_string()])
         };
         if !tags.is_empty() {
             let joiner = match mode {
-                MatchMode::Any => strings.any_joiner,
-                MatchMode::All => strings.all_joiner,
+                MatchMode::Any => strings.any_joiner(),
+                MatchMode::All => strings.all_joiner(),
             };
-            sentence.push_str(&fill(strings.result_tagged, &[&tags.join(joiner)]));
+            sentence.push_str(&fill(strings.result_tagged(), &[&tags.join(joiner)]));
         }
         if !search.is_empty() {
-            sentence.push_str(&fill(strings.result_matching, &[search]));
+            sentence.push_str(&fill(strings.result_matching(), &[search]));
         }
         sentence
     }
@@ -137,7 +157,7 @@ impl Ui {
     /// "Published 24 October 2024", "Updated …", with the date already formatted.
     pub fn dated(&self, updated: bool, date: &str) -> String {
         let strings = self.strings();
-        fill(if updated { strings.updated } else { strings.published }, &[date])
+        fill(if updated { strings.updated() } else { strings.published() }, &[date])
     }
 
     /// What goes before the name at `n` (from 0; nothing before the first) in a list of
@@ -146,8 +166,8 @@ impl Ui {
     pub fn list_joiner(&self, n: usize, count: usize) -> &'static str {
         match n {
             0 => "",
-            _ if n + 1 == count => self.strings().list_last,
-            _ => self.strings().list_next,
+            _ if n + 1 == count => self.strings().list_last(),
+            _ => self.strings().list_next(),
         }
     }
 
@@ -156,18 +176,18 @@ impl Ui {
         let (strings, search) = (self.strings(), search.trim());
         match (tags.is_empty(), search.is_empty()) {
             (true, true) => self.label(Label::AllArticles).to_owned(),
-            (false, true) => fill(strings.back_to_tagged, &[&tags.join(strings.tag_separator)]),
-            (_, false) => fill(strings.back_to_matching, &[search]),
+            (false, true) => fill(strings.back_to_tagged(), &[&tags.join(strings.tag_separator())]),
+            (_, false) => fill(strings.back_to_matching(), &[search]),
         }
     }
 
     pub fn show_more(&self, shown: usize, total: usize) -> String {
-        fill(self.strings().show_more, &[&shown.to_string(), &total.to_string()])
+        fill(self.strings().show_more(), &[&shown.to_string(), &total.to_string()])
     }
 
     /// How many articles of a tag, or of the followed tags, are not read yet.
     pub fn unread(&self, n: usize) -> String {
-        fill(self.strings().unread, &[&n.to_string()])
+        fill(self.strings().unread(), &[&n.to_string()])
     }
 
     /// How long an episode lasts: "1 h 5 min", "12 min", "45 s".
@@ -185,24 +205,24 @@ impl Ui {
 
     /// What an attachment is, in words: its kind or title, how long, how large.
     pub fn attachment_details(&self, parts: &[String]) -> String {
-        parts.join(self.strings().detail_separator)
+        parts.join(self.strings().detail_separator())
     }
 
     /// Beside "Load more articles" when the next page failed: why, and that it can be tried
     /// again.
     pub fn page_failed(&self, reason: &str) -> String {
-        fill(self.strings().page_failed, &[reason])
+        fill(self.strings().page_failed(), &[reason])
     }
 
     /// The loading view between two tries of a feed: "Retrying in 3 s…".
     pub fn retrying_in(&self, seconds: u32) -> String {
-        fill(self.strings().retrying_in, &[&seconds.to_string()])
+        fill(self.strings().retrying_in(), &[&seconds.to_string()])
     }
 
     /// The notice over a feed kept from an earlier visit, shown because this one could not be
     /// fetched; `date` is when it was kept, in the reader's locale.
     pub fn kept_copy(&self, date: &str) -> String {
-        fill(self.strings().kept_copy, &[date])
+        fill(self.strings().kept_copy(), &[date])
     }
 
     pub fn following_count(&self, n: usize) -> String {
@@ -212,7 +232,7 @@ impl Ui {
     /// The toggle that follows a tag, for its accessible name: "Follow Pakistan".
     pub fn follow_tag(&self, following: bool, tag: &str) -> String {
         let strings = self.strings();
-        fill(if following { strings.unfollow_tag } else { strings.follow_tag }, &[tag])
+        fill(if following { strings.unfollow_tag() } else { strings.follow_tag() }, &[tag])
     }
 
     pub fn skipped_items(&self, n: usize) -> String {
@@ -225,7 +245,7 @@ impl Ui {
         let received = self.bytes(progress.received);
         match (progress.percent(), progress.total) {
             (Some(percent), Some(total)) => {
-                fill(self.strings().progress, &[&received, &self.bytes(total), &percent.to_string()])
+                fill(self.strings().progress(), &[&received, &self.bytes(total), &percent.to_string()])
             }
             _ => received,
         }
@@ -233,7 +253,7 @@ impl Ui {
 
     /// The notice that the item limit left items out.
     pub fn over_limit(&self, items: usize, limit: usize) -> String {
-        self.counted(&self.strings().over_limit, items, &[&group_digits(items), &group_digits(limit)])
+        self.counted(&self.strings().over_limit, items, &[&self.grouped(items), &self.grouped(limit)])
     }
 
     /// The notice's line over the fields left out of articles that still show.
@@ -242,15 +262,15 @@ impl Ui {
     }
 
     pub fn more_problems(&self, n: usize) -> String {
-        fill(self.strings().more_problems, &[&n.to_string()])
+        fill(self.strings().more_problems(), &[&n.to_string()])
     }
 
     pub fn no_article_with_id(&self, id: &str) -> String {
-        fill(self.strings().no_article_with_id, &[id])
+        fill(self.strings().no_article_with_id(), &[id])
     }
 
     pub fn no_such_address(&self, path: &str) -> String {
-        fill(self.strings().no_such_address, &[path])
+        fill(self.strings().no_such_address(), &[path])
     }
 }
 
@@ -266,14 +286,15 @@ pub struct Languages {
 impl Languages {
     /// The content's language is the host's `lang`, else the feed's. The interface speaks the
     /// host's `lang`, else the content's, else the browser's, when it has a translation (else
-    /// English). Dates follow the host's `lang`, else the interface when it is not English (an
-    /// Arabic feed reads Arabic dates in any browser), else the browser's locale.
+    /// English). Dates and numbers (`Intl`) follow the host's `lang`, else the interface when it
+    /// is not English (an Arabic feed reads Arabic dates in any browser), else the browser's
+    /// locale.
     pub fn choose(host: Option<&str>, feed: Option<&str>, browser: &str) -> Languages {
         let content = host.or(feed).map(str::to_owned);
         let interface = Language::for_tag(host.or(feed).unwrap_or(browser));
         let dates = match (host, interface) {
             (Some(host), _) => host.to_owned(),
-            (None, Language::English) => browser.to_owned(),
+            (None, language) if language.is_english() => browser.to_owned(),
             (None, language) => language.tag().to_owned(),
         };
         Languages { content, interface, dates }
@@ -283,19 +304,28 @@ impl Languages {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interface::lang::compiled;
+
+    fn arabic() -> Ui {
+        Ui::new(compiled("ar"))
+    }
+
+    const ARABIC: Language = Language("ar");
 
     #[test]
     fn chooses_the_content_interface_and_date_languages() {
         // (host's lang, feed's, browser's) and what they give (content, interface, dates).
         type Case<'a> = (Option<&'a str>, Option<&'a str>, &'a str, (Option<&'a str>, Language, &'a str));
         let cases: &[Case] = &[
-            (None, None, "en-GB", (None, Language::English, "en-GB")),
-            (None, None, "ar-EG", (None, Language::Arabic, "ar")),
-            (None, Some("ar"), "en-GB", (Some("ar"), Language::Arabic, "ar")),
-            (None, Some("fr"), "en-GB", (Some("fr"), Language::English, "en-GB")),
-            (Some("en-US"), Some("ar"), "ar-EG", (Some("en-US"), Language::English, "en-US")),
-            (Some("ar-SA"), None, "en-GB", (Some("ar-SA"), Language::Arabic, "ar-SA")),
-            (Some("de"), Some("ar"), "en-GB", (Some("de"), Language::English, "de")),
+            (None, None, "en-GB", (None, Language::ENGLISH, "en-GB")),
+            (None, None, "ar-EG", (None, ARABIC, "ar")),
+            (None, Some("ar"), "en-GB", (Some("ar"), ARABIC, "ar")),
+            (None, Some("fr"), "en-GB", (Some("fr"), Language("fr"), "fr")),
+            (None, Some("ja"), "en-GB", (Some("ja"), Language::ENGLISH, "en-GB")),
+            (Some("en-US"), Some("ar"), "ar-EG", (Some("en-US"), Language::ENGLISH, "en-US")),
+            (Some("ar-SA"), None, "en-GB", (Some("ar-SA"), ARABIC, "ar-SA")),
+            (Some("de"), Some("ar"), "en-GB", (Some("de"), Language("de"), "de")),
+            (Some("ur-PK"), None, "en-GB", (Some("ur-PK"), Language("ur"), "ur-PK")),
         ];
         for &(host, feed, browser, (content, interface, dates)) in cases {
             let chosen = Languages::choose(host, feed, browser);
@@ -310,16 +340,16 @@ mod tests {
     #[test]
     fn picks_language_and_direction_from_tags() {
         let cases = [
-            ("en", Language::English, "ltr"),
-            ("en-GB", Language::English, "ltr"),
-            ("ar", Language::Arabic, "rtl"),
-            ("ar-SA", Language::Arabic, "rtl"),
-            ("AR_eg", Language::Arabic, "rtl"),
-            ("he", Language::English, "rtl"),
-            ("fa-IR", Language::English, "rtl"),
-            ("ur", Language::English, "rtl"),
-            ("fr", Language::English, "ltr"),
-            ("", Language::English, "ltr"),
+            ("en", Language::ENGLISH, "ltr"),
+            ("en-GB", Language::ENGLISH, "ltr"),
+            ("ar", ARABIC, "rtl"),
+            ("ar-SA", ARABIC, "rtl"),
+            ("AR_eg", ARABIC, "rtl"),
+            ("he", Language::ENGLISH, "rtl"),
+            ("fa-IR", Language::ENGLISH, "rtl"),
+            ("ur", Language("ur"), "rtl"),
+            ("fr", Language("fr"), "ltr"),
+            ("", Language::ENGLISH, "ltr"),
         ];
         for (tag, language, dir) in cases {
             assert_eq!((Language::for_tag(tag), direction(tag)), (language, dir), "{tag}");
@@ -328,7 +358,7 @@ mod tests {
 
     #[test]
     fn network_trouble_in_both_languages() {
-        let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        let (en, ar) = (Ui::default(), arabic());
         assert_eq!(en.retrying_in(3), "Retrying in 3 s…");
         assert_eq!(ar.retrying_in(3), "إعادة المحاولة خلال 3 ث…");
         assert_eq!(en.label(Label::TryAgain), "Try again");
@@ -342,8 +372,8 @@ mod tests {
 
     #[test]
     fn counts_articles_in_both_languages() {
-        let en = Ui::new(Language::English);
-        let ar = Ui::new(Language::Arabic);
+        let en = Ui::default();
+        let ar = arabic();
         let cases = [
             (0, "0 articles", "لا مقالات"),
             (1, "1 article", "مقالة واحدة"),
@@ -365,7 +395,7 @@ mod tests {
 
     #[test]
     fn announces_results() {
-        let en = Ui::new(Language::English);
+        let en = Ui::default();
         let tags = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let cases = [
             (2, 2, tags(&[]), MatchMode::Any, "", "Showing all 2 articles"),
@@ -385,13 +415,13 @@ mod tests {
         for (count, total, names, mode, search, expected) in cases {
             assert_eq!(en.result(count, total, &names, mode, search), expected);
         }
-        let ar = Ui::new(Language::Arabic);
+        let ar = arabic();
         assert_eq!(ar.result(1, 2, &tags(&["باكستان"]), MatchMode::Any, ""), "1 من أصل 2 بوسم باكستان");
     }
 
     #[test]
     fn arabic_counts_follow_the_cldr_plural_rules() {
-        let ar = Ui::new(Language::Arabic);
+        let ar = arabic();
         let cases = [
             (1, "قراءة في دقيقة واحدة", "تعذّر عرض عنصر واحد من هذه الخلاصة:"),
             (2, "قراءة في دقيقتين", "تعذّر عرض عنصرين من هذه الخلاصة:"),
@@ -414,7 +444,7 @@ mod tests {
 
     #[test]
     fn progress_and_the_item_limit_in_both_languages() {
-        let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        let (en, ar) = (Ui::default(), arabic());
         let progress = Progress { received: 1 << 20, total: Some(4 << 20) };
         assert_eq!(en.progress(&progress), "1 MiB of 4 MiB (25%)");
         assert_eq!(ar.progress(&progress), "1 ميغابايت من 4 ميغابايت (25٪)");
@@ -434,13 +464,26 @@ mod tests {
     }
 
     #[test]
+    fn numbers_take_the_marks_of_the_interface_s_language() {
+        let fr = Ui::new(compiled("fr"));
+        assert_eq!(fr.progress(&Progress { received: 1536, total: None }), "1,5 Kio");
+        assert_eq!(
+            fr.over_limit(150_000, 100_000),
+            "Ce flux compte 150\u{202f}000 éléments\u{202f}; le lecteur affiche les 100\u{202f}000 premiers, sa limite."
+        );
+        assert_eq!(Ui::new(compiled("de")).grouped(1_234_567), "1.234.567");
+        assert_eq!(Ui::default().grouped(1_234_567), "1,234,567");
+        assert_eq!(Ui::default().progress(&Progress { received: 1536, total: None }), "1.5 KiB");
+    }
+
+    #[test]
     fn durations_in_words() {
-        let en = Ui::new(Language::English);
+        let en = Ui::default();
         assert_eq!(en.duration(45), "45 s");
         assert_eq!(en.duration(12 * 60 + 30), "12 min");
         assert_eq!(en.duration(3600), "1 h");
         assert_eq!(en.duration(3900), "1 h 5 min");
-        assert_eq!(Ui::new(Language::Arabic).duration(3900), "1 س 5 د");
+        assert_eq!(arabic().duration(3900), "1 س 5 د");
         assert_eq!(en.attachment_details(&["audio/mpeg".into(), "45 s".into()]), "audio/mpeg · 45 s");
     }
 
@@ -454,7 +497,7 @@ mod tests {
             }
             out
         };
-        let (english, arabic) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        let (english, arabic) = (Ui::default(), arabic());
         assert_eq!(list(english, &["A"]), "A");
         assert_eq!(list(english, &["A", "B"]), "A and B");
         assert_eq!(list(english, &["A", "B", "C"]), "A, B and C");
@@ -463,7 +506,7 @@ mod tests {
 
     #[test]
     fn load_more_is_not_show_more_in_both_languages() {
-        let (en, ar) = (Ui::new(Language::English), Ui::new(Language::Arabic));
+        let (en, ar) = (Ui::default(), arabic());
         assert_eq!(en.label(Label::LoadMore), "Load more articles");
         assert_ne!(en.label(Label::LoadMore), en.show_more(20, 40));
         assert_eq!(ar.label(Label::LoadMore), "تحميل مزيد من المقالات");

@@ -16,11 +16,16 @@ pub const ENGLISH_BYTE_UNITS: ByteUnits =
 
 /// `1234567` as `1,234,567`.
 pub fn group_digits(n: usize) -> String {
+    group_digits_in(n, ",")
+}
+
+/// `1234567` with `mark` between each group of three digits (a language's: `1 234 567`).
+pub fn group_digits_in(n: usize, mark: &str) -> String {
     let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * mark.len());
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push_str(mark);
         }
         out.push(digit);
     }
@@ -29,11 +34,11 @@ pub fn group_digits(n: usize) -> String {
 
 /// A byte count for people: `512 bytes`, `1.5 KiB`, `64 MiB`.
 pub fn human_bytes(bytes: u64) -> String {
-    human_bytes_in(bytes, &ENGLISH_BYTE_UNITS)
+    human_bytes_in(bytes, &ENGLISH_BYTE_UNITS, ".")
 }
 
-/// [`human_bytes`] with the units of a language.
-pub fn human_bytes_in(bytes: u64, units: &ByteUnits) -> String {
+/// [`human_bytes`] with the units of a language, and its decimal mark (`1,5 Mio`).
+pub fn human_bytes_in(bytes: u64, units: &ByteUnits, decimal: &str) -> String {
     if bytes < 1024 {
         return format!("{bytes} {}", if bytes == 1 { units.byte } else { units.bytes });
     }
@@ -53,7 +58,7 @@ pub fn human_bytes_in(bytes: u64, units: &ByteUnits) -> String {
     if tenth == 0 || whole >= 100 {
         format!("{} {}", quotient + (remainder + divisor / 2) / divisor, units.larger[unit])
     } else {
-        format!("{whole}.{tenth} {}", units.larger[unit])
+        format!("{whole}{decimal}{tenth} {}", units.larger[unit])
     }
 }
 

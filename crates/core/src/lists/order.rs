@@ -16,7 +16,7 @@ pub(crate) fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) 
 }
 
 /// The positions `0..len`, stably ordered by `compare`.
-fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+pub(crate) fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
     // The one standard sort of the wasm (clippy.toml sends every other sort here).
     #[allow(clippy::disallowed_methods)]

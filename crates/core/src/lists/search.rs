@@ -218,6 +218,13 @@ impl SearchIndex {
     pub fn matches(&self, position: usize, query: &Query) -> bool {
         query.is_empty() || self.texts.get(position).is_some_and(|text| query.matches_folded(text))
     }
+
+    /// Where `word` (folded) first appears in the article at `position`, looking from byte
+    /// `from` of its folded text on; `None` for an article not folded yet.
+    pub fn find_from(&self, position: usize, word: &str, from: usize) -> Option<usize> {
+        let text = self.texts.get(position)?;
+        text.get(from..)?.find(word).map(|at| from + at)
+    }
 }
 
 /// `text` cut into runs, each marked when it matches a word of `query`, for `<mark>`.

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use crate::lists::filter::{MatchMode, TagFilter};
 use crate::lists::search::{Query, SearchIndex};
 use crate::lists::tags::TagIndex;
-use crate::model::{ArticleId, Feed};
+use crate::model::Feed;
 
 /// The feed view's state: tags, any/all, search text and how many pages are shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,15 +122,9 @@ impl Bits {
 pub struct ReadSet(Bits);
 
 impl ReadSet {
-    pub fn of(feed: &Feed, read: &[String]) -> ReadSet {
-        // `ArticleId`s, as `load.rs` keeps the ids it has seen: one hash set type in the wasm.
-        // An id that is empty or blank is no article's.
-        let ids: std::collections::HashSet<ArticleId> = read.iter().filter_map(ArticleId::new).collect();
-        let positions: Vec<usize> = (feed.articles.iter().enumerate())
-            .filter(|(_, article)| ids.contains(&article.id))
-            .map(|(position, _)| position)
-            .collect();
-        ReadSet(Bits::of(feed.articles.len(), &positions))
+    /// The read articles at `positions` of a feed of `len` articles.
+    pub fn at(len: usize, positions: &[usize]) -> ReadSet {
+        ReadSet(Bits::of(len, positions))
     }
 
     pub fn contains(&self, position: usize) -> bool {
@@ -151,7 +145,19 @@ pub struct Selector {
     /// The last search and the articles it matched. A person types a search a letter at a time,
     /// and every word of a longer query still contains the shorter one's, so the next search
     /// only has to look among these.
-    last_search: RefCell<Option<(Query, Bits)>>,
+    last_search: RefCell<Option<LastSearch>>,
+}
+
+#[derive(Debug)]
+struct LastSearch {
+    query: Query,
+    /// The positions it matched, ascending.
+    matched: Vec<usize>,
+    /// For a query of one word, where that word first appears in each matched article's folded
+    /// text: the word with one more letter typed can only appear there or later, so a feed's
+    /// text is read about once while a word is typed (at 100,000 articles a keystroke that read
+    /// every match from its start took 55 ms).
+    first_at: Vec<usize>,
 }
 
 /// The result of a [`FeedQuery`]: the articles, and each tag's count if pressed next.
@@ -185,15 +191,38 @@ impl Selector {
             Bits::full(self.len)
         } else {
             let mut last = self.last_search.borrow_mut();
-            let candidates: Vec<usize> = match &*last {
-                Some((previous, matched)) if words.narrows(previous) => matched.positions(),
-                _ => (0..self.len).collect(),
+            let single = match words.words() {
+                [word] => Some(word.as_str()),
+                _ => None,
             };
-            let positions: Vec<usize> =
-                candidates.into_iter().filter(|&p| search.matches(p, &words)).collect();
-            let bits = Bits::of(self.len, &positions);
+            let mut matched = Vec::new();
+            let mut first_at = Vec::new();
+            let mut consider = |position: usize, from: usize| match single {
+                Some(word) => {
+                    if let Some(at) = search.find_from(position, word, from) {
+                        matched.push(position);
+                        first_at.push(at);
+                    }
+                }
+                None => {
+                    if search.matches(position, &words) {
+                        matched.push(position);
+                    }
+                }
+            };
+            match last.as_ref().filter(|previous| words.narrows(&previous.query)) {
+                Some(previous) => match (single, previous.query.words()) {
+                    (Some(word), [typed]) if word.starts_with(typed.as_str()) => {
+                        (previous.matched.iter().zip(&previous.first_at))
+                            .for_each(|(&position, &at)| consider(position, at));
+                    }
+                    _ => previous.matched.iter().for_each(|&position| consider(position, 0)),
+                },
+                None => (0..self.len).for_each(|position| consider(position, 0)),
+            }
+            let bits = Bits::of(self.len, &matched);
             // A partial index's answer is no base for narrowing the next one.
-            *last = search.is_complete().then(|| (words.clone(), bits.clone()));
+            *last = search.is_complete().then(|| LastSearch { query: words.clone(), matched, first_at });
             bits
         };
         if let Some(read) = hiding {
@@ -231,6 +260,15 @@ impl Selector {
 }
 
 impl Selector {
+    /// How many articles carry at least one of the tags in `slots` (of the [`TagIndex`]) and are
+    /// not `read`: a pass over the bits, not over the articles.
+    pub fn unread_among(&self, slots: impl Iterator<Item = usize>, read: &ReadSet) -> usize {
+        let mut any = Bits::empty(self.len);
+        slots.filter_map(|slot| self.tag_bits.get(slot)).for_each(|tag| any.or(tag));
+        any.and_not(&read.0);
+        any.count()
+    }
+
     /// Up to `max` articles that share the most tags with the one at `position`, newest first
     /// among equals. Word by word over the bits of its tags, so a feed of 100,000 articles costs
     /// a pass over 1,600 words rather than a comparison of every article's tags.
@@ -444,6 +482,40 @@ mod tests {
     }
 
     #[test]
+    fn typing_on_from_where_the_shorter_word_first_appeared_finds_every_later_match() {
+        // Titles of a two-letter alphabet, so each word typed on has matches before, at and
+        // after where the shorter word first appeared; typed, extended, cut back and joined by
+        // a second word, always against a fresh selector.
+        let mut seed = 7u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed >> 16
+        };
+        let titles: Vec<String> =
+            (0..200).map(|_| (0..30).map(|_| ['a', 'b', 'b', ' '][next() as usize % 4]).collect()).collect();
+        let items: Vec<(&str, &[&str])> = titles.iter().map(|t| (t.as_str(), &[][..])).collect();
+        let feed = feed_of(&items);
+        let tags = TagIndex::build(&feed);
+        let search = SearchIndex::build(&feed, &crate::platform::Plain);
+        let typing = Selector::build(&feed, &tags);
+        for word in ["abba", "bab", "bbab", "abab"] {
+            let typed: Vec<&str> = (1..=word.len()).map(|n| &word[..n]).collect();
+            for text in typed.iter().copied().chain([&word[..2], word, "ab ba", word]) {
+                let fresh = Selector::build(&feed, &tags);
+                let q = query(&[], MatchMode::Any, text);
+                let expected = fresh.select(&q, &tags, &search, None).articles;
+                assert_eq!(typing.select(&q, &tags, &search, None).articles, expected, "{text:?}");
+                let oracle: Vec<usize> = (0..feed.articles.len())
+                    .filter(|&p| {
+                        q.search().words().iter().all(|w| feed.articles[p].title.contains(w.as_str()))
+                    })
+                    .collect();
+                assert_eq!(expected, oracle, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_search_on_an_index_still_being_built_finds_only_what_is_folded_and_is_not_narrowed_from() {
         let feed = feed_of(&[("world news", &[]), ("worldly", &[]), ("word", &[]), ("other world", &[])]);
         let tags = TagIndex::build(&feed);
@@ -476,8 +548,12 @@ mod tests {
         let tags = TagIndex::build(&feed);
         let search = SearchIndex::build(&feed, &crate::platform::Plain);
         let selector = Selector::build(&feed, &tags);
-        let read = ReadSet::of(&feed, &["a".to_owned(), "gone".to_owned()]);
+        let read = ReadSet::at(feed.articles.len(), &[0]);
         assert!(read.contains(0) && !read.contains(1) && !read.is_empty());
+        let slot = |key: &str| TagKey::new(key).and_then(|key| tags.slot(&key));
+        assert_eq!(selector.unread_among(slot("x").into_iter(), &read), 1, "b");
+        assert_eq!(selector.unread_among(slot("x").into_iter().chain(slot("y")), &read), 2, "b and c");
+        assert_eq!(selector.unread_among(std::iter::empty(), &read), 0);
         let names: Vec<&str> = tags.entries().iter().map(|e| e.tag.key.as_str()).collect();
         let unread: Vec<(&str, usize)> = names.iter().copied().zip(selector.unread_counts(&read)).collect();
         assert_eq!(unread, [("x", 1), ("y", 1)]);

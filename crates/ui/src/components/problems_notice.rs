@@ -47,7 +47,7 @@ fn problems(summary: String, list: &[ItemProblem], ui: &Ui) -> Html {
         <>
             <p class="ar-notice__summary">{ summary }</p>
             // In the interface's language, which may not be the content's.
-            <ul class="ar-notice__list" lang={ui.language.tag()} dir={direction(ui.language.tag())}>
+            <ul class="ar-notice__list" lang={ui.tag()} dir={direction(ui.tag())}>
                 { for list.iter().take(LISTED).map(|problem| html! { <li>{ ui.item_problem(problem) }</li> }) }
             </ul>
             if list.len() > LISTED {
