@@ -273,6 +273,10 @@ async fn no_control_without_a_voice_for_the_articles_language() {
     Speech::voices_change(ENGLISH);
     reader.until("the control comes with the voices", |r| r.one("button[part=listen]").is_some()).await;
     assert!(reader.one(".ar-listen__voice").is_none(), "no choice before reading");
+    reader.click("button", "Listen");
+    reader.until("the choice shows while reading", |r| r.one(".ar-listen__voice").is_some()).await;
+    reader.click("button", "Stop");
+    reader.until("and goes with the reading", |r| r.one(".ar-listen__voice").is_none()).await;
     drop(reader);
 
     // German, with English and Arabic voices only: nothing offered.

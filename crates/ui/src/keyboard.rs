@@ -69,10 +69,11 @@ pub fn handle(event: &KeyboardEvent, root: &Element, state: &KeyState) -> bool {
         .flatten()
         .and_then(|e| e.dyn_into().ok());
     // Reading aloud's control: Stop while reading, else Listen (offered only with a voice).
-    let listen = [".ar-listen__stop", ".ar-listen__play"]
-        .iter()
-        .find_map(|selector| root.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    let listen = root
+        .query_selector(".ar-listen__more:not([hidden]) > .ar-listen__stop, .ar-listen__play:has(+ [hidden])")
+        .ok()
+        .flatten()
+        .map(JsCast::unchecked_into::<HtmlElement>);
     let cx = KeyContext {
         taken: event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key(),
         typing: is_typing(event),

@@ -5,7 +5,7 @@
 //! is the core's `listen::Player`; this module speaks, marks, and offers the controls only where
 //! the browser has a voice for the article's language (`getVoices()`, again on
 //! `voiceschanged`). Reading stops when the article closes, another one opens, or the reader
-//! is removed. State changes are said in the article's polite status region.
+//! is removed. State changes are said in the controls' own polite status region.
 //!
 //! One utterance per sentence, rather than one per paragraph followed by `boundary` events:
 //! engines differ in which boundaries they report (Chromium words only), and a long utterance
@@ -13,17 +13,19 @@
 //! resuming, since `speechSynthesis.pause()` does not pause everywhere.
 //!
 //! The controls are the reading's own, not Yew's: the page renders an empty `.ar-listen` and
-//! this module writes them into it as markup ([`crate::markup`]) and changes them in place (the
-//! play button's words, the rest added on starting and taken away on stopping), so that a press
-//! never rebuilds the button that has the focus. One closure hears everything a reading hears:
-//! the controls' clicks and choices, the voices changing and each utterance's end. (A virtual
-//! node per control, a hook per state and a closure per event kind cost several times the wasm.)
+//! this module writes them into it once, as markup ([`crate::markup`]), with a status region of
+//! their own; a press changes the play button's words and shows or hides (`hidden`) the
+//! controls of a reading, so that a press never rebuilds the button that has the focus. One closure hears everything a reading hears: the
+//! controls' clicks and choices, the voices changing and each utterance's end. (A virtual node
+//! per control, a hook per state, a closure per event kind and controls added and taken away on
+//! each start and stop cost several times the wasm.)
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use article_reader_core::interface::listen::{
     pick_voice, sentences, voices_for, Listening, Playback, Player, Press, Sentence, Voice, RATES,
+    RATE_OPTIONS,
 };
 use article_reader_core::interface::text::Label;
 use article_reader_core::interface::words::fill;
@@ -31,16 +33,11 @@ use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, Node, SpeechSynthesis, SpeechSynthesisUtterance, Text};
-use yew::prelude::*;
+use yew::NodeRef;
 
 use crate::context::ReaderContext;
-use crate::effect::use_effect_on;
 use crate::markup::Markup;
 use crate::prefs::PrefsAction;
-
-/// What the article's status region says: a label (the link copied, or what reading aloud
-/// did), or the link to copy by hand.
-pub type Status = UseStateSetter<Option<Result<Label, String>>>;
 
 /// What is read, in the order it is on the page: the headline, then the body's blocks of text.
 const PARAGRAPHS: &str =
@@ -49,22 +46,20 @@ const PARAGRAPHS: &str =
 /// The presses of the controls' buttons, by their `data-press` (one digit).
 const PRESSES: [Press; 4] = [Press::PlayPause, Press::Back, Press::Forward, Press::Stop];
 
-/// The controls where there is a voice, filled (`words::fill`) with the label Listen. The
-/// templates are the reader's own markup, filled with its own labels and with markup that
-/// [`Markup`] wrote (a voice's name and address escaped there).
+/// The controls where there is a voice, filled (`words::fill`) with the labels Listen, Previous
+/// and Next paragraph, Stop and Speed, the speeds' options and the choice of voice (or nothing).
+/// Those in `.ar-listen__more` show only while reading. The templates are the reader's own
+/// markup, filled with its own labels and with markup that [`Markup`] wrote (a voice's name and
+/// address escaped there).
 const CONTROLS: &str = concat!(
     r#"<div class="ar-listen__group" role="group" aria-label="{0}">"#,
-    r#"<button type="button" class="ar-action ar-listen__play" part="listen" data-press="0">{0}</button></div>"#,
-);
-
-/// The controls added while reading, filled with the labels Previous and Next paragraph, Stop
-/// and Speed, the speeds' options and the choice of voice (or nothing).
-const MORE: &str = concat!(
-    r#"<span class="ar-listen__more">"#,
-    r#"<button type="button" class="ar-action ar-listen__back" data-press="1" aria-label="{0}">↑</button>"#,
-    r#"<button type="button" class="ar-action ar-listen__forward" data-press="2" aria-label="{1}">↓</button>"#,
-    r#"<button type="button" class="ar-action ar-listen__stop" data-press="3">{2}</button>"#,
-    r#"<select class="ar-action ar-listen__rate" name="rate" aria-label="{3}">{4}</select>{5}</span>"#,
+    r#"<button type="button" class="ar-action ar-listen__play" part="listen" data-press="0">{0}</button>"#,
+    r#"<span class="ar-listen__more" hidden>"#,
+    r#"<button type="button" class="ar-action ar-listen__back" data-press="1" aria-label="{1}">↑</button>"#,
+    r#"<button type="button" class="ar-action ar-listen__forward" data-press="2" aria-label="{2}">↓</button>"#,
+    r#"<button type="button" class="ar-action ar-listen__stop" data-press="3">{3}</button>"#,
+    r#"<select class="ar-action ar-listen__rate" name="rate" aria-label="{4}">{5}</select>{6}</span>"#,
+    r#"<span class="ar-action__result" role="status"></span></div>"#,
 );
 
 /// The choice of voice, filled with the label Voice and the voices' options.
@@ -77,7 +72,6 @@ const HEARD: [&str; 2] = ["click", "change"];
 /// One article's reading: what is read, where, and what is speaking.
 struct Session {
     cx: ReaderContext,
-    status: Status,
     synthesis: SpeechSynthesis,
     /// The page's `.ar-listen`, which the controls are written into.
     controls: Element,
@@ -97,21 +91,14 @@ struct Session {
     heard: Option<Closure<dyn FnMut(Event)>>,
 }
 
-/// Reads the article whose headline is `heading` (at `position`) aloud; the controls go into
-/// the element of the `NodeRef` returned, and what reading does is said through `status`.
-#[hook]
-pub fn use_listen(heading: NodeRef, position: usize, cx: Option<ReaderContext>, status: Status) -> NodeRef {
-    let controls = use_node_ref();
-    let node = controls.clone();
-    use_effect_on(position, move |_| {
-        let session = start(&heading, &node, cx, status);
-        move || {
-            if let Some(session) = session {
-                session.borrow_mut().end();
-            }
-        }
-    });
-    controls
+/// A reading aloud of the article on screen, ended (silent, its controls taken away) when
+/// dropped.
+pub struct Reading(Rc<RefCell<Session>>);
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        self.0.borrow_mut().end();
+    }
 }
 
 /// The browser's speech synthesis, where it has one.
@@ -122,13 +109,9 @@ fn synthesis() -> Option<SpeechSynthesis> {
     get("speechSynthesis").map(JsCast::unchecked_into)
 }
 
-/// A reading of the article, listening for its voices and its controls.
-fn start(
-    heading: &NodeRef,
-    controls: &NodeRef,
-    cx: Option<ReaderContext>,
-    status: Status,
-) -> Option<Rc<RefCell<Session>>> {
+/// A reading of the article whose headline is `heading`, its controls written into `controls`
+/// once the browser has a voice for the article's language; `None` without speech synthesis.
+pub fn start(heading: &NodeRef, controls: &NodeRef, cx: Option<ReaderContext>) -> Option<Reading> {
     let (cx, synthesis, heading, controls) =
         (cx?, synthesis()?, heading.cast::<Element>()?, controls.cast::<Element>()?);
     let article = heading.closest(".ar-article").ok()??;
@@ -139,7 +122,6 @@ fn start(
     let session = Rc::new(RefCell::new(Session {
         listening: cx.prefs.listening(&lang),
         cx,
-        status,
         synthesis,
         controls,
         article,
@@ -168,7 +150,7 @@ fn start(
         s.heard = Some(heard);
         s.find_voices();
     }
-    Some(session)
+    Some(Reading(session))
 }
 
 impl Session {
@@ -224,7 +206,13 @@ impl Session {
             self.press(Press::Stop);
             self.controls.set_inner_html("");
         } else if self.controls.first_child().is_none() {
-            self.controls.set_inner_html(&fill(CONTROLS, &[self.cx.ui.label(Label::Listen)]));
+            self.controls.set_inner_html(&self.markup());
+            // The speed remembered, chosen (the options are written with none chosen).
+            let rate = self.listening.percent();
+            let rate = RATES.iter().find(|r| r.0 == rate).map_or("100", |r| r.1);
+            if let Ok(Some(select)) = self.controls.query_selector(".ar-listen__rate") {
+                set(&select, "value", &JsValue::from_str(rate));
+            }
         }
     }
 
@@ -276,32 +264,28 @@ impl Session {
             Playback::Paused => (Label::ResumeReading, Label::ReadingPaused),
             Playback::Idle => (Label::Listen, Label::ReadingStopped),
         };
-        self.status.set(Some(Ok(said)));
-        let Some(button) = self.controls.query_selector(".ar-listen__play").ok().flatten() else { return };
-        button.set_text_content(Some(self.cx.ui.label(play)));
-        if before == Playback::Idle {
-            let _ = button.insert_adjacent_html("afterend", &self.more());
-        } else if let (Playback::Idle, Ok(Some(more))) =
-            (now, self.controls.query_selector(".ar-listen__more"))
-        {
-            // Stop pressed from the keyboard: the focus goes back to Listen rather than nowhere.
-            let focused = more.matches(":focus-within").unwrap_or_default();
-            more.remove();
-            if focused {
-                let _ = button.unchecked_into::<HtmlElement>().focus();
-            }
+        let ui = self.cx.ui;
+        let controls = &self.controls;
+        let find = |selector| controls.query_selector(selector).ok().flatten();
+        if let Some(status) = find("[role=status]") {
+            status.set_text_content(Some(ui.label(said)));
+        }
+        let Some(button) = find(".ar-listen__play") else { return };
+        button.set_text_content(Some(ui.label(play)));
+        let Some(more) = find(".ar-listen__more") else { return };
+        // Stopped from a control that hides with the reading's: the focus goes back to Listen
+        // rather than nowhere.
+        let focused = more.matches(":focus-within").unwrap_or_default();
+        let _ = more.toggle_attribute_with_force("hidden", now == Playback::Idle);
+        if focused && now == Playback::Idle {
+            let _ = button.unchecked_into::<HtmlElement>().focus();
         }
     }
 
-    /// The controls while reading: the paragraph before and after, Stop, the speed and (with a
-    /// choice) the voice.
-    fn more(&self) -> String {
+    /// The controls: Listen, and for a reading the paragraph before and after, Stop, the speed
+    /// and (with a choice) the voice.
+    fn markup(&self) -> String {
         let ui = self.cx.ui;
-        let rate = self.listening.percent();
-        let mut rates = Markup::default();
-        for (percent, value, words) in RATES {
-            option(&mut rates, value, words, percent == rate);
-        }
         let mut voices = Markup::default();
         let fitting = voices_for(&self.lang, &self.described);
         if fitting.len() > 1 {
@@ -318,10 +302,15 @@ impl Session {
             true => voices,
             false => fill(VOICES, &[ui.label(Label::Voice), &voices]),
         };
-        let labels =
-            [Label::PreviousParagraph, Label::NextParagraph, Label::StopReading, Label::ReadingSpeed];
-        let [back, forward, stop, speed] = labels.map(|label| ui.label(label));
-        fill(MORE, &[back, forward, stop, speed, &rates.into_string(), &voices])
+        let labels = [
+            Label::Listen,
+            Label::PreviousParagraph,
+            Label::NextParagraph,
+            Label::StopReading,
+            Label::ReadingSpeed,
+        ];
+        let [listen, back, forward, stop, speed] = labels.map(|label| ui.label(label));
+        fill(CONTROLS, &[listen, back, forward, stop, speed, RATE_OPTIONS, &voices])
     }
 
     /// Reads the article's paragraphs and cuts them into sentences, from the page as it is now.
@@ -443,18 +432,11 @@ fn segmenter(lang: &str) -> Option<js_sys::Intl::Segmenter> {
     Some(js_sys::Intl::Segmenter::new(&js_sys::Array::of1(&JsValue::from_str(lang)), &options))
 }
 
-/// Where the segmenter's sentences of `text` start (UTF-16 offsets).
+/// Where the segmenter's sentences of `text` start (UTF-16 offsets): the `index` of each of its
+/// segments, read through `Array.from` (one call, rather than one per segment and field).
 fn starts(segmenter: &js_sys::Intl::Segmenter, text: &str) -> Vec<u32> {
-    let segments = segmenter.segment(text);
-    let length = js_sys::JsString::from(text).length();
-    let mut starts = Vec::new();
-    let mut at = 0;
-    while at < length {
-        let Some(segment) = segments.containing(at) else { break };
-        starts.push(segment.index());
-        at = segment.index() + segment.segment().length().max(1);
-    }
-    starts
+    let segments = js_sys::Array::from(&segmenter.segment(text));
+    segments.iter().filter_map(|segment| get(&segment, "index").as_f64()).map(|at| at as u32).collect()
 }
 
 /// Wraps the text of `element` from UTF-16 offset `start` to `end` in `<mark class="ar-speaking">`.

@@ -92,7 +92,7 @@ impl Player {
 
     /// The reading after `press`; `false` when nothing changes.
     pub fn press(&mut self, press: Press) -> bool {
-        let before = self.clone();
+        let before = (self.playback, self.at);
         let (paragraph, sentence) = self.at;
         let next = match (press, self.playback) {
             (Press::PlayPause | Press::StartStop, Playback::Idle) => {
@@ -116,7 +116,7 @@ impl Player {
             (Press::Spoken, Playback::Paused) => return false,
         };
         (self.playback, self.at) = next.unwrap_or_default();
-        *self != before
+        (self.playback, self.at) != before
     }
 }
 
@@ -173,6 +173,15 @@ pub const RATES: [(u16, &str, &str); 7] = [
     (175, "175", "1.75×"),
     (200, "200", "2×"),
 ];
+
+/// [`RATES`] as the options of the choice of speed, none chosen: written once rather than built
+/// each time the controls are (a test holds it to the table).
+pub const RATE_OPTIONS: &str = concat!(
+    r#"<option value="50">0.5×</option><option value="75">0.75×</option>"#,
+    r#"<option value="100">1×</option><option value="125">1.25×</option>"#,
+    r#"<option value="150">1.5×</option><option value="175">1.75×</option>"#,
+    r#"<option value="200">2×</option>"#,
+);
 
 /// What is remembered for reading aloud in one language: the speed and the voice.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -333,9 +342,12 @@ mod tests {
         assert_eq!(Listening::from_stored(Some("130"), Some("")), Listening::default());
         assert_eq!(Listening::from_stored(Some("fast"), None), Listening::default());
         assert_eq!(Listening::default().percent(), 100);
+        let mut options = String::new();
         for (percent, value, words) in RATES {
             assert_eq!(Listening::from_stored(Some(value), None).percent(), percent, "{value} is {words}");
+            options += &format!(r#"<option value="{value}">{words}</option>"#);
         }
+        assert_eq!(RATE_OPTIONS, options, "the options are the table's");
         assert_eq!(Listening::default().values(), [String::new(), String::new()]);
     }
 }

@@ -23,7 +23,7 @@ use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
 use crate::feed_source::{FeedData, FeedHandle};
 use crate::html_dom::blocks_from_html;
-use crate::listen::use_listen;
+use crate::listen;
 use crate::platform::Browser;
 use crate::prefs::PrefsAction;
 use crate::routing::page_url_with;
@@ -66,9 +66,8 @@ enum BodyState {
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let heading = use_node_ref();
-    // The status region: after "Copy link" (or a share that fell back to it), copied or the link
-    // to copy by hand; or what reading aloud did.
-    let copied = use_state(|| None::<Result<Label, String>>);
+    // After "Copy link" (or a share that fell back to it): copied, or the link to copy by hand.
+    let copied = use_state(|| None::<Result<(), String>>);
     // Whether the browser has a share sheet, known once mounted (the server's render has none).
     let can_share = use_state(|| false);
     let body_state = use_state(|| BodyState::Here);
@@ -118,10 +117,13 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             });
         });
     }
+    let listen = use_node_ref();
     {
         // Move focus to the headline on open, so keyboard and screen-reader users start reading
-        // the article rather than staying on a link that no longer exists; and mark it read.
+        // the article rather than staying on a link that no longer exists; mark it read; and
+        // offer to read it aloud, until it closes.
         let heading = heading.clone();
+        let listen = listen.clone();
         let copied = copied.clone();
         let can_share = can_share.clone();
         let cx = cx.clone();
@@ -132,12 +134,13 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();
             }
-            if let (Some(cx), Some(id)) = (cx, id) {
+            if let (Some(cx), Some(id)) = (&cx, id) {
                 cx.dispatch(PrefsAction::MarkRead(id));
             }
+            let reading = listen::start(&heading, &listen, cx);
+            move || drop(reading)
         });
     }
-    let listen = use_listen(heading.clone(), props.position, cx.clone(), copied.setter());
     let Some(cx) = cx else { return Html::default() };
     let Some(indexed) = props.data.feed.articles.get(props.position) else {
         return Html::default();
@@ -186,9 +189,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             };
             let outcome = share::share(&title, &shared, link);
             let copied = copied.clone();
-            spawn_local(
-                async move { copied.set(outcome.await.map(|copied| copied.map(|()| Label::LinkCopied))) },
-            );
+            spawn_local(async move { copied.set(outcome.await) });
         })
     };
     // A link post's `external_url` is where it reads "at the source", beside its own page.
@@ -239,7 +240,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     { reading_settings(&cx) }
                     <span class="ar-action__result" role="status">
                         { match &*copied {
-                            Some(Ok(label)) => html! { ui.label(*label) },
+                            Some(Ok(())) => html! { ui.label(Label::LinkCopied) },
                             Some(Err(link)) => html! { <input class="ar-action__link" readonly=true value={link.clone()} aria-label={ui.label(Label::CopyLink)} /> },
                             None => Html::default(),
                         } }
