@@ -32,7 +32,7 @@ pub struct Kept {
 
 /// The page's Cache API, if it has one.
 fn caches() -> Option<CacheStorage> {
-    js_sys::Reflect::get(&gloo::utils::window(), &"caches".into()).ok()?.dyn_into().ok()
+    crate::interop::property(&gloo::utils::window(), "caches").dyn_into().ok()
 }
 
 async fn open() -> Option<Cache> {

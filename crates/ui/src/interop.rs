@@ -121,11 +121,23 @@ pub fn members_of(object: &JsValue) -> Vec<(String, Option<Value>)> {
 
 /// A plain object with these members, in this order.
 pub fn object(members: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
+    let object = js_sys::Object::new().into();
     for (name, value) in members {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+        set_property(&object, name, value);
     }
-    object.into()
+    object
+}
+
+/// A property of a JavaScript object, as `object[name]` reads it (`undefined` when there is
+/// none, or `object` has no properties). For the few properties of web APIs the reader reads,
+/// one helper rather than a binding each: each binding is glue of its own.
+pub fn property(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or_default()
+}
+
+/// Sets a property of a JavaScript object (a web API's, an options object's).
+pub fn set_property(object: &JsValue, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(name), value);
 }
 
 /// A string, or `null` (as JSON writes an absent one).

@@ -29,13 +29,13 @@ use article_reader_core::interface::listen::{
 };
 use article_reader_core::interface::text::Label;
 use article_reader_core::interface::words::fill;
-use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, Node, SpeechSynthesis, SpeechSynthesisUtterance, Text};
 use yew::NodeRef;
 
 use crate::context::ReaderContext;
+use crate::interop::{object, property, set_property};
 use crate::markup::Markup;
 use crate::prefs::PrefsAction;
 
@@ -104,7 +104,7 @@ impl Drop for Reading {
 /// The browser's speech synthesis, where it has one.
 fn synthesis() -> Option<SpeechSynthesis> {
     let window = gloo::utils::window();
-    let get = |name: &str| Reflect::get(&window, &JsValue::from_str(name)).ok().filter(JsValue::is_truthy);
+    let get = |name: &str| Some(property(&window, name)).filter(JsValue::is_truthy);
     get("SpeechSynthesisUtterance")?;
     get("speechSynthesis").map(JsCast::unchecked_into)
 }
@@ -199,7 +199,7 @@ impl Session {
             .map(|v| Voice {
                 id: text(v, "voiceURI"),
                 lang: text(v, "lang"),
-                default: get(v, "default").is_truthy(),
+                default: property(v, "default").is_truthy(),
             })
             .collect();
         if voices_for(&self.lang, &self.described).is_empty() {
@@ -211,7 +211,7 @@ impl Session {
             let rate = self.listening.percent();
             let rate = RATES.iter().find(|r| r.0 == rate).map_or("100", |r| r.1);
             if let Ok(Some(select)) = self.controls.query_selector(".ar-listen__rate") {
-                set(&select, "value", &JsValue::from_str(rate));
+                set_property(&select, "value", &JsValue::from_str(rate));
             }
         }
     }
@@ -225,7 +225,7 @@ impl Session {
     /// is said again at the new speed or in the new voice).
     fn choose(&mut self, select: Option<Element>) {
         let Some(select) = select else { return };
-        let value = get(&select, "value").as_string();
+        let value = property(&select, "value").as_string();
         match select.get_attribute("name").as_deref() {
             Some("rate") => self.listening.rate = Listening::from_stored(value.as_deref(), None).rate,
             _ => self.listening.voice = value,
@@ -337,8 +337,8 @@ impl Session {
     /// Stops speaking, without a word from the utterance stopped.
     fn silence(&mut self) {
         if let Some(utterance) = self.speaking.take() {
-            set(&utterance, "onend", &JsValue::NULL);
-            set(&utterance, "onerror", &JsValue::NULL);
+            set_property(&utterance, "onend", &JsValue::NULL);
+            set_property(&utterance, "onerror", &JsValue::NULL);
         }
         self.synthesis.cancel();
     }
@@ -352,14 +352,14 @@ impl Session {
             return;
         };
         let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&sentence.text) else { return };
-        set(&utterance, "lang", &JsValue::from_str(&self.lang));
-        set(&utterance, "rate", &rate(self.listening.percent()));
+        set_property(&utterance, "lang", &JsValue::from_str(&self.lang));
+        set_property(&utterance, "rate", &rate(self.listening.percent()));
         if let Some(voice) = self.voice().and_then(|i| self.voices.get(i)) {
-            set(&utterance, "voice", voice);
+            set_property(&utterance, "voice", voice);
         }
         if let Some(heard) = &self.heard {
-            set(&utterance, "onend", heard.as_ref());
-            set(&utterance, "onerror", heard.as_ref());
+            set_property(&utterance, "onend", heard.as_ref());
+            set_property(&utterance, "onerror", heard.as_ref());
         }
         self.synthesis.speak(&utterance);
         self.speaking = Some(utterance.into());
@@ -376,8 +376,7 @@ impl Session {
         };
         self.mark = mark(element, sentence.start, sentence.end);
         if let Some(mark) = &self.mark {
-            let options = js_sys::Object::new();
-            set(&options, "block", &JsValue::from_str("nearest"));
+            let options = object(&[("block", JsValue::from_str("nearest"))]);
             mark.scroll_into_view_with_scroll_into_view_options(options.unchecked_ref());
         }
     }
@@ -406,37 +405,25 @@ fn rate(percent: u16) -> JsValue {
     JsValue::from_f64(f64::from(percent) / 100.0)
 }
 
-/// A property of a web API's object. (The few properties read and written go through
-/// `Reflect` rather than a binding each: each binding is glue of its own.)
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or_default()
-}
-
 /// A property of a web API's object, as text (`""` when it is not text).
 fn text(object: &JsValue, key: &str) -> String {
-    get(object, key).as_string().unwrap_or_default()
-}
-
-/// Sets a property of a web API's object (an utterance's, an options object's).
-fn set(object: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+    property(object, key).as_string().unwrap_or_default()
 }
 
 /// `Intl.Segmenter` by sentence for `lang`, where the browser has it (else each paragraph is
 /// read as one).
 fn segmenter(lang: &str) -> Option<js_sys::Intl::Segmenter> {
-    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    Reflect::get(&intl, &JsValue::from_str("Segmenter")).ok().filter(JsValue::is_function)?;
-    let options = js_sys::Object::new();
-    let _ = Reflect::set(&options, &JsValue::from_str("granularity"), &JsValue::from_str("sentence"));
-    Some(js_sys::Intl::Segmenter::new(&js_sys::Array::of1(&JsValue::from_str(lang)), &options))
+    property(&property(&js_sys::global(), "Intl"), "Segmenter").is_function().then(|| {
+        let options = object(&[("granularity", JsValue::from_str("sentence"))]);
+        js_sys::Intl::Segmenter::new(&js_sys::Array::of1(&JsValue::from_str(lang)), options.unchecked_ref())
+    })
 }
 
 /// Where the segmenter's sentences of `text` start (UTF-16 offsets): the `index` of each of its
 /// segments, read through `Array.from` (one call, rather than one per segment and field).
 fn starts(segmenter: &js_sys::Intl::Segmenter, text: &str) -> Vec<u32> {
     let segments = js_sys::Array::from(&segmenter.segment(text));
-    segments.iter().filter_map(|segment| get(&segment, "index").as_f64()).map(|at| at as u32).collect()
+    segments.iter().filter_map(|segment| property(&segment, "index").as_f64()).map(|at| at as u32).collect()
 }
 
 /// Wraps the text of `element` from UTF-16 offset `start` to `end` in `<mark class="ar-speaking">`.

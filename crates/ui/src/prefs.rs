@@ -99,7 +99,7 @@ pub fn use_prefs_from_other_tabs(prefs: UseReducerHandle<Prefs>) {
     use_effect_on(scope, move |scope| {
         let key = scope.as_ref().map(|scope| format!("{scope}:prefs"));
         let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
-            let get = |name: &str| js_sys::Reflect::get(event, &name.into()).ok().and_then(|v| v.as_string());
+            let get = |name: &str| crate::interop::property(event, name).as_string();
             if key.is_some() && get("key") == key {
                 let stored = get("newValue").map(|text| PrefsDoc::parse(&text)).unwrap_or_default();
                 dispatcher.dispatch(PrefsAction::Merge(stored));

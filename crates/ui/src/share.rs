@@ -3,20 +3,17 @@
 //! fails, the link copied to the clipboard, or given to copy by hand. A share the person
 //! cancels is no failure and says nothing.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Promise};
 use std::future::Future;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::interop::object;
+use crate::interop::{object, property};
 
 /// `navigator.share`, where the browser has it.
 fn share_sheet() -> Option<Function> {
     let navigator = gloo::utils::window().navigator();
-    Reflect::get(&navigator, &JsValue::from_str("share"))
-        .ok()
-        .filter(JsValue::is_function)
-        .map(JsCast::unchecked_into)
+    Some(property(&navigator, "share")).filter(JsValue::is_function).map(JsCast::unchecked_into)
 }
 
 /// Whether the browser has a share sheet: the control says "Share" then, else "Copy link".
@@ -50,15 +47,14 @@ pub fn share(title: &str, url: &str, link: String) -> impl Future<Output = Optio
 
 /// The person closed the share sheet without sharing.
 fn is_abort(error: &JsValue) -> bool {
-    Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|name| name.as_string()).as_deref()
-        == Some("AbortError")
+    property(error, "name").as_string().as_deref() == Some("AbortError")
 }
 
 /// Writes `text` to the clipboard; `false` when the page may not (an insecure context, a
 /// denied permission).
 async fn copy_to_clipboard(text: &str) -> bool {
     let navigator = gloo::utils::window().navigator();
-    let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    let clipboard = property(&navigator, "clipboard");
     if clipboard.is_undefined() || clipboard.is_null() {
         return false;
     }

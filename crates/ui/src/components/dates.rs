@@ -22,7 +22,9 @@ mod intl {
     use std::cell::RefCell;
 
     use article_reader_core::Timestamp;
-    use js_sys::{Array, Date, Function, Object, Reflect};
+    use js_sys::{Array, Date, Function, Reflect};
+
+    use crate::interop::{object, property};
     use wasm_bindgen::{JsCast, JsValue};
 
     /// How many formatted dates are kept.
@@ -48,16 +50,13 @@ mod intl {
                     return Some(format.clone());
                 }
             }
-            let options = Object::new();
-            let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
-            let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-            let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+            let options = object(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]);
             let constructor: Function =
-                Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+                property(&property(&js_sys::global(), "Intl"), "DateTimeFormat").dyn_into().ok()?;
             let args = Array::of2(&Array::of1(&JsValue::from_str(locale)), &options);
             let instance = Reflect::construct(&constructor, &args).ok()?;
             // `format` is a getter returning a function bound to its formatter.
-            let format: Function = Reflect::get(&instance, &"format".into()).ok()?.dyn_into().ok()?;
+            let format: Function = property(&instance, "format").dyn_into().ok()?;
             *cached.borrow_mut() = Some((locale.to_owned(), format.clone()));
             FORMATTED.with(|formatted| formatted.borrow_mut().clear());
             Some(format)
