@@ -3,6 +3,7 @@
 //! ids, clean tags, safe URLs, newest-first order) hold everywhere else.
 
 use std::fmt;
+use std::rc::Rc;
 
 use crate::content::{block_text, search_text, Block, References};
 use crate::date::Timestamp;
@@ -111,29 +112,30 @@ pub enum Body {
     /// sees it through [`search_text`].
     Html(String),
     /// `content_text`, read into paragraphs when the feed loaded; empty in a split feed's index,
-    /// whose bodies are in the chunks.
-    Blocks(Vec<Block>),
+    /// whose bodies are in the chunks. Shared, not copied, by the views that show it and by
+    /// the feed with its next page.
+    Blocks(Rc<Vec<Block>>),
 }
 
 impl Default for Body {
     fn default() -> Self {
-        Body::Blocks(Vec::new())
+        Body::Blocks(Rc::default())
     }
 }
 
 impl Body {
     /// The body as blocks, reading HTML with `parse` (the platform's parser and the allowlist
     /// walk).
-    pub fn blocks_with(&self, parse: impl FnOnce(&str) -> Vec<Block>) -> Vec<Block> {
+    pub fn blocks_with(&self, parse: impl FnOnce(&str) -> Vec<Block>) -> Rc<Vec<Block>> {
         match self {
-            Body::Html(html) => parse(html),
+            Body::Html(html) => Rc::new(parse(html)),
             Body::Blocks(blocks) => blocks.clone(),
         }
     }
 
     /// The body as blocks, HTML read by html5ever.
     #[cfg(feature = "native")]
-    pub fn blocks(&self) -> Vec<Block> {
+    pub fn blocks(&self) -> Rc<Vec<Block>> {
         self.blocks_with(crate::content::blocks_from_html)
     }
 

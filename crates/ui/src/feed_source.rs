@@ -36,7 +36,7 @@ pub struct FeedData {
     pub kept: Option<Kept>,
     /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
     /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn.
-    chunks: RefCell<Vec<(String, Rc<Vec<Article>>)>>,
+    chunks: RefCell<Vec<(String, Vec<Rc<Article>>)>>,
     /// What stops the feed's fetches (its next page, its chunks) when the reader is destroyed or
     /// given another feed.
     cancel: Cancelled,
@@ -79,8 +79,9 @@ impl FeedData {
         Self::from_json(BUNDLED_FEED, limits, None)
     }
 
-    /// The whole article `id` from the chunk `chunk`, once fetched.
-    pub fn chunk_article(&self, chunk: &SafeUrl, id: &str) -> Option<Article> {
+    /// The whole article `id` from the chunk `chunk`, once fetched: shared, not copied, by
+    /// each render of its page.
+    pub fn chunk_article(&self, chunk: &SafeUrl, id: &str) -> Option<Rc<Article>> {
         let chunks = self.chunks.borrow();
         let (_, articles) = chunks.iter().find(|(url, _)| url == chunk.as_str())?;
         articles.iter().find(|a| a.id.as_str() == id).cloned()
@@ -104,7 +105,7 @@ impl FeedData {
         let mut chunks = self.chunks.borrow_mut();
         // Another fetch of the same chunk may have finished meanwhile: the later one is kept.
         chunks.retain(|(url, _)| url != chunk.as_str());
-        chunks.push((chunk.as_str().to_owned(), Rc::new(articles)));
+        chunks.push((chunk.as_str().to_owned(), articles.into_iter().map(Rc::new).collect()));
         Ok(())
     }
 

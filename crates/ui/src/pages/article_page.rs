@@ -46,13 +46,12 @@ fn body_blocks(data: &FeedData, position: usize) -> Rc<Vec<Block>> {
         let base = Base { url: article.body_base(data.base.as_deref()), platform: &browser };
         article.body.blocks_with(|html| blocks_from_html(html, &base))
     };
-    let blocks = match &indexed.body_chunk {
+    match &indexed.body_chunk {
         Some(chunk) => {
             data.chunk_article(chunk, indexed.id.as_str()).map(|article| read(&article)).unwrap_or_default()
         }
         None => read(indexed),
-    };
-    Rc::new(blocks)
+    }
 }
 
 /// Fetching the body of an article of a split feed.
@@ -148,7 +147,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     // In a split feed the index has no body or highlights; the chunk's article has them.
     let fetched =
         indexed.body_chunk.as_ref().and_then(|chunk| props.data.chunk_article(chunk, indexed.id.as_str()));
-    let article = fetched.as_ref().unwrap_or(indexed);
+    let article = fetched.as_deref().unwrap_or(indexed);
     let awaiting_body = indexed.body_chunk.is_some() && fetched.is_none();
     let ui = cx.ui;
     let feed = &props.data.feed;

@@ -2,6 +2,8 @@
 //! skips the item, an optional one is left out (noted in [`LeftOut`]) and the article shows
 //! without it.
 
+use std::rc::Rc;
+
 use crate::content::{blocks_from_text, References};
 use crate::date::Timestamp;
 use crate::feed::json::Value;
@@ -102,7 +104,7 @@ pub(super) fn article_from_item(
     // HTML is parsed when its article is shown, by the platform's parser (see `Body`).
     let body = match (html, text) {
         (Some(html), _) => Body::Html(html.to_owned()),
-        (None, Some(text)) => Body::Blocks(blocks_from_text(text)),
+        (None, Some(text)) => Body::Blocks(Rc::new(blocks_from_text(text))),
         (None, None) if body_chunk.is_some() => Body::default(),
         (None, None) => return Err(fail("content_html", Reason::NoContent)),
     };

@@ -178,7 +178,7 @@ fn relative_urls_resolve_against_the_feed_and_a_body_against_its_article() {
         let blocks =
             article.body.blocks_with(|html| crate::content::native::blocks_from_html_with(html, &base));
         let mut urls = Vec::new();
-        for block in &blocks {
+        for block in blocks.iter() {
             let crate::content::Block::Paragraph(inlines) = block else { continue };
             for inline in inlines {
                 match inline {
