@@ -129,7 +129,7 @@ fn marked(reader: &Mounted) -> Vec<String> {
 }
 
 fn status(reader: &Mounted) -> String {
-    reader.texts(".ar-action__result").join("")
+    reader.texts(".ar-listen__said").join("")
 }
 
 /// Waits until `count` utterances have been spoken.
@@ -284,4 +284,21 @@ async fn no_control_without_a_voice_for_the_articles_language() {
     reader.until("the article opens", |r| r.texts("h1") == ["Hör zu"]).await;
     settled().await;
     assert!(reader.one("button[part=listen]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn voices_without_an_address_are_told_apart_by_name() {
+    // As WebKitGTK lists its voices: an empty `voiceURI`.
+    let _speech = Speech::with_voices(
+        r#"[{name: "kal", lang: "en-US", voiceURI: "", default: true},
+            {name: "slt", lang: "en-US", voiceURI: "", default: false}]"#,
+    );
+    let reader = open(&blob_url(&feed())).await;
+    reader.click("button", "Listen");
+    spoken(&reader, 1).await;
+    assert_eq!(Speech::last("voice.name").as_string().as_deref(), Some("kal"));
+    choose(&reader, ".ar-listen__voice", "slt");
+    spoken(&reader, 2).await;
+    assert_eq!(Speech::last("voice.name").as_string().as_deref(), Some("slt"), "the voice chosen");
+    reader.click("button", "Stop");
 }

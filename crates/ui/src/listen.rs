@@ -59,7 +59,7 @@ const CONTROLS: &str = concat!(
     r#"<button type="button" class="ar-action ar-listen__forward" data-press="2" aria-label="{2}">↓</button>"#,
     r#"<button type="button" class="ar-action ar-listen__stop" data-press="3">{3}</button>"#,
     r#"<select class="ar-action ar-listen__rate" name="rate" aria-label="{4}">{5}</select>{6}</span>"#,
-    r#"<span class="ar-action__result" role="status"></span></div>"#,
+    r#"<span class="ar-listen__said" role="status"></span></div>"#,
 );
 
 /// The choice of voice, filled with the label Voice and the voices' options.
@@ -197,7 +197,10 @@ impl Session {
         self.voices = self.synthesis.get_voices().to_vec();
         self.described = (self.voices.iter())
             .map(|v| Voice {
-                id: text(v, "voiceURI"),
+                // WebKitGTK's voices have no `voiceURI`: their name is what tells them apart.
+                id: Some(text(v, "voiceURI"))
+                    .filter(|uri| !uri.is_empty())
+                    .unwrap_or_else(|| text(v, "name")),
                 lang: text(v, "lang"),
                 default: property(v, "default").is_truthy(),
             })

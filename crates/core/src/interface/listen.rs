@@ -123,7 +123,8 @@ impl Player {
 /// A voice the browser offers, as `speechSynthesis.getVoices()` describes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Voice {
-    /// `voiceURI`: what a choice is remembered by.
+    /// `voiceURI`, or its name where the engine gives none (WebKitGTK): what a choice is
+    /// remembered by.
     pub id: String,
     pub lang: String,
     /// The browser's default voice.
