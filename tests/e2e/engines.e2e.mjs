@@ -1013,8 +1013,10 @@ const HOSTILE_LEFTOVERS = `
   const app = find('.ar-app', [], null)[0];
   const found = [];
   // The reader's own players (controls, nothing fetched before play, never autoplay) are the
-  // only audio and video.
-  const forbidden = 'script, iframe, frame, frameset, object, embed, svg, math, select, textarea, base, meta, '
+  // only audio and video; its choices of speed and voice for reading aloud (offered where the
+  // engine has a voice, as WebKitGTK does) the only selects.
+  const forbidden = 'script, iframe, frame, frameset, object, embed, svg, math, base, meta, '
+    + 'select:not(.ar-listen__more > .ar-listen__rate, .ar-listen__more > .ar-listen__voice), textarea, '
     + 'link, style, template, noscript, details:not(.ar-settings), marquee, [autoplay], '
     + 'video:not(.ar-body__media[controls][preload=none]), audio:not(.ar-body__media[controls][preload=none]), '
     + 'source:not(.ar-body__media > source), form:not(.ar-search), '
