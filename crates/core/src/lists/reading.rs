@@ -51,14 +51,10 @@ pub fn reading_minutes(highlights: &[String], body: &[Block]) -> usize {
 }
 
 /// The articles before and after `position` in `order` (the list the person came from): the
-/// newer one and the older one.
-pub fn neighbours(order: &[usize], position: usize) -> (Option<usize>, Option<usize>) {
-    let Some(at) = order.iter().position(|&p| p == position) else {
-        return (None, None);
-    };
-    let newer = at.checked_sub(1).map(|i| order[i]);
-    let older = order.get(at + 1).copied();
-    (newer, older)
+/// newer one and the older one; `None` when `position` is not in the list.
+pub fn neighbours(order: &[usize], position: usize) -> Option<(Option<usize>, Option<usize>)> {
+    let at = order.iter().position(|&p| p == position)?;
+    Some((at.checked_sub(1).map(|i| order[i]), order.get(at + 1).copied()))
 }
 
 #[cfg(test)]
@@ -98,7 +94,12 @@ mod tests {
     #[test]
     fn finds_neighbours_in_the_list_shown() {
         let order = [4, 2, 7];
-        let cases = [(4, (None, Some(2))), (2, (Some(4), Some(7))), (7, (Some(2), None)), (5, (None, None))];
+        let cases = [
+            (4, Some((None, Some(2)))),
+            (2, Some((Some(4), Some(7)))),
+            (7, Some((Some(2), None))),
+            (5, None),
+        ];
         for (position, expected) in cases {
             assert_eq!(neighbours(&order, position), expected);
         }

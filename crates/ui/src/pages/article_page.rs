@@ -81,13 +81,11 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     let surroundings =
         use_memo((props.data.clone(), props.position, back_query.clone()), |(data, position, back)| {
             let came_from = data.selector.select(back, &data.tags, &data.search.borrow(), None).articles;
-            let (newer, older) = if came_from.contains(position) {
-                neighbours(&came_from, *position)
-            } else {
-                // The whole feed, in its own order: the articles on either side.
+            let (newer, older) = neighbours(&came_from, *position).unwrap_or_else(|| {
+                // Not in that list: the whole feed, in its own order, the articles on either side.
                 let older = position + 1;
                 (position.checked_sub(1), (older < data.feed.articles.len()).then_some(older))
-            };
+            });
             (newer, older, data.selector.related(&data.feed, &data.tags, *position, 3))
         });
     // Parsed once per article shown, and again when a split feed's body arrives.
