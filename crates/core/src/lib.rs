@@ -108,7 +108,7 @@ pub(crate) mod test_support {
         let articles = articles
             .iter()
             .filter_map(|(id, tags)| {
-                Some(Article {
+                Some(std::rc::Rc::new(Article {
                     id: ArticleId::new(*id)?,
                     title: id.to_string(),
                     summary: None,
@@ -125,7 +125,7 @@ pub(crate) mod test_support {
                     authors: Vec::new(),
                     language: None,
                     attachments: Vec::new(),
-                })
+                }))
             })
             .collect();
         Feed {

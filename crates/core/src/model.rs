@@ -214,13 +214,14 @@ pub struct Feed {
     /// The next page of a feed that comes in pages (of the last page loaded): absolute when the
     /// feed came from a URL, else as written.
     pub next_url: Option<SafeUrl>,
-    /// Newest first (see [`Article::sort_date`]); undated articles last, in feed order.
-    pub articles: Vec<Article>,
+    /// Newest first (see [`Article::sort_date`]); undated articles last, in feed order. Shared
+    /// (`Rc`), so that the feed with its next page holds the same articles as before, not copies.
+    pub articles: Vec<Rc<Article>>,
 }
 
 impl Feed {
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|article| article.id.as_str() == id)
+        self.articles.iter().map(Rc::as_ref).find(|article| article.id.as_str() == id)
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
@@ -229,7 +230,7 @@ impl Feed {
 }
 
 /// Sorts newest first, keeping feed order among equal and missing dates.
-pub(crate) fn sort_newest_first(articles: &mut [Article]) {
+pub(crate) fn sort_newest_first(articles: &mut [Rc<Article>]) {
     crate::lists::order::sort_by(articles, |a, b| match (a.sort_date(), b.sort_date()) {
         (Some(a), Some(b)) => b.cmp(a),
         (Some(_), None) => std::cmp::Ordering::Less,

@@ -105,7 +105,7 @@ impl FeedData {
         let mut chunks = self.chunks.borrow_mut();
         // Another fetch of the same chunk may have finished meanwhile: the later one is kept.
         chunks.retain(|(url, _)| url != chunk.as_str());
-        chunks.push((chunk.as_str().to_owned(), articles.into_iter().map(Rc::new).collect()));
+        chunks.push((chunk.as_str().to_owned(), articles));
         Ok(())
     }
 

@@ -13,6 +13,7 @@ pub mod problem;
 mod tests;
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 #[cfg(feature = "native")]
 use crate::content::Native;
@@ -187,7 +188,7 @@ fn load_value(
                     article.authors = feed_authors.clone();
                 }
                 if seen_ids.insert(article.id.clone()) {
-                    articles.push(article);
+                    articles.push(Rc::new(article));
                     continue;
                 }
                 let earlier_page =
