@@ -34,8 +34,8 @@ pub struct FeedData {
     /// Set when this is the copy kept from an earlier visit, shown because the feed could not be
     /// fetched: when it was kept (milliseconds since 1970) and why it is shown.
     pub kept: Option<Kept>,
-    /// Bodies fetched from a split feed's chunk files, by chunk URL as written in the index.
-    /// A split feed's chunks fetched so far, by their URL as given: a handful, looked up in turn.
+    /// A split feed's chunk files fetched so far, by their URL as written in the index (a
+    /// handful, looked up in turn), with their articles: the bodies the index has not.
     chunks: RefCell<Vec<(String, Vec<Rc<Article>>)>>,
     /// What stops the feed's fetches (its next page, its chunks) when the reader is destroyed or
     /// given another feed.
