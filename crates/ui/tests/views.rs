@@ -142,3 +142,27 @@ fn the_mark_names_the_options_and_the_language() {
     let french = mark(embedded(&[("lang", "fr-CA")], None));
     assert!(french.ends_with(" en fr"), "{french}");
 }
+
+#[test]
+fn an_article_keeps_its_language_and_the_page_around_it_the_interfaces() {
+    let urdu = Prerender {
+        fragment: Some("#/article/pakistan-uk-regional-security-talks".to_owned()),
+        ..embedded(&[("lang", "ur")], None)
+    };
+    let html = render(urdu);
+    // The start tag that holds `needle`.
+    let tag = |needle: &str| {
+        let at = html.find(needle).unwrap_or_else(|| panic!("no {needle:?} in\n{html}"));
+        let start = html[..at].rfind('<').unwrap_or_default();
+        html[start..].split('>').next().unwrap_or_default().to_owned()
+    };
+    let article = tag("class=\"ar-article\"");
+    assert!(!article.contains("dir="), "the article's frame takes the interface's direction: {article}");
+    for content in ["class=\"ar-article__title\"", "class=\"ar-body\"", "class=\"ar-highlights\""] {
+        let found = tag(content);
+        assert!(found.contains(r#"lang="en""#) && found.contains(r#"dir="ltr""#), "{content}: {found}");
+    }
+    let back = tag("class=\"ar-back\"");
+    assert!(!back.contains("lang="), "{back}");
+    assert!(html.contains(r#"lang="ur" dir="rtl""#), "the reader's root in Urdu");
+}

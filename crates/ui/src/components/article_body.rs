@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use article_reader_core::content::{BodyImage, Media, Span};
+use article_reader_core::interface::text::direction;
 use article_reader_core::url::encode_component;
 use article_reader_core::{Block, Inline};
 use wasm_bindgen::JsCast;
@@ -21,6 +22,9 @@ use crate::markup::Markup;
 #[derive(Properties, PartialEq)]
 pub struct ArticleBodyProps {
     pub blocks: Rc<Vec<Block>>,
+    /// The article's language, when it names one: the body reads in it, and in its direction.
+    #[prop_or_default]
+    pub lang: Option<String>,
 }
 
 /// What writing needs beyond the blocks: the reader's id prefix for anchors.
@@ -36,7 +40,8 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
         Body { prefix: prefix.clone() }.blocks(&mut m, blocks);
         AttrValue::from(m.into_string())
     });
-    html! { <div class="ar-body" onclick={follow_anchor}>{ Html::from_html_unchecked((*markup).clone()) }</div> }
+    let dir = props.lang.as_deref().map(direction);
+    html! { <div class="ar-body" onclick={follow_anchor} lang={props.lang.clone()} dir={dir}>{ Html::from_html_unchecked((*markup).clone()) }</div> }
 }
 
 impl Body {

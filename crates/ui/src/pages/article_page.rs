@@ -191,11 +191,15 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     };
     // A link post's `external_url` is where it reads "at the source", beside its own page.
     let external = article.external_url.as_ref().filter(|url| Some(*url) != article.url.as_ref());
+    // The article's language is its content's: the headline, highlights, figure and body. The
+    // page around them (back link, dates, actions, tags, pager) speaks the interface's language
+    // and runs in its direction, so an English article under the Urdu interface keeps its
+    // chrome right to left.
     let lang = article.language.clone();
     let dir = lang.as_deref().map(direction);
 
     html! {
-        <article class="ar-article" part="article" aria-labelledby={title_id.clone()} lang={lang} dir={dir}>
+        <article class="ar-article" part="article" aria-labelledby={title_id.clone()}>
             <nav class="ar-article__nav" aria-label={ui.label(Label::ArticleNavigation)}>
                 <a class="ar-back" part="back-link" href={props.back.to_hash()}>
                     <span class="ar-back__arrow" aria-hidden="true">{ "←" }</span>{ back_label }
@@ -205,7 +209,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 <img class="ar-banner" part="banner" src={banner.as_str().to_owned()} alt="" decoding="async" referrerpolicy="no-referrer" />
             }
             <header class="ar-article__header">
-                <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading}>{ article.title.clone() }</h1>
+                <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading} lang={lang.clone()} dir={dir}>{ article.title.clone() }</h1>
                 <div class="ar-article__meta">
                     { dates_of(&cx, article.published.as_ref(), article.updated.as_ref()) }
                     <span class="ar-article__reading">{ ui.reading_time(reading_minutes(&article.highlights, &blocks)) }</span>
@@ -245,12 +249,12 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 </div>
             </header>
             if !article.highlights.is_empty() {
-                <ul class="ar-highlights" aria-label={ui.label(Label::Highlights)}>
+                <ul class="ar-highlights" aria-label={ui.label(Label::Highlights)} lang={lang.clone()} dir={dir}>
                     { for article.highlights.iter().map(|h| html! { <li>{ h.clone() }</li> }) }
                 </ul>
             }
             if let Some(image) = article.image.as_ref().filter(|image| image.url != article.banner || image.caption.is_some() || image.credit.is_some()) {
-                <figure class={classes!("ar-figure", (image.url.is_none() || image.url == article.banner).then_some("ar-figure--caption-only"))}>
+                <figure class={classes!("ar-figure", (image.url.is_none() || image.url == article.banner).then_some("ar-figure--caption-only"))} lang={lang.clone()} dir={dir}>
                     if let Some(url) = image.url.as_ref().filter(|url| Some(*url) != article.banner.as_ref()) {
                         <img class="ar-figure__image" src={url.as_str().to_owned()}
                              alt={image.alt.clone().unwrap_or_default()} decoding="async" referrerpolicy="no-referrer" />
@@ -271,7 +275,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     _ => html! { <p class="ar-body-status" role="status">{ ui.label(Label::LoadingArticle) }</p> },
                 } }
             } else {
-                <ArticleBody blocks={(*blocks).clone()} />
+                <ArticleBody blocks={(*blocks).clone()} lang={lang} />
             }
             { attachments(&cx, &article.attachments) }
             <footer class="ar-article__footer">
