@@ -3,7 +3,6 @@
 //! server renderer) the core writes the date; hydration replaces that text with the browser's.
 
 use article_reader_core::Timestamp;
-use yew::prelude::*;
 
 use crate::context::ReaderContext;
 
@@ -93,7 +92,7 @@ mod intl {
 
 /// A date as the reader shows it, "Updated" before it when `updated`, "Published" when
 /// `labelled`.
-fn date_text(cx: &ReaderContext, date: &Timestamp, updated: bool, labelled: bool) -> String {
+pub fn date_text(cx: &ReaderContext, date: &Timestamp, updated: bool, labelled: bool) -> String {
     let text = local_date(date, &cx.locale);
     if labelled || updated {
         cx.ui.dated(updated, &text)
@@ -114,23 +113,4 @@ pub fn card_date<'a>(
         (None, Some(updated)) => Some((updated, date_text(cx, updated, true, true))),
         (None, None) => None,
     }
-}
-
-/// An article's dates as a paragraph of `<time>`s: when it was published and, if later, updated.
-/// A plain function, not a component: see `tag_list::tag_links` for why. Hydration replaces the
-/// server renderer's text with the browser's.
-pub fn dates_of(cx: &ReaderContext, published: Option<&Timestamp>, updated: Option<&Timestamp>) -> Html {
-    let time = |updated: bool, date: &Timestamp, labelled: bool| {
-        let text = date_text(cx, date, updated, labelled);
-        html! { <time class="ar-date" datetime={date.as_rfc3339().to_owned()}>{ text }</time> }
-    };
-    let shown: Vec<Html> = match (published, updated) {
-        (Some(published), Some(updated)) if updated > published => {
-            vec![time(false, published, true), time(true, updated, true)]
-        }
-        (Some(published), _) => vec![time(false, published, true)],
-        (None, Some(updated)) => vec![time(true, updated, true)],
-        (None, None) => return Html::default(),
-    };
-    html! { <p class="ar-dates">{ for shown }</p> }
 }

@@ -16,7 +16,6 @@ use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
 use crate::components::attachments::attachments;
-use crate::components::dates::dates_of;
 use crate::components::reading_settings::reading_settings;
 use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
@@ -24,6 +23,7 @@ use crate::effect::use_effect_on;
 use crate::feed_source::{FeedData, FeedHandle};
 use crate::html_dom::blocks_from_html;
 use crate::listen;
+use crate::pages::article_parts::{self, Elsewhere};
 use crate::platform::Browser;
 use crate::prefs::PrefsAction;
 use crate::routing::page_url_with;
@@ -154,19 +154,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         back_query.filter.tags().iter().map(|k| props.data.tags.display_name(k).to_owned()).collect();
     let back_label = ui.back_to(&back_names, &back_query.text);
 
-    let (newer, older, related_articles) = &*surroundings;
-    let neighbour = |position: Option<usize>, label: Label, rel: &'static str| {
-        position.and_then(|p| feed.articles.get(p)).map(|other| {
-            html! {
-                <a class={classes!("ar-pager__link", format!("ar-pager__link--{rel}"))} rel={rel}
-                   href={Route::Article(other.id.as_str().to_owned()).to_hash()}>
-                    <span class="ar-pager__label">{ ui.label(label) }</span>
-                    <span class="ar-pager__title">{ other.title.clone() }</span>
-                </a>
-            }
-        })
-    };
-
+    let (newer, older, related) = &*surroundings;
     let share = {
         let copied = copied.clone();
         let (routing, url, id) = (cx.navigator.routing, article.url.clone(), article.id.as_str().to_owned());
@@ -189,15 +177,20 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             spawn_local(async move { copied.set(outcome.await) });
         })
     };
-    // A link post's `external_url` is where it reads "at the source", beside its own page.
-    let external = article.external_url.as_ref().filter(|url| Some(*url) != article.url.as_ref());
+    let lang = article.language.clone();
+    let dir = lang.as_deref().map(direction);
+    // The parts without controls, as markup (see `article_parts`): raw HTML for Yew, none when
+    // a part has nothing to show.
+    let raw = |html: String| match html.is_empty() {
+        true => Html::default(),
+        false => Html::from_html_unchecked(AttrValue::from(html)),
+    };
+    let elsewhere = Elsewhere { related, newer: *newer, older: *older };
+
     // The article's language is its content's: the headline, highlights, figure and body. The
     // page around them (back link, dates, actions, tags, pager) speaks the interface's language
     // and runs in its direction, so an English article under the Urdu interface keeps its
     // chrome right to left.
-    let lang = article.language.clone();
-    let dir = lang.as_deref().map(direction);
-
     html! {
         <article class="ar-article" part="article" aria-labelledby={title_id.clone()}>
             <nav class="ar-article__nav" aria-label={ui.label(Label::ArticleNavigation)}>
@@ -210,28 +203,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
             <header class="ar-article__header">
                 <h1 class="ar-article__title" part="article-title" id={title_id} tabindex="-1" ref={heading} lang={lang.clone()} dir={dir}>{ article.title.clone() }</h1>
-                <div class="ar-article__meta">
-                    { dates_of(&cx, article.published.as_ref(), article.updated.as_ref()) }
-                    <span class="ar-article__reading">{ ui.reading_time(reading_minutes(&article.highlights, &blocks)) }</span>
-                </div>
+                <div class="ar-article__meta">{ raw(article_parts::meta(&cx, article, reading_minutes(&article.highlights, &blocks))) }</div>
                 if !article.authors.is_empty() {
-                    <p class="ar-article__byline">
-                        { ui.label(Label::By) }{ " " }
-                        { for article.authors.iter().enumerate().map(|(n, author)| html! { <>
-                            { ui.list_joiner(n, article.authors.len()) }
-                            <span class="ar-author">
-                                if let Some(avatar) = &author.avatar {
-                                    <img class="ar-author__avatar" src={avatar.as_str().to_owned()} alt="" width="32" height="32"
-                                         loading="lazy" decoding="async" referrerpolicy="no-referrer" />
-                                }
-                                if let Some(url) = &author.url {
-                                    <a class="ar-author__name" href={url.as_str().to_owned()} rel="author noopener noreferrer" target="_blank">{ author.name.clone() }</a>
-                                } else {
-                                    <span class="ar-author__name">{ author.name.clone() }</span>
-                                }
-                            </span>
-                        </> }) }
-                    </p>
+                    <p class="ar-article__byline">{ raw(article_parts::byline(&cx, article)) }</p>
                 }
                 <div class="ar-article__actions">
                     <button type="button" class="ar-action" part="share" onclick={share}>
@@ -248,27 +222,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     </span>
                 </div>
             </header>
-            if !article.highlights.is_empty() {
-                <ul class="ar-highlights" aria-label={ui.label(Label::Highlights)} lang={lang.clone()} dir={dir}>
-                    { for article.highlights.iter().map(|h| html! { <li>{ h.clone() }</li> }) }
-                </ul>
-            }
-            if let Some(image) = article.image.as_ref().filter(|image| image.url != article.banner || image.caption.is_some() || image.credit.is_some()) {
-                <figure class={classes!("ar-figure", (image.url.is_none() || image.url == article.banner).then_some("ar-figure--caption-only"))} lang={lang.clone()} dir={dir}>
-                    if let Some(url) = image.url.as_ref().filter(|url| Some(*url) != article.banner.as_ref()) {
-                        <img class="ar-figure__image" src={url.as_str().to_owned()}
-                             alt={image.alt.clone().unwrap_or_default()} decoding="async" referrerpolicy="no-referrer" />
-                    }
-                    if image.caption.is_some() || image.credit.is_some() {
-                        <figcaption class="ar-figure__caption" data-label={ui.label(Label::Photo)}>
-                            { image.caption.clone().unwrap_or_default() }
-                            if let Some(credit) = &image.credit {
-                                { " " }<span class="ar-figure__credit">{ format!("({credit})") }</span>
-                            }
-                        </figcaption>
-                    }
-                </figure>
-            }
+            { raw(article_parts::lead(&cx, article)) }
             if awaiting_body {
                 { match &*body_state {
                     BodyState::Failed(failure) => html! { <p class="ar-body-status" role="alert">{ cx.ui.load_failure(failure) }</p> },
@@ -280,34 +234,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             { attachments(&cx, &article.attachments) }
             <footer class="ar-article__footer">
                 { tag_links(&cx, &article.tags, &back_query.filter, Some(ui.label(Label::Tagged).into()), true) }
-                if article.url.is_some() || external.is_some() {
-                    <p class="ar-sources">
-                        if let Some(url) = &article.url {
-                            <a class="ar-source" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">
-                                { ui.label(if external.is_some() { Label::OriginalArticle } else { Label::ReadAtSource }) }
-                            </a>
-                        }
-                        if let Some(url) = external {
-                            <a class="ar-source ar-source--external" href={url.as_str().to_owned()} rel="noopener noreferrer" target="_blank">{ ui.label(Label::ReadAtSource) }</a>
-                        }
-                    </p>
-                }
-                if !related_articles.is_empty() {
-                    <section class="ar-related" aria-labelledby={cx.id("related-heading")}>
-                        <h2 class="ar-related__heading" id={cx.id("related-heading")}>{ ui.label(Label::Related) }</h2>
-                        <ul class="ar-related__list">
-                            { for related_articles.iter().filter_map(|&p| feed.articles.get(p)).map(|other| html! {
-                                <li><a href={Route::Article(other.id.as_str().to_owned()).to_hash()}>{ other.title.clone() }</a></li>
-                            }) }
-                        </ul>
-                    </section>
-                }
-                if newer.is_some() || older.is_some() {
-                    <nav class="ar-pager" aria-label={ui.label(Label::NeighbourArticles)}>
-                        { neighbour(*newer, Label::Newer, "prev").unwrap_or_default() }
-                        { neighbour(*older, Label::Older, "next").unwrap_or_default() }
-                    </nav>
-                }
+                { raw(article_parts::elsewhere(&cx, &feed.articles, article, elsewhere)) }
             </footer>
         </article>
     }
