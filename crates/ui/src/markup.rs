@@ -83,6 +83,15 @@ impl Markup {
     }
 }
 
+/// `text` escaped for a double-quoted attribute value written by other means than [`Markup`]
+/// (the server renderer's snippet, whose attribute names are the host's).
+#[cfg(feature = "ssr")]
+pub fn attribute_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(text, true, &mut out);
+    out
+}
+
 /// Writes `text` so that an HTML parser reads it back as `text`: `&` and `<` always (`>` too,
 /// for readers of the source), and `"` inside an attribute value.
 fn escape_into(text: &str, attribute: bool, out: &mut String) {
@@ -130,5 +139,11 @@ mod tests {
         let mut m = Markup::with_capacity(8);
         m.text("محادثات — “quoted” 'single' \u{a0}");
         assert_eq!(m.into_string(), "محادثات — “quoted” 'single' \u{a0}");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn an_attribute_value_written_elsewhere_is_escaped_the_same_way() {
+        assert_eq!(attribute_value("a\"b&c<d>"), "a&quot;b&amp;c&lt;d&gt;");
     }
 }

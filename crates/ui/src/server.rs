@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use yew::ServerRenderer;
 
 use crate::app::{App, AppProps};
+use crate::markup::attribute_value;
 use crate::start::Start;
 
 /// A reader to render: everything owned and `Send`, as Yew's renderer runs it on a thread of
@@ -113,12 +114,11 @@ pub fn snippet(json: &str, options: &EmbedOptions) -> (String, Vec<String>) {
     let (_, warnings) = reader.options();
     let rendered = render(reader);
     let attributes: String = (options.attributes.iter())
-        .map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value)))
+        .map(|(name, value)| format!(" {name}=\"{}\"", attribute_value(value)))
         .collect();
     let json_ld = json_ld(json).map(|ld| format!("<script type=\"application/ld+json\">{ld}</script>\n"));
-    let module = (options.with_module).then(|| {
-        format!("<script type=\"module\" src=\"{}\"></script>\n", escape_attribute(&options.module))
-    });
+    let module = (options.with_module)
+        .then(|| format!("<script type=\"module\" src=\"{}\"></script>\n", attribute_value(&options.module)));
     let snippet = format!(
         "<article-reader{attributes}>\n\
          <template shadowrootmode=\"open\">\
@@ -129,7 +129,7 @@ pub fn snippet(json: &str, options: &EmbedOptions) -> (String, Vec<String>) {
          <script type=\"application/feed+json\">{inline}</script>\n\
          </article-reader>\n\
          {json_ld}{module}",
-        stylesheet = escape_attribute(&options.stylesheet()),
+        stylesheet = attribute_value(&options.stylesheet()),
         json_ld = json_ld.unwrap_or_default(),
         module = module.unwrap_or_default(),
     );
@@ -174,8 +174,4 @@ fn json_ld(json: &str) -> Option<String> {
         .collect();
     let list = json!({ "@context": "https://schema.org", "@type": "ItemList", "itemListElement": items });
     Some(list.to_string().replace('<', "\\u003c"))
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
 }
