@@ -193,6 +193,9 @@ for (const scheme of ['light', 'dark']) {
     // The reading settings, open, with sepia and a large text chosen.
     await page.keyboard.press('Escape');
     await open('#/article/pakistan-us-lawmakers-letter-khan-release');
+    // The panel is built when the disclosure opens, not with the page.
+    await page.locator('.ar-settings summary').waitFor();
+    assert.equal(await page.locator('.ar-settings__panel').count(), 0, 'no panel before the settings open');
     await page.locator('.ar-settings summary').click();
     await page.getByRole('button', { name: 'Larger text' }).click();
     await page.getByRole('button', { name: 'Larger text' }).click();

@@ -102,6 +102,18 @@ pub fn app(props: &AppProps) -> Html {
     let help_open = use_state(|| false);
     let help_dialog = use_help_dialog(*help_open);
     let notice_dismissed = use_state(|| false);
+    // The lists' reading settings open; closed again when an article opens (which has its own),
+    // so the feed gone back to shows them as a fresh page would.
+    let settings_open = use_state(|| false);
+    {
+        let settings_open = settings_open.clone();
+        let on_article = matches!(state.navigation.route, Route::Article(_));
+        use_effect_on(on_article, move |&on_article| {
+            if on_article {
+                settings_open.set(false);
+            }
+        });
+    }
     // The feed view has been on screen: an article opened from it keeps it, hidden. (A reader
     // that starts on an article, the server's included, does not build a feed nobody saw.)
     let feed_shown = use_mut_ref(|| false);
@@ -227,6 +239,7 @@ pub fn app(props: &AppProps) -> Html {
                 main,
                 unread_following,
                 notice_dismissed: &notice_dismissed,
+                settings_open: &settings_open,
                 feed_shown: *feed_shown.borrow(),
                 hydrating: *hydrating,
             };
@@ -299,6 +312,8 @@ struct Around<'a> {
     unread_following: Option<usize>,
     /// The person dismissed the notice of the feed's problems.
     notice_dismissed: &'a UseStateHandle<bool>,
+    /// The lists' reading settings are open.
+    settings_open: &'a UseStateHandle<bool>,
     /// The feed view has been shown: it stays, hidden, under an article.
     feed_shown: bool,
     /// This render hydrates the server renderer's HTML.
@@ -314,7 +329,7 @@ fn page(
     cx: &ReaderContext,
     around: Around,
 ) -> Html {
-    let Around { main, unread_following, notice_dismissed, feed_shown, hydrating } = around;
+    let Around { main, unread_following, notice_dismissed, settings_open, feed_shown, hydrating } = around;
     let (ui, controls) = (cx.ui, cx.controls);
     let back = navigation.back_to_feed();
     // The feed view stays mounted under an article opened from it, hidden (keyed, so the same
@@ -347,7 +362,7 @@ fn page(
                     is_page_heading: following == Some(false),
                     expired: data.feed.expired,
                     following: following.filter(|_| controls.following),
-                    settings: following.is_some(),
+                    settings: following.map(|_| settings_open.clone()),
                     views: controls.following,
                     unread_following,
                 }) }

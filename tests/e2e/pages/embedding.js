@@ -641,8 +641,11 @@ test('reading settings: size in steps from the person’s default, font, width, 
   const settings = one(el, '.ar-article__actions details.ar-settings');
   assert(settings, 'the article offers its reading settings');
   assert(!one(el, '.ar-masthead details.ar-settings'), 'once');
+  // The panel is built when the settings open (their toggle event), not with the article.
+  assert(!one(el, '.ar-settings__panel'), 'no panel before the settings open');
   settings.querySelector('summary').click();
   assert(settings.open, 'the settings open');
+  await until('the panel is built', () => one(el, '.ar-settings__panel'));
   const larger = all(el, 'button.ar-settings__step').find((b) => text(b).endsWith('Larger text'));
   assert(larger, 'a “Larger text” button');
   larger.click();

@@ -17,8 +17,9 @@ pub struct MastheadProps {
     pub expired: bool,
     /// Which view is shown: the feed (`false`) or the followed tags (`true`); `None` elsewhere.
     pub following: Option<bool>,
-    /// Show the reading settings (on the lists; an article has them beside its actions).
-    pub settings: bool,
+    /// The reading settings, and whether they are open (on the lists; an article has them
+    /// beside its actions).
+    pub settings: Option<UseStateHandle<bool>>,
     /// Show the way between all articles and the followed ones.
     pub views: bool,
     /// How many of the followed tags' articles are unread.
@@ -59,8 +60,8 @@ pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
                 </a>
             </nav>
             }
-            if props.settings {
-                { reading_settings(cx) }
+            if let Some(open) = &props.settings {
+                { reading_settings(cx, open) }
             }
         </header>
     }

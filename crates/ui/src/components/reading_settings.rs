@@ -2,10 +2,15 @@
 //! spacing and the theme. A native disclosure (`<details>`) holding a size stepper and radio
 //! groups, so the keyboard and screen readers work it as they work any form. Each choice is the
 //! person's, remembered per feed, and wins over the host's options (see `core::typography`).
+//!
+//! The panel (some fifty elements) is built when the disclosure opens, not with each page that
+//! offers it: an article opened, or the feed gone back to, would otherwise build it every time
+//! for a panel that is rarely opened.
 
 use article_reader_core::feed::json::Value;
 use article_reader_core::interface::text::Label;
 use article_reader_core::interface::typography::Typography;
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::context::ReaderContext;
@@ -42,8 +47,30 @@ const GROUPS: [Group; 4] = [
     ),
 ];
 
-/// The settings' disclosure. A plain function, not a component: its state is the preferences'.
-pub fn reading_settings(cx: &ReaderContext) -> Html {
+/// The settings' disclosure. A plain function, not a component: its settings are the
+/// preferences', and whether it is open is `open`, which the page showing it keeps.
+pub fn reading_settings(cx: &ReaderContext, open: &UseStateHandle<bool>) -> Html {
+    // Follows the element, however it opened or closed (a click, a key, find in page).
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            open.set(event.target_unchecked_into::<Element>().has_attribute("open"))
+        })
+    };
+    html! {
+        <details class="ar-settings" part="settings" open={**open} {ontoggle}>
+            <summary class="ar-action ar-settings__toggle">
+                <span class="ar-settings__icon" aria-hidden="true">{ "Aa" }</span>{ cx.ui.label(Label::ReadingSettings) }
+            </summary>
+            if **open {
+                { panel(cx) }
+            }
+        </details>
+    }
+}
+
+/// The text size stepper, the radio groups and the reset.
+fn panel(cx: &ReaderContext) -> Html {
     let ui = cx.ui;
     let chosen = cx.prefs.typography;
     let shown = chosen.over(cx.typography);
@@ -97,10 +124,6 @@ pub fn reading_settings(cx: &ReaderContext) -> Html {
         }
     };
     html! {
-        <details class="ar-settings" part="settings">
-            <summary class="ar-action ar-settings__toggle">
-                <span class="ar-settings__icon" aria-hidden="true">{ "Aa" }</span>{ ui.label(Label::ReadingSettings) }
-            </summary>
             <div class="ar-settings__panel">
                 <div class="ar-settings__size" role="group" aria-label={ui.label(Label::TextSize)}>
                     <span class="ar-settings__legend" aria-hidden="true">{ ui.label(Label::TextSize) }</span>
@@ -115,6 +138,5 @@ pub fn reading_settings(cx: &ReaderContext) -> Html {
                 { for GROUPS.into_iter().map(group) }
                 <button type="button" class="ar-settings__reset" disabled={chosen == Typography::default()} onclick={reset}>{ ui.label(Label::ResetSettings) }</button>
             </div>
-        </details>
     }
 }

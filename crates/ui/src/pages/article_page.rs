@@ -70,6 +70,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     // Whether the browser has a share sheet, known once mounted (the server's render has none).
     let can_share = use_state(|| false);
     let body_state = use_state(|| BodyState::Here);
+    let settings_open = use_state(|| false);
     let cx = use_context::<ReaderContext>();
     let back_query = match &props.back {
         Route::Feed(query) => query.clone(),
@@ -212,7 +213,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                         { ui.label(if *can_share { Label::Share } else { Label::CopyLink }) }
                     </button>
                     <div class="ar-listen" ref={listen}></div>
-                    { reading_settings(&cx) }
+                    { reading_settings(&cx, &settings_open) }
                     <span class="ar-action__result" role="status">
                         { match &*copied {
                             Some(Ok(())) => html! { ui.label(Label::LinkCopied) },
