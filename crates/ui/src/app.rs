@@ -207,6 +207,7 @@ pub fn app(props: &AppProps) -> Html {
         navigator: navigator.clone(),
         ui,
         locale: languages.dates.into(),
+        lang: languages.content.clone().map(AttrValue::from),
         prefs: prefs.clone(),
         read: read.clone(),
         page_size: options.page_size,
@@ -359,6 +360,7 @@ fn page(
                 { masthead(cx, MastheadProps {
                     title: data.feed.title.clone().into(),
                     description: data.feed.description.clone().map(AttrValue::from),
+                    lang: data.feed.language.as_deref().filter(|&l| Some(l) != cx.lang.as_deref()).map(AttrValue::from),
                     is_page_heading: following == Some(false),
                     expired: data.feed.expired,
                     following: following.filter(|_| controls.following),

@@ -18,6 +18,9 @@ pub struct ReaderContext {
     pub ui: Ui,
     /// A BCP 47 tag for `Intl.DateTimeFormat`: the reader's `lang`, else the browser's.
     pub locale: AttrValue,
+    /// The language the reader's root declares for its content (the host's `lang`, else the
+    /// feed's): an article in another one says so on its own elements.
+    pub lang: Option<AttrValue>,
     pub prefs: UseReducerHandle<Prefs>,
     /// The read articles of the feed on screen, as positions.
     pub read: Rc<ReadSet>,

@@ -165,4 +165,19 @@ fn an_article_keeps_its_language_and_the_page_around_it_the_interfaces() {
     let back = tag("class=\"ar-back\"");
     assert!(!back.contains("lang="), "{back}");
     assert!(html.contains(r#"lang="ur" dir="rtl""#), "the reader's root in Urdu");
+
+    // The feed view: each card of an English article says so, under a root that is Urdu.
+    let feed = render(embedded(&[("lang", "ur")], None));
+    let card = feed.find("part=\"card\"").map(|at| &feed[at..]).unwrap_or_default();
+    let card = card.split('>').next().unwrap_or_default();
+    assert!(card.contains(r#"lang="en""#) && card.contains(r#"dir="ltr""#), "a card: {card}");
+    let title = feed.find("class=\"ar-masthead__title\"").and_then(|at| feed[..at].rfind('<'));
+    let title = title.map(|at| &feed[at..]).unwrap_or_default().split('>').next().unwrap_or_default();
+    assert!(title.contains(r#"lang="en""#) && title.contains(r#"dir="ltr""#), "the feed's title: {title}");
+    let english = render(embedded(&[], None));
+    let card = english.find("part=\"card\"").map(|at| &english[at..]).unwrap_or_default();
+    assert!(
+        !card.split('>').next().unwrap_or_default().contains("lang="),
+        "in the root's language, nothing to say"
+    );
 }

@@ -76,7 +76,7 @@ fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
         .filter(|_| matches!(layout, Layout::Full | Layout::Cards));
     let summary = article.summary.as_ref().filter(|_| layout != Layout::Compact);
     let read = cx.prefs.is_read(article.id.as_str());
-    let lang = article.language.as_deref().filter(|&l| Some(l) != props.data.feed.language.as_deref());
+    let lang = article.language.as_deref().filter(|&l| Some(l) != cx.lang.as_deref());
 
     // Attributes in the order the server renderer writes a virtual `<article>`'s, class last.
     m.start("article")

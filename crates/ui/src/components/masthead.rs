@@ -1,7 +1,7 @@
 //! The reader's title bar: the feed's name, and the way between all articles and the followed
 //! ones. On the feed page the name is the page's `<h1>`; elsewhere the article title is.
 
-use article_reader_core::interface::text::Label;
+use article_reader_core::interface::text::{direction, Label};
 use article_reader_core::Route;
 use yew::prelude::*;
 
@@ -12,6 +12,9 @@ use crate::context::ReaderContext;
 pub struct MastheadProps {
     pub title: AttrValue,
     pub description: Option<AttrValue>,
+    /// The feed's language, where it is not the one the reader's root declares: its title and
+    /// description are in it.
+    pub lang: Option<AttrValue>,
     pub is_page_heading: bool,
     /// The feed says it is no longer updated.
     pub expired: bool,
@@ -29,6 +32,7 @@ pub struct MastheadProps {
 /// The masthead. A plain function, not a component: it has no state of its own, and each kind
 /// of component costs the wasm its own copy of Yew's lifecycle.
 pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
+    let (lang, dir) = (props.lang.clone(), props.lang.as_deref().map(direction));
     let title =
         html! { <a class="ar-masthead__link" href={Route::default().to_hash()}>{ props.title.clone() }</a> };
     let current = |on: bool| on.then_some("page");
@@ -36,12 +40,12 @@ pub fn masthead(cx: &ReaderContext, props: MastheadProps) -> Html {
         <header class="ar-masthead" part="masthead">
             <div class="ar-masthead__text">
                 if props.is_page_heading {
-                    <h1 class="ar-masthead__title" id={cx.id("masthead-title")}>{ title }</h1>
+                    <h1 class="ar-masthead__title" id={cx.id("masthead-title")} lang={lang.clone()} dir={dir}>{ title }</h1>
                 } else {
-                    <p class="ar-masthead__title" id={cx.id("masthead-title")}>{ title }</p>
+                    <p class="ar-masthead__title" id={cx.id("masthead-title")} lang={lang.clone()} dir={dir}>{ title }</p>
                 }
                 if let Some(description) = &props.description {
-                    <p class="ar-masthead__description">{ description.clone() }</p>
+                    <p class="ar-masthead__description" lang={lang} dir={dir}>{ description.clone() }</p>
                 }
                 if props.expired {
                     <p class="ar-masthead__expired">{ cx.ui.label(Label::NoLongerUpdated) }</p>
