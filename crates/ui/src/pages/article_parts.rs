@@ -8,6 +8,8 @@
 //! comparison. Their links need no listener: the reader's root handles every link
 //! (`Navigator::link_interceptor`).
 
+use std::rc::Rc;
+
 use article_reader_core::interface::text::{direction, Label};
 use article_reader_core::{Article, Route, Timestamp};
 
@@ -131,20 +133,18 @@ pub fn lead(cx: &ReaderContext, article: &Article) -> String {
     m.into_string()
 }
 
-/// Where else an article is: its own page and the one it links to, related articles, and the
-/// newer and older ones (by position in the feed). The footer's part after the tags.
+/// The other articles an article's footer links to, by position in the feed.
 pub struct Elsewhere<'a> {
+    /// Articles that share the most tags with it, newest first among equals.
     pub related: &'a [usize],
+    /// Its neighbours in the list the person came from.
     pub newer: Option<usize>,
     pub older: Option<usize>,
 }
 
-pub fn elsewhere(
-    cx: &ReaderContext,
-    articles: &[std::rc::Rc<Article>],
-    article: &Article,
-    at: Elsewhere,
-) -> String {
+/// Where else to read: the article's own page and the page it links to, related articles, and
+/// the newer and older ones. The footer's part after the tags; empty when there is none.
+pub fn elsewhere(cx: &ReaderContext, articles: &[Rc<Article>], article: &Article, at: Elsewhere) -> String {
     let ui = cx.ui;
     let mut m = Markup::with_capacity(1024);
     // A link post's `external_url` is where it reads "at the source", beside its own page.
