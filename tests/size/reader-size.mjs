@@ -76,18 +76,19 @@ export const BUDGET = 100 * KB;
  * on its own parts, the page around them in the interface's (0.2 KB), 193.2 KB; the parts of an
  * article page without controls written as markup (1.1 KB less), 192.1 KB; the reading settings'
  * panel built when it opens (0.7 KB more: an open 1.56 -> 1.40 times the baseline's, a back 2.20 ->
- * 1.53), 192.8 KB, with cards and the feed's title in their own language.
+ * 1.53), 192.8 KB, with cards and the feed's title in their own language; an article's
+ * attachments as markup (0.5 KB less), 192.3 KB.
  */
-export const CEILING = 193.3 * KB;
+export const CEILING = 192.8 * KB;
 /**
  * The same for an embedding page: counted since article-reader.js is minified by the release
  * build (it was not counted before), and only ever lowered, but for issue 20's messages and the
  * speed issue's two changes above (191.5 KB); since, the changes above (190.6 KB, and 190.8 KB
  * with the languages as files, 190.3 KB with the speed issue's changes and wasm-opt's), 195.2 KB
  * with read aloud and the blocks shared, and 194.4 KB with the articles shared; 194.2 KB with the
- * changes above since.
+ * changes above since, and 193.7 KB with the attachments as markup.
  */
-export const EMBED_CEILING = 194.7 * KB;
+export const EMBED_CEILING = 194.2 * KB;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundledFeed = path.join(repo, 'feeds/seed.json');

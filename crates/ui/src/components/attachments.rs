@@ -2,7 +2,8 @@
 //! nothing fetched before play) with their title, duration and size in words, alternates that
 //! share a title as one player's sources, anything else a download link with its type and size;
 //! and a card's play control for an article with audio. Each player returns to where the person
-//! left it, at the speed they chose (remembered per feed, by the prefs).
+//! left it, at the speed they chose (remembered per feed, by the prefs). All of it is markup
+//! (see `markup.rs`): the players' listeners are the reader root's.
 
 use article_reader_core::content::attachments::{shown, Shown};
 use article_reader_core::interface::text::Label;
@@ -28,26 +29,19 @@ fn details(cx: &ReaderContext, attachment: &Attachment, lead: &str) -> String {
 /// The attribute a player carries with the address its place is remembered under.
 const MEDIA_KEY: &str = "data-media";
 
-/// A player for `sources`. Its place is kept by [`use_media_places`], through `data-media`.
-fn player(video: bool, sources: &[&Attachment], class: &'static str) -> Html {
-    let key = sources[0].url.as_str().to_owned();
-    let sources: Html = sources
-        .iter()
-        .map(|a| html! { <source src={a.url.as_str().to_owned()} type={a.mime_type.clone()} /> })
-        .collect();
+/// A player for `sources`, as markup. Its place is kept by [`use_media_places`], through
+/// `data-media`.
+fn player(m: &mut Markup, video: bool, sources: &[&Attachment], class: &'static str) {
+    let name = if video { "video" } else { "audio" };
+    m.start(name).attr("controls", "").attr("preload", "none");
     if video {
-        html! {
-            <video class={classes!("ar-body__media", class)} controls=true preload="none" playsinline=true data-media={key}>
-                { sources }
-            </video>
-        }
-    } else {
-        html! {
-            <audio class={classes!("ar-body__media", class)} controls=true preload="none" data-media={key}>
-                { sources }
-            </audio>
-        }
+        m.attr("playsinline", "");
     }
+    m.attr(MEDIA_KEY, sources[0].url.as_str()).attr("class", class).end_start();
+    for source in sources {
+        m.start("source").attr("src", source.url.as_str()).attr("type", &source.mime_type).end_start();
+    }
+    m.end(name);
 }
 
 /// Every player in the reader under `root` resumes where the person left it, at the speed they
@@ -90,33 +84,55 @@ fn keep_place(prefs: &Prefs, event: &Event) {
     prefs.store_media_place(&key, MediaPlace { tenths, speed_percent });
 }
 
-/// The attachments section of an article; nothing when it has none.
-pub fn attachments(cx: &ReaderContext, attachments: &[Attachment]) -> Html {
+/// The attachments section of an article, as markup (see `article_parts`); empty when it has
+/// none.
+pub fn attachments(cx: &ReaderContext, attachments: &[Attachment]) -> String {
+    let mut m = Markup::default();
     if attachments.is_empty() {
-        return Html::default();
+        return m.into_string();
     }
     let heading = cx.id("attachments-heading");
-    html! {
-        <section class="ar-attachments" part="attachments" aria-labelledby={heading.clone()}>
-            <h2 class="ar-related__heading" id={heading}>{ cx.ui.label(Label::Attachments) }</h2>
-            { for shown(attachments).into_iter().map(|item| match item {
-                Shown::Player { video, sources } => html! {
-                    <figure class="ar-attachment">
-                        <figcaption class="ar-attachment__details">{ details(cx, sources[0], sources[0].title.as_deref().unwrap_or(&sources[0].mime_type)) }</figcaption>
-                        { player(video, &sources, "ar-attachment__player") }
-                    </figure>
-                },
-                Shown::Download(attachment) => html! {
-                    <p class="ar-attachment">
-                        <a class="ar-attachment__download" href={attachment.url.as_str().to_owned()} download="" rel="noopener noreferrer">
-                            { format!("{} {}", cx.ui.label(Label::Download), attachment.title.as_deref().unwrap_or_default()).trim_end().to_owned() }
-                        </a>
-                        <span class="ar-attachment__details">{ format!(" ({})", details(cx, attachment, &attachment.mime_type)) }</span>
-                    </p>
-                },
-            }) }
-        </section>
+    m.start("section")
+        .attr("part", "attachments")
+        .attr("aria-labelledby", &heading)
+        .attr("class", "ar-attachments")
+        .end_start();
+    m.element("h2", &[("id", &heading), ("class", "ar-related__heading")], cx.ui.label(Label::Attachments));
+    for item in shown(attachments) {
+        match item {
+            Shown::Player { video, sources } => {
+                let first = sources[0];
+                m.start("figure").attr("class", "ar-attachment").end_start();
+                let lead = first.title.as_deref().unwrap_or(&first.mime_type);
+                m.element("figcaption", &[("class", "ar-attachment__details")], &details(cx, first, lead));
+                player(&mut m, video, &sources, "ar-body__media ar-attachment__player");
+                m.end("figure");
+            }
+            Shown::Download(attachment) => {
+                let label = format!(
+                    "{} {}",
+                    cx.ui.label(Label::Download),
+                    attachment.title.as_deref().unwrap_or_default()
+                );
+                m.start("p").attr("class", "ar-attachment").end_start();
+                m.element(
+                    "a",
+                    &[
+                        ("href", attachment.url.as_str()),
+                        ("download", ""),
+                        ("rel", "noopener noreferrer"),
+                        ("class", "ar-attachment__download"),
+                    ],
+                    label.trim_end(),
+                );
+                let details = format!(" ({})", details(cx, attachment, &attachment.mime_type));
+                m.element("span", &[("class", "ar-attachment__details")], &details);
+                m.end("p");
+            }
+        }
     }
+    m.end("section");
+    m.into_string()
 }
 
 /// A card's play control, as markup (see `feed_item`): the first audio of the article, as a
@@ -127,14 +143,5 @@ pub fn play_control(m: &mut Markup, attachments: &[Attachment]) {
         _ => None,
     });
     let Some(sources) = sources else { return };
-    m.start("audio")
-        .attr("controls", "")
-        .attr("preload", "none")
-        .attr(MEDIA_KEY, sources[0].url.as_str())
-        .attr("class", "ar-body__media ar-card__player")
-        .end_start();
-    for source in sources {
-        m.start("source").attr("src", source.url.as_str()).attr("type", &source.mime_type).end_start();
-    }
-    m.end("audio");
+    player(m, false, &sources, "ar-body__media ar-card__player");
 }

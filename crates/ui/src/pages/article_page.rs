@@ -232,7 +232,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             } else {
                 <ArticleBody blocks={(*blocks).clone()} lang={lang} />
             }
-            { attachments(&cx, &article.attachments) }
+            { raw(attachments(&cx, &article.attachments)) }
             <footer class="ar-article__footer">
                 { tag_links(&cx, &article.tags, &back_query.filter, Some(ui.label(Label::Tagged).into()), true) }
                 { raw(article_parts::elsewhere(&cx, &feed.articles, article, elsewhere)) }
