@@ -360,7 +360,7 @@ fn page(
                 { masthead(cx, MastheadProps {
                     title: data.feed.title.clone().into(),
                     description: data.feed.description.clone().map(AttrValue::from),
-                    lang: data.feed.language.as_deref().filter(|&l| Some(l) != cx.lang.as_deref()).map(AttrValue::from),
+                    lang: cx.lang_of(None, data.feed.language.as_deref()).map(AttrValue::from),
                     is_page_heading: following == Some(false),
                     expired: data.feed.expired,
                     following: following.filter(|_| controls.following),

@@ -46,6 +46,12 @@ impl ReaderContext {
         self.prefs.dispatch(action);
     }
 
+    /// The language to declare on what an author wrote: its own, else its feed's, when the
+    /// reader's root declares another (`None` when it is the root's, or unknown).
+    pub fn lang_of<'a>(&self, own: Option<&'a str>, feed: Option<&'a str>) -> Option<&'a str> {
+        own.or(feed).filter(|&lang| Some(lang) != self.lang.as_deref())
+    }
+
     /// An element id unique to this reader.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.id_prefix)

@@ -162,6 +162,8 @@ fn an_article_keeps_its_language_and_the_page_around_it_the_interfaces() {
         let found = tag(content);
         assert!(found.contains(r#"lang="en""#) && found.contains(r#"dir="ltr""#), "{content}: {found}");
     }
+    let pager = tag("class=\"ar-pager__title\"");
+    assert!(pager.contains(r#"lang="en""#), "another article's title in its language: {pager}");
     let back = tag("class=\"ar-back\"");
     assert!(!back.contains("lang="), "{back}");
     assert!(html.contains(r#"lang="ur" dir="rtl""#), "the reader's root in Urdu");
@@ -171,6 +173,12 @@ fn an_article_keeps_its_language_and_the_page_around_it_the_interfaces() {
     let card = feed.find("part=\"card\"").map(|at| &feed[at..]).unwrap_or_default();
     let card = card.split('>').next().unwrap_or_default();
     assert!(card.contains(r#"lang="en""#) && card.contains(r#"dir="ltr""#), "a card: {card}");
+    let meta = feed.find("class=\"ar-card__meta\"").map(|at| &feed[at..]).unwrap_or_default();
+    let meta = meta.split('>').next().unwrap_or_default();
+    assert!(
+        meta.contains(r#"lang="ur""#) && meta.contains(r#"dir="rtl""#),
+        "a card's date in the interface's words: {meta}"
+    );
     let title = feed.find("class=\"ar-masthead__title\"").and_then(|at| feed[..at].rfind('<'));
     let title = title.map(|at| &feed[at..]).unwrap_or_default().split('>').next().unwrap_or_default();
     assert!(title.contains(r#"lang="en""#) && title.contains(r#"dir="ltr""#), "the feed's title: {title}");
@@ -179,5 +187,16 @@ fn an_article_keeps_its_language_and_the_page_around_it_the_interfaces() {
     assert!(
         !card.split('>').next().unwrap_or_default().contains("lang="),
         "in the root's language, nothing to say"
+    );
+
+    // An item without a language of its own is in its feed's.
+    const ENGLISH_FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Notes","language":"en",
+      "items":[{"id":"n1","title":"A note","content_text":"Text."}]}"#;
+    let feed = render(embedded(&[("lang", "ur")], Some(ENGLISH_FEED)));
+    let card = feed.find("part=\"card\"").map(|at| &feed[at..]).unwrap_or_default();
+    let card = card.split('>').next().unwrap_or_default();
+    assert!(
+        card.contains(r#"lang="en""#) && card.contains(r#"dir="ltr""#),
+        "an item in its feed's language: {card}"
     );
 }

@@ -76,7 +76,7 @@ fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
         .filter(|_| matches!(layout, Layout::Full | Layout::Cards));
     let summary = article.summary.as_ref().filter(|_| layout != Layout::Compact);
     let read = cx.prefs.is_read(article.id.as_str());
-    let lang = article.language.as_deref().filter(|&l| Some(l) != cx.lang.as_deref());
+    let lang = cx.lang_of(article.language.as_deref(), props.data.feed.language.as_deref());
 
     // Attributes in the order the server renderer writes a virtual `<article>`'s, class last.
     m.start("article")
@@ -125,7 +125,13 @@ fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
         .end_start();
     marked(m, &article.title, props.search);
     m.end("a").end("h2");
-    m.start("div").attr("class", "ar-card__meta").end_start();
+    // The date and the read mark are the interface's words: a card in another language keeps
+    // them in the dates' language and direction.
+    m.start("div").attr("class", "ar-card__meta");
+    if lang.is_some() {
+        m.attr("lang", &cx.locale).attr("dir", direction(&cx.locale));
+    }
+    m.end_start();
     if let Some((date, text)) = card_date(cx, article.published.as_ref(), article.updated.as_ref()) {
         m.start("p").attr("class", "ar-dates").end_start();
         m.element("time", &[("datetime", date.as_rfc3339()), ("class", "ar-date")], &text);

@@ -178,7 +178,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             spawn_local(async move { copied.set(outcome.await) });
         })
     };
-    let lang = article.language.clone();
+    let lang = cx.lang_of(article.language.as_deref(), feed.language.as_deref()).map(str::to_owned);
     let dir = lang.as_deref().map(direction);
     // The parts without controls, as markup (see `article_parts`): raw HTML for Yew, none when
     // a part has nothing to show.
@@ -223,7 +223,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     </span>
                 </div>
             </header>
-            { raw(article_parts::lead(&cx, article)) }
+            { raw(article_parts::lead(&cx, article, lang.as_deref())) }
             if awaiting_body {
                 { match &*body_state {
                     BodyState::Failed(failure) => html! { <p class="ar-body-status" role="alert">{ cx.ui.load_failure(failure) }</p> },
@@ -235,7 +235,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             { raw(attachments(&cx, &article.attachments)) }
             <footer class="ar-article__footer">
                 { tag_links(&cx, &article.tags, &back_query.filter, Some(ui.label(Label::Tagged).into()), true) }
-                { raw(article_parts::elsewhere(&cx, &feed.articles, article, elsewhere)) }
+                { raw(article_parts::elsewhere(&cx, feed, article, elsewhere)) }
             </footer>
         </article>
     }

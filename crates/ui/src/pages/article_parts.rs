@@ -8,10 +8,8 @@
 //! comparison. Their links need no listener: the reader's root handles every link
 //! (`Navigator::link_interceptor`).
 
-use std::rc::Rc;
-
 use article_reader_core::interface::text::{direction, Label};
-use article_reader_core::{Article, Route, Timestamp};
+use article_reader_core::{Article, Feed, Route, Timestamp};
 
 use crate::components::dates::date_text;
 use crate::context::ReaderContext;
@@ -79,10 +77,9 @@ pub fn byline(cx: &ReaderContext, article: &Article) -> String {
 }
 
 /// The highlights and the lead figure (unless it is the banner with nothing to say of it), in
-/// the article's language: what comes between the header and the body. Empty when there are
-/// neither.
-pub fn lead(cx: &ReaderContext, article: &Article) -> String {
-    let lang = article.language.as_deref();
+/// the article's language (`lang`, when the root declares another): what comes between the
+/// header and the body. Empty when there are neither.
+pub fn lead(cx: &ReaderContext, article: &Article, lang: Option<&str>) -> String {
     let in_language = |m: &mut Markup| {
         m.attr_some("lang", lang).attr_some("dir", lang.map(direction));
     };
@@ -144,7 +141,7 @@ pub struct Elsewhere<'a> {
 
 /// Where else to read: the article's own page and the page it links to, related articles, and
 /// the newer and older ones. The footer's part after the tags; empty when there is none.
-pub fn elsewhere(cx: &ReaderContext, articles: &[Rc<Article>], article: &Article, at: Elsewhere) -> String {
+pub fn elsewhere(cx: &ReaderContext, feed: &Feed, article: &Article, at: Elsewhere) -> String {
     let ui = cx.ui;
     let mut m = Markup::with_capacity(1024);
     // A link post's `external_url` is where it reads "at the source", beside its own page.
@@ -168,7 +165,22 @@ pub fn elsewhere(cx: &ReaderContext, articles: &[Rc<Article>], article: &Article
         m.end("p");
     }
     let link = |position: usize| {
-        articles.get(position).map(|other| (Route::Article(other.id.as_str().to_owned()).to_hash(), other))
+        feed.articles
+            .get(position)
+            .map(|other| (Route::Article(other.id.as_str().to_owned()).to_hash(), other))
+    };
+    // Another article's title, in its language where the root declares another.
+    let title = |m: &mut Markup, attrs: &[(&'static str, &str)], name: &'static str, other: &Article| {
+        let lang = cx.lang_of(other.language.as_deref(), feed.language.as_deref());
+        m.start(name);
+        for (attr, value) in attrs {
+            m.attr(attr, value);
+        }
+        m.attr_some("lang", lang)
+            .attr_some("dir", lang.map(direction))
+            .end_start()
+            .text(&other.title)
+            .end(name);
     };
     if !at.related.is_empty() {
         let heading = cx.id("related-heading");
@@ -176,7 +188,9 @@ pub fn elsewhere(cx: &ReaderContext, articles: &[Rc<Article>], article: &Article
         m.element("h2", &[("class", "ar-related__heading"), ("id", &heading)], ui.label(Label::Related));
         m.start("ul").attr("class", "ar-related__list").end_start();
         for (href, other) in at.related.iter().filter_map(|&p| link(p)) {
-            m.start("li").end_start().element("a", &[("href", &href)], &other.title).end("li");
+            m.start("li").end_start();
+            title(&mut m, &[("href", &href)], "a", other);
+            m.end("li");
         }
         m.end("ul").end("section");
     }
@@ -196,7 +210,7 @@ pub fn elsewhere(cx: &ReaderContext, articles: &[Rc<Article>], article: &Article
             };
             m.start("a").attr("class", class).attr("rel", rel).attr("href", &href).end_start();
             m.element("span", &[("class", "ar-pager__label")], ui.label(label));
-            m.element("span", &[("class", "ar-pager__title")], &other.title);
+            title(&mut m, &[("class", "ar-pager__title")], "span", other);
             m.end("a");
         }
         m.end("nav");
