@@ -1,5 +1,5 @@
-//! HTML written as text, for the browser's own parser to build in one call: the feed's cards
-//! and an article's body.
+//! HTML written as text, for the browser's own parser to build in one call: the feed's cards,
+//! an article's body and the parts of its page that hold no control.
 //!
 //! Why: a card rendered node by node costs Yew about twenty virtual nodes to build and diff and a
 //! dozen calls out of the wasm to patch, and a tag press re-renders twenty cards. As one string,
@@ -11,6 +11,8 @@
 //! [`Markup::text`] or [`Markup::attr`], which escape it so the parser reads it back as the same
 //! text. Nothing here writes a raw-text element (`script`, `style`, `textarea`, `title`), where
 //! escaping would not hold.
+
+use article_reader_core::interface::text::direction;
 
 /// An HTML fragment being written.
 #[derive(Default)]
@@ -45,6 +47,14 @@ impl Markup {
     pub fn attr_some(&mut self, name: &'static str, value: Option<&str>) -> &mut Self {
         if let Some(value) = value {
             self.attr(name, value);
+        }
+        self
+    }
+
+    /// ` lang="…" dir="…"` when there is a language: text in it reads in its direction.
+    pub fn lang(&mut self, lang: Option<&str>) -> &mut Self {
+        if let Some(lang) = lang {
+            self.attr("lang", lang).attr("dir", direction(lang));
         }
         self
     }
@@ -139,6 +149,13 @@ mod tests {
         let mut m = Markup::with_capacity(8);
         m.text("محادثات — “quoted” 'single' \u{a0}");
         assert_eq!(m.into_string(), "محادثات — “quoted” 'single' \u{a0}");
+    }
+
+    #[test]
+    fn a_language_brings_its_direction() {
+        let mut m = Markup::default();
+        m.start("p").lang(Some("ur-PK")).end_start().end("p").start("p").lang(None).end_start().end("p");
+        assert_eq!(m.into_string(), "<p lang=\"ur-PK\" dir=\"rtl\"></p><p></p>");
     }
 
     #[cfg(feature = "ssr")]

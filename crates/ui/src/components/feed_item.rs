@@ -9,7 +9,7 @@
 //! root's (see `Navigator::link_interceptor`), the player's the reader's
 //! (`attachments::use_media_places`).
 
-use article_reader_core::interface::text::{direction, Label};
+use article_reader_core::interface::text::Label;
 use article_reader_core::lists::search::highlight;
 use article_reader_core::{FeedQuery, Layout, OpenMode, Query, Route};
 use yew::prelude::*;
@@ -87,8 +87,7 @@ fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
         .attr("aria-labelledby", &headline_id)
         .attr_some("aria-describedby", summary.map(|_| summary_id.as_str()))
         .attr("tabindex", "-1")
-        .attr_some("lang", lang)
-        .attr_some("dir", lang.map(direction));
+        .lang(lang);
     m.attr(
         "class",
         match (image.is_some(), read) {
@@ -129,7 +128,7 @@ fn feed_item(cx: &ReaderContext, m: &mut Markup, props: &Cards, card: Card) {
     // them in the dates' language and direction.
     m.start("div").attr("class", "ar-card__meta");
     if lang.is_some() {
-        m.attr("lang", &cx.locale).attr("dir", direction(&cx.locale));
+        m.lang(Some(&cx.locale));
     }
     m.end_start();
     if let Some((date, text)) = card_date(cx, article.published.as_ref(), article.updated.as_ref()) {

@@ -8,7 +8,7 @@
 //! comparison. Their links need no listener: the reader's root handles every link
 //! (`Navigator::link_interceptor`).
 
-use article_reader_core::interface::text::{direction, Label};
+use article_reader_core::interface::text::Label;
 use article_reader_core::{Article, Feed, Route, Timestamp};
 
 use crate::components::dates::date_text;
@@ -80,14 +80,10 @@ pub fn byline(cx: &ReaderContext, article: &Article) -> String {
 /// the article's language (`lang`, when the root declares another): what comes between the
 /// header and the body. Empty when there are neither.
 pub fn lead(cx: &ReaderContext, article: &Article, lang: Option<&str>) -> String {
-    let in_language = |m: &mut Markup| {
-        m.attr_some("lang", lang).attr_some("dir", lang.map(direction));
-    };
     let mut m = Markup::default();
     if !article.highlights.is_empty() {
         m.start("ul").attr("class", "ar-highlights").attr("aria-label", cx.ui.label(Label::Highlights));
-        in_language(&mut m);
-        m.end_start();
+        m.lang(lang).end_start();
         for highlight in &article.highlights {
             m.element("li", &[], highlight);
         }
@@ -102,8 +98,7 @@ pub fn lead(cx: &ReaderContext, article: &Article, lang: Option<&str>) -> String
         let picture = image.url.as_ref().filter(|&url| Some(url) != banner);
         let class = if picture.is_some() { "ar-figure" } else { "ar-figure ar-figure--caption-only" };
         m.start("figure").attr("class", class);
-        in_language(&mut m);
-        m.end_start();
+        m.lang(lang).end_start();
         if let Some(url) = picture {
             m.start("img")
                 .attr("class", "ar-figure__image")
@@ -176,11 +171,7 @@ pub fn elsewhere(cx: &ReaderContext, feed: &Feed, article: &Article, at: Elsewhe
         for (attr, value) in attrs {
             m.attr(attr, value);
         }
-        m.attr_some("lang", lang)
-            .attr_some("dir", lang.map(direction))
-            .end_start()
-            .text(&other.title)
-            .end(name);
+        m.lang(lang).end_start().text(&other.title).end(name);
     };
     if !at.related.is_empty() {
         let heading = cx.id("related-heading");
