@@ -585,12 +585,13 @@ check('an Arabic feed reads right to left, with an Arabic interface and Arabic d
 // ---- before the wasm: the prerendered page, and hydration ------------------------------------
 
 /**
- * Opens `address` of the build served under /held/, whose wasm the server holds back until
- * `release()`: the page as a person sees it before the wasm has come. A script sets the address
- * rather than WebDriver's navigation, which would wait for everything the page loads.
+ * Opens `address` of the build served under /held/, whose wasm the server holds back from here
+ * until `release()`: the page as a person sees it before the wasm has come. A script sets the
+ * address rather than WebDriver's navigation, which would wait for everything the page loads.
  */
 async function openHeld(page, address) {
   await page.open(`${page.origin}/e2e/blank.html`);
+  await page.run('return fetch("/e2e/hold").then(() => true);');
   await page.run('location.href = arguments[0];', `${page.origin}/held/${address}`);
   await page.until('return document.readyState !== "loading" && location.pathname.startsWith("/held/");', 'the held page');
 }
@@ -901,9 +902,19 @@ check('the embedding surface: the element, its properties and events, mount() an
   expectProblem(/^console error: article-reader: The feed (at|is)/);
   const reader = encodeURIComponent(`${BASE_PATH}article-reader.js`);
   await page.open(`${page.origin}/e2e/pages/embedding.html?reader=${reader}`);
-  await page.until('return window.__cases?.done === true;', 'the cases to finish', 120_000);
+  const report = (results) => {
+    for (const { name, ok, message } of results) console.log(`       ${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `\n              ${message}`}`);
+  };
+  try {
+    await page.until('return window.__cases?.done === true;', 'the cases to finish', 120_000);
+  } catch (error) {
+    // Say how far the page got and where it stands, so that a run that is slow or stuck says which case.
+    const cases = await page.run('return window.__cases ?? null;').catch(() => null);
+    if (cases) report(cases.results);
+    throw new Error(`${error.message}: ${cases ? `${cases.results.length} finished, running “${cases.running}”` : 'the page never started them'}`);
+  }
   const { results } = await page.run('return window.__cases;');
-  for (const { name, ok, message } of results) console.log(`       ${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `\n              ${message}`}`);
+  report(results);
   // Every case the page defines ran, each once, in order: read from the page's source, not
   // from what the page says of itself.
   const defined = [...readFileSync(new URL('./pages/embedding.js', import.meta.url), 'utf8')

@@ -116,18 +116,23 @@ function playFault(request, response, counts, headers) {
 export function serve(root, { cors = false, readerOrigin = null, otherOrigin = null, generated = null, probe = false, port = 0 } = {}) {
   const requests = new Map();
   const faults = new Map();
-  // The build again under /held/, its wasm held back until /e2e/release is asked for: the page
-  // as it is before the wasm has come (the prerendered HTML), for as long as a check needs.
+  // The build again under /held/, its wasm held back from /e2e/hold until /e2e/release is asked
+  // for: the page as it is before the wasm has come (the prerendered HTML), for as long as a
+  // check needs. A wasm asked for after the release is not held, since a page may ask for it
+  // only after the check has seen what it waited for and released it.
   const held = [];
+  let holding = true;
   const server = http.createServer(async (request, response) => {
     requests.set(request.url, (requests.get(request.url) ?? 0) + 1);
     if (playFault(request, response, faults, cors ? { 'access-control-allow-origin': '*' } : {})) return;
     const url = new URL(request.url, 'http://localhost');
-    if (url.pathname === '/e2e/release') {
+    if (url.pathname === '/e2e/hold' || url.pathname === '/e2e/release') {
+      // A hold lets go of what an earlier page had held: a page left behind keeps no connection.
       held.splice(0).forEach((release) => release());
+      holding = url.pathname === '/e2e/hold';
       return response.writeHead(204).end();
     }
-    if (url.pathname.startsWith('/held/') && url.pathname.endsWith('.wasm')) await new Promise((release) => held.push(release));
+    if (holding && url.pathname.startsWith('/held/') && url.pathname.endsWith('.wasm')) await new Promise((release) => held.push(release));
     // The build again under /no-wasm/, whose wasm is not there: a reader that cannot start.
     if (url.pathname.startsWith('/no-wasm/') && url.pathname.endsWith('.wasm')) return response.writeHead(404).end();
     if (cors) response.setHeader('access-control-allow-origin', '*');

@@ -1084,15 +1084,26 @@ test('a wasm that is not the one the build pinned is refused', async () => {
 
 // ---- the run -------------------------------------------------------------------------------------
 
+// A case that never settles (an event that never comes, a promise never resolved) fails by
+// name after this long, and the cases after it still run.
+const CASE_TIMEOUT_MS = 30_000;
 const results = [];
-window.__cases = { done: false, results };
+window.__cases = { done: false, results, running: null };
 for (const { name, run } of cases) {
+  window.__cases.running = name;
+  let timer;
   try {
-    await run();
+    await Promise.race([
+      run(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Failure(`did not finish within ${CASE_TIMEOUT_MS} ms`)), CASE_TIMEOUT_MS);
+      }),
+    ]);
     results.push({ name, ok: true });
   } catch (error) {
     results.push({ name, ok: false, message: error instanceof Failure ? error.message : String(error?.stack ?? error) });
   } finally {
+    clearTimeout(timer);
     for (const cleanup of cleanups.splice(0).reverse()) {
       try {
         cleanup();
@@ -1102,4 +1113,5 @@ for (const { name, run } of cases) {
     }
   }
 }
+window.__cases.running = null;
 window.__cases.done = true;
