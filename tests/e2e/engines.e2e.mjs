@@ -686,12 +686,19 @@ check('the demo page’s prerendered reader is hydrated in its shadow root, and 
 });
 
 check('a download that stalls is given up after 30 s and tried again; a dropped connection is tried again', async ({ page }) => {
-  for (const fault of ['stall35', 'drop1']) {
+  // A dropped connection is dropped again for half a second: WebKit's network layer sends the
+  // request again by itself at once, unseen by the page, a varying number of times, and the
+  // reader must meet the drop in every engine. Its own retry comes a second later.
+  for (const fault of ['stall35', 'dropfor500']) {
     const src = `/faults/${fault}/${engine}-${Date.now()}/fixtures/publisher.json`;
     await page.open(`?src=${encodeURIComponent(src)}`);
-    await page.waitFor(FEED_ARTICLE, { timeout: 50_000 });
+    await page.waitFor(`${FEED_ARTICLE}[data-article="budget-vote"]`, { timeout: 50_000 });
     assert.equal(await page.text('.ar-masthead__title'), 'The Harbour Times');
-    assert.equal(server.requests.get(src), 2, `${fault}: the feed asked for twice`);
+    // What the reader did, in its own words: it met one failure and tried again once.
+    const tries = (await page.run('return window.__e2e.warnings;')).filter((w) => /Trying again in/.test(w));
+    assert.equal(tries.length, 1, `${fault}: the reader tried again once: ${JSON.stringify(tries)}`);
+    assert.equal(server.passed.get(src), 1, `${fault}: one request after the fault, the reader's retry`);
+    if (fault.startsWith('stall')) assert.equal(server.requests.get(src), 2, `${fault}: the feed asked for twice`);
   }
 });
 

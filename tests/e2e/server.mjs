@@ -72,17 +72,26 @@ export const OTHER_ORIGIN = 'http://other.example';
  * - `cut<n>`: the headers with the whole `Content-Length`, half the body, then the connection
  *   closed;
  * - `drop<n>`: the connection closed with no answer (a network error, as no server gives);
+ * - `dropfor<ms>`: every connection closed with no answer for that many milliseconds from the
+ *   first request: a browser's own retries of a dropped request, which come at once (WebKit's
+ *   network layer makes a varying number, unseen by the page), meet the same fault, and only a
+ *   retry that waited gets through;
  * - `stall<seconds>`: nothing at all for that many seconds, once, then the connection closed.
- * `counts` holds how often each fault URL was asked for.
+ * `counts` holds how often each fault URL was asked for, `firsts` when it first was, and
+ * `passed` how many of its requests each fault let through.
  */
-function playFault(request, response, counts, headers) {
+function playFault(request, response, { counts, firsts, passed }, headers) {
   const fault = /^\/faults\/([a-z]+)(\d*)\/[^/]+(\/.*)$/.exec(new URL(request.url, 'http://localhost').pathname);
   if (!fault) return false;
   const [, kind, number, rest] = fault;
   const seen = (counts.get(request.url) ?? 0) + 1;
   counts.set(request.url, seen);
-  const times = kind === 'stall' ? 1 : Number(number || 1);
-  if (seen > times) {
+  if (!firsts.has(request.url)) firsts.set(request.url, Date.now());
+  const over = kind === 'dropfor'
+    ? Date.now() - firsts.get(request.url) >= Number(number)
+    : seen > (kind === 'stall' ? 1 : Number(number || 1));
+  if (over) {
+    passed.set(request.url, (passed.get(request.url) ?? 0) + 1);
     request.url = rest;
     return false;
   }
@@ -95,7 +104,7 @@ function playFault(request, response, counts, headers) {
     // that the browser has read it, and a connection destroyed before then may lose it in
     // transit; no signal reaches the server when the browser has read it, so it waits 50 ms.
     response.write(body.subarray(0, body.length >> 1), () => setTimeout(() => request.socket.destroy(), 50));
-  } else if (kind === 'drop') {
+  } else if (kind === 'drop' || kind === 'dropfor') {
     request.socket.destroy();
   } else if (kind === 'stall') {
     const timer = setTimeout(() => request.socket.destroy(), Number(number) * 1000);
@@ -111,11 +120,11 @@ function playFault(request, response, counts, headers) {
  * another origin, over http); `generated` is the folder served at /generated/; `probe` injects
  * probe.js into every page; `port` is the port to listen on (any free one by default).
  * `/faults/…` plays network faults (see `playFault`); `server.requests` counts every URL asked
- * for.
+ * for, and `server.passed` the requests of each fault URL that its fault let through.
  */
 export function serve(root, { cors = false, readerOrigin = null, otherOrigin = null, generated = null, probe = false, port = 0 } = {}) {
   const requests = new Map();
-  const faults = new Map();
+  const faults = { counts: new Map(), firsts: new Map(), passed: new Map() };
   // The build again under /held/, its wasm held back from /e2e/hold until /e2e/release is asked
   // for: the page as it is before the wasm has come (the prerendered HTML), for as long as a
   // check needs. A wasm asked for after the release is not held, since a page may ask for it
@@ -200,6 +209,7 @@ export function serve(root, { cors = false, readerOrigin = null, otherOrigin = n
     createReadStream(file).pipe(response);
   });
   server.requests = requests;
+  server.passed = faults.passed;
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
