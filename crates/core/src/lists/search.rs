@@ -159,7 +159,7 @@ impl Query {
 
     /// Whether every word appears in `folded` (text already folded).
     pub fn matches_folded(&self, folded: &str) -> bool {
-        self.words.iter().all(|word| folded.contains(word.as_str()))
+        self.words.iter().all(|word| find(folded, word).is_some())
     }
 }
 
@@ -223,8 +223,50 @@ impl SearchIndex {
     /// `from` of its folded text on; `None` for an article not folded yet.
     pub fn find_from(&self, position: usize, word: &str, from: usize) -> Option<usize> {
         let text = self.texts.get(position)?;
-        text.get(from..)?.find(word).map(|at| from + at)
+        find(text.get(from..)?, word).map(|at| from + at)
     }
+}
+
+/// Where `needle` first appears in `haystack`, in bytes: `str::find`, eight bytes a step.
+///
+/// A keystroke on a large feed reads much of its folded text: the letter that first leaves most
+/// articles out reads each article that had the shorter word to its end (140 MB at 100,000
+/// articles). The standard library's two-way search goes a byte a step in wasm (its SIMD path is
+/// x86's), and `memchr`'s portable `memchr` a `usize`, four bytes. This looks for the needle's
+/// first byte in a `u64` at a time (the zero-byte test: a lane of `word ^ first` is zero where
+/// they match) and compares the rest where it is. Measured in Node 22 on a wasm32 build at
+/// opt-level "z", 25,000 texts of 5,600 bytes with no match: two-way 190–210 ms, `memchr` then a
+/// compare 140 ms, this 100–110 ms. A match of a whole UTF-8 needle in UTF-8 text always starts
+/// at a character boundary, so bytes are enough.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return Some(0) };
+    let last = haystack.len().checked_sub(needle.len())?;
+    let firsts = u64::from_ne_bytes([first; 8]);
+    let matches_at = |at: usize| haystack.get(at + 1..at + needle.len()) == Some(rest);
+    let mut at = 0;
+    while let Some(window) = haystack.get(at..at + 8) {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(window);
+        let lanes = u64::from_le_bytes(bytes) ^ firsts;
+        let zero_lanes = lanes.wrapping_sub(ONES) & !lanes & HIGHS;
+        if zero_lanes == 0 {
+            at += 8;
+            continue;
+        }
+        // The lowest flagged lane is a true match of the first byte (a borrow only runs upward).
+        let candidate = at + (zero_lanes.trailing_zeros() / 8) as usize;
+        if candidate > last {
+            return None;
+        }
+        if matches_at(candidate) {
+            return Some(candidate);
+        }
+        at = candidate + 1;
+    }
+    (at..=last).find(|&candidate| haystack.get(candidate) == Some(&first) && matches_at(candidate))
 }
 
 /// `text` cut into runs, each marked when it matches a word of `query`, for `<mark>`.
@@ -272,6 +314,30 @@ pub fn highlight<'a>(text: &'a str, query: &Query) -> Vec<(&'a str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_finds_what_str_find_finds() {
+        // Texts of every length around the eight-byte steps, over a small alphabet (so that
+        // first bytes recur, and needles end at the text's end), with two- and three-byte chars.
+        let alphabet = ['a', 'b', 'é', 'a', '€', 'b', 'a'];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next(40)).map(|_| alphabet[next(alphabet.len())]).collect();
+            let needle: String = (0..next(5)).map(|_| alphabet[next(alphabet.len())]).collect();
+            assert_eq!(find(&text, &needle), text.find(needle.as_str()), "{needle:?} in {text:?}");
+        }
+        assert_eq!(find("abcdefgh", "h"), Some(7));
+        assert_eq!(find("abcdefghi", "hi"), Some(7));
+        assert_eq!(find("abcdefgh", "hi"), None);
+        assert_eq!(find("", ""), Some(0));
+        assert_eq!(find("", "a"), None);
+    }
 
     #[test]
     fn folds_case_and_diacritics() {
