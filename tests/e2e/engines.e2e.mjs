@@ -320,7 +320,12 @@ class Page {
     try {
       await this.driver.wait(() => this.run(body, ...args), timeout);
     } catch {
-      throw new Error(`waited ${timeout} ms for ${what}`);
+      // Where the page was: a driver that waits for a load may not answer at all, hence the race.
+      const where = await Promise.race([
+        this.run('return `at ${location.href}, ${document.readyState}`;').catch((error) => `no answer: ${error.message.split('\n')[0]}`),
+        new Promise((resolve) => setTimeout(resolve, 3000, 'the driver did not answer within 3 s')),
+      ]);
+      throw new Error(`waited ${timeout} ms for ${what}; ${where}`);
     }
   }
 

@@ -21,6 +21,7 @@ use crate::components::tag_list::tag_links;
 use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
 use crate::feed_source::{FeedData, FeedHandle};
+use crate::focus::focus_when_rendered;
 use crate::html_dom::blocks_from_html;
 use crate::listen;
 use crate::pages::article_parts::{self, Elsewhere};
@@ -129,9 +130,8 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         use_effect_on(props.position, move |_| {
             copied.set(None);
             can_share.set(share::can_share());
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
+            let headline = heading.clone();
+            focus_when_rendered(move || headline.cast());
             if let (Some(cx), Some(id)) = (&cx, id) {
                 cx.dispatch(PrefsAction::MarkRead(id));
             }

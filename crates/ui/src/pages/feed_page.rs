@@ -18,6 +18,7 @@ use crate::context::ReaderContext;
 use crate::effect::use_effect_on;
 use crate::feed_source::FeedHandle;
 use crate::feed_state::{MorePages, NextPage};
+use crate::focus::focus_when_rendered;
 
 #[derive(Properties, PartialEq)]
 pub struct FeedPageProps {
@@ -60,28 +61,19 @@ fn browser_dates(feed: &NodeRef, cx: &ReaderContext, data: &FeedHandle) {
     }
 }
 
-/// Focuses the card at `index` in `feed`, if it is shown.
-fn focus_nth(feed: &NodeRef, index: usize) {
-    if let Some(card) = feed
-        .cast::<HtmlElement>()
-        .and_then(|feed| feed.children().item(index as u32))
-        .and_then(|c| c.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = card.focus();
-    }
+/// The card at `index` in `feed`, if it is shown.
+fn card_at(feed: &NodeRef, index: usize) -> Option<HtmlElement> {
+    feed.cast::<HtmlElement>()?.children().item(index as u32)?.dyn_into().ok()
 }
 
-/// Focuses the card of article `id` in `feed`, if it is shown.
-fn focus_card(feed: &NodeRef, id: &str) {
-    let Some(feed) = feed.cast::<HtmlElement>() else { return };
-    let cards = feed.children();
-    for index in 0..cards.length() {
-        let card = cards.item(index).and_then(|c| c.dyn_into::<HtmlElement>().ok());
-        if let Some(card) = card.filter(|c| c.get_attribute("data-article").as_deref() == Some(id)) {
-            let _ = card.focus();
-            return;
-        }
-    }
+/// The card of article `id` in `feed`, if it is shown.
+fn card_of(feed: &NodeRef, id: &str) -> Option<HtmlElement> {
+    let cards = feed.cast::<HtmlElement>()?.children();
+    (0..cards.length())
+        .filter_map(|index| cards.item(index))
+        .find(|card| card.get_attribute("data-article").as_deref() == Some(id))?
+        .dyn_into()
+        .ok()
 }
 
 #[function_component(FeedPage)]
@@ -128,7 +120,8 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
         let feed_ref = feed_ref.clone();
         use_effect_on((props.return_to.clone(), props.hidden), move |(id, hidden)| {
             if let (Some(id), false) = (id, hidden) {
-                focus_card(&feed_ref, id);
+                let (feed_ref, id) = (feed_ref.clone(), id.clone());
+                focus_when_rendered(move || card_of(&feed_ref, &id));
             }
         });
     }
@@ -159,7 +152,8 @@ pub fn feed_page(props: &FeedPageProps) -> Html {
         let (feed_ref, focus_from) = (feed_ref.clone(), focus_from.clone());
         use_effect_on(shown, move |shown| {
             if let Some(from) = focus_from.borrow_mut().take().filter(|from| shown > from) {
-                focus_nth(&feed_ref, from);
+                let feed_ref = feed_ref.clone();
+                focus_when_rendered(move || card_at(&feed_ref, from));
             }
         });
     }
