@@ -1,4 +1,3 @@
-use std::collections::HashMap;
 use std::ops::Deref;
 
 use indexmap::IndexMap;
@@ -129,11 +128,15 @@ impl Attributes {
         }
     }
 
-    /// Convert [Attributes] pair to [HashMap]s and patch changes to `el`.
+    /// Convert [Attributes] pair to lists of pairs and patch changes to `el`.
     /// Works with any [Attributes] variants.
+    ///
+    /// Patched (see PATCHES.md): the pairs are looked up in lists, not hash maps. An element's
+    /// attributes are few, and a map type of its own cost the wasm a hash table's code.
     #[cold]
     fn apply_diff_as_maps<'a>(el: &Element, new: &'a Self, old: &'a Self) {
-        fn collect(src: &Attributes) -> HashMap<&str, &AttributeOrProperty> {
+        type Pairs<'a> = Vec<(&'a str, &'a AttributeOrProperty)>;
+        fn collect(src: &Attributes) -> Pairs<'_> {
             use Attributes::*;
 
             match src {
@@ -146,23 +149,23 @@ impl Attributes {
                 IndexMap(m) => m.iter().map(|(k, v)| (k.as_ref(), v)).collect(),
             }
         }
+        fn find<'a>(pairs: &Pairs<'a>, key: &str) -> Option<&'a AttributeOrProperty> {
+            pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        }
 
         let new = collect(new);
         let old = collect(old);
 
         // Update existing or set new
-        for (k, new) in new.iter() {
-            if match old.get(k) {
-                Some(old) => old != new,
-                None => true,
-            } {
-                Self::set(el, k, new);
+        for &(k, new_value) in &new {
+            if find(&old, k) != Some(new_value) {
+                Self::set(el, k, new_value);
             }
         }
 
         // Remove missing
-        for (k, old_value) in old.iter() {
-            if !new.contains_key(k) {
+        for &(k, old_value) in &old {
+            if find(&new, k).is_none() {
                 Self::remove(el, k, old_value);
             }
         }
