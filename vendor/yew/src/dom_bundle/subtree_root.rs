@@ -2,8 +2,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
@@ -220,12 +218,6 @@ struct WeakSubtree {
     weak_ref: Weak<SubtreeData>,
 }
 
-impl Hash for WeakSubtree {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.subtree_id.hash(state)
-    }
-}
-
 impl PartialEq for WeakSubtree {
     fn eq(&self, other: &Self) -> bool {
         self.subtree_id == other.subtree_id
@@ -234,10 +226,14 @@ impl PartialEq for WeakSubtree {
 impl Eq for WeakSubtree {}
 
 /// Per tree data, shared between all subtrees in the hierarchy
+///
+/// Patched (see PATCHES.md): the subtrees and the kinds of event listened to are lists, not hash
+/// sets. An app has a subtree per root and portal and listens to a handful of kinds; a set type
+/// of its own for each cost the wasm a hash table's code.
 #[derive(Debug, Default)]
 struct AppData {
-    subtrees: HashSet<WeakSubtree>,
-    listening: HashSet<EventDescriptor>,
+    subtrees: Vec<WeakSubtree>,
+    listening: Vec<EventDescriptor>,
 }
 
 impl AppData {
@@ -245,16 +241,20 @@ impl AppData {
         for event in self.listening.iter() {
             subtree.add_listener(event);
         }
-        self.subtrees.insert(WeakSubtree {
+        let subtree = WeakSubtree {
             subtree_id: subtree.subtree_id,
             weak_ref: Rc::downgrade(subtree),
-        });
+        };
+        if !self.subtrees.contains(&subtree) {
+            self.subtrees.push(subtree);
+        }
     }
 
     fn ensure_handled(&mut self, desc: &EventDescriptor) {
-        if !self.listening.insert(desc.clone()) {
+        if self.listening.contains(desc) {
             return;
         }
+        self.listening.push(desc.clone());
         self.subtrees.retain(|subtree| {
             if let Some(subtree) = subtree.weak_ref.upgrade() {
                 subtree.add_listener(desc);

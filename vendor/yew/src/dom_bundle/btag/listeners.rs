@@ -119,7 +119,28 @@ pub struct Registry {
     id_counter: u32,
 
     /// Contains all registered event listeners by listener ID
-    by_id: HashMap<u32, HashMap<EventDescriptor, Vec<Rc<dyn Listener>>>>,
+    by_id: HashMap<u32, ListenersByKind>,
+}
+
+/// An element's listeners by the kind of event they hear.
+///
+/// Patched (see PATCHES.md): a list, not a hash map. An element listens to one or two kinds of
+/// event; a map type of its own cost the wasm a hash table's code.
+type ListenersByKind = Vec<(EventDescriptor, Vec<Rc<dyn Listener>>)>;
+
+/// The listeners of `desc` in `by_kind`, added if there were none.
+fn listeners_of(
+    by_kind: &mut ListenersByKind,
+    desc: EventDescriptor,
+) -> &mut Vec<Rc<dyn Listener>> {
+    let at = match by_kind.iter().position(|(d, _)| *d == desc) {
+        Some(at) => at,
+        None => {
+            by_kind.push((desc, Vec::new()));
+            by_kind.len() - 1
+        }
+    };
+    &mut by_kind[at].1
 }
 
 impl Registry {
@@ -142,7 +163,7 @@ impl Registry {
         let listener_id = listening.listener_id()?;
         let registry_ref = registry.borrow();
         let handlers = registry_ref.by_id.get(&listener_id)?;
-        let listeners = handlers.get(desc)?.clone();
+        let listeners = handlers.iter().find(|(d, _)| d == desc)?.1.clone();
         drop(registry_ref); // unborrow the registry, before running any listeners
         Some(move |event: &Event| {
             for l in listeners {
@@ -153,12 +174,11 @@ impl Registry {
 
     /// Register all passed listeners under ID
     fn register(&mut self, root: &BSubtree, id: u32, listeners: &[Option<Rc<dyn Listener>>]) {
-        let mut by_desc =
-            HashMap::<EventDescriptor, Vec<Rc<dyn Listener>>>::with_capacity(listeners.len());
+        let mut by_desc = ListenersByKind::with_capacity(listeners.len());
         for l in listeners.iter().filter_map(|l| l.as_ref()).cloned() {
             let desc = EventDescriptor::from(l.deref());
             root.ensure_handled(&desc);
-            by_desc.entry(desc).or_default().push(l);
+            listeners_of(&mut by_desc, desc).push(l);
         }
         self.by_id.insert(id, by_desc);
     }
@@ -167,14 +187,14 @@ impl Registry {
     fn patch(&mut self, root: &BSubtree, id: &u32, listeners: &[Option<Rc<dyn Listener>>]) {
         if let Some(by_desc) = self.by_id.get_mut(id) {
             // Keeping empty vectors is fine. Those don't do much and should happen rarely.
-            for v in by_desc.values_mut() {
+            for (_, v) in by_desc.iter_mut() {
                 v.clear()
             }
 
             for l in listeners.iter().filter_map(|l| l.as_ref()).cloned() {
                 let desc = EventDescriptor::from(l.deref());
                 root.ensure_handled(&desc);
-                by_desc.entry(desc).or_default().push(l);
+                listeners_of(by_desc, desc).push(l);
             }
         }
     }
