@@ -38,7 +38,7 @@ pub async fn finish_search_index(data: &FeedData, cancelled: &Cancelled) -> bool
 /// itself through a channel of its own, which queues a task at once, where a chain of
 /// `setTimeout(0)` is held back 4 ms each from the fifth on, a third of the time a 100,000
 /// article index took to complete.
-async fn yield_to_the_event_loop() {
+pub async fn yield_to_the_event_loop() {
     let channel = web_sys::MessageChannel::new().ok();
     let promise = Promise::new(&mut |resolve: Function, _| match &channel {
         Some(channel) => {

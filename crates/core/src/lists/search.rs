@@ -219,6 +219,12 @@ impl SearchIndex {
         query.is_empty() || self.texts.get(position).is_some_and(|text| query.matches_folded(text))
     }
 
+    /// How long the article at `position`'s folded text is, in bytes: what looking through it
+    /// costs.
+    pub fn text_len(&self, position: usize) -> usize {
+        self.texts.get(position).map_or(0, String::len)
+    }
+
     /// Where `word` (folded) first appears in the article at `position`, looking from byte
     /// `from` of its folded text on; `None` for an article not folded yet.
     pub fn find_from(&self, position: usize, word: &str, from: usize) -> Option<usize> {

@@ -158,6 +158,16 @@ struct LastSearch {
     /// text is read about once while a word is typed (at 100,000 articles a keystroke that read
     /// every match from its start took 55 ms).
     first_at: Vec<usize>,
+    /// A search that ran out of its time: the articles it has still to look at (position, and
+    /// where in its text to look from) from `next` on. Empty once it is finished.
+    rest: Vec<(usize, usize)>,
+    next: usize,
+}
+
+impl LastSearch {
+    fn finished(&self) -> bool {
+        self.next >= self.rest.len()
+    }
 }
 
 /// The result of a [`FeedQuery`]: the articles, and each tag's count if pressed next.
@@ -168,6 +178,9 @@ pub struct Selection {
     /// For each entry of the [`TagIndex`], in its order: how many articles there would be if
     /// that tag were pressed (or released, when selected).
     pub tag_counts: Vec<usize>,
+    /// The search ran out of its time before it had looked at every article: these are the
+    /// matches so far, and the same query selected again goes on from where it stopped.
+    pub search_unfinished: bool,
 }
 
 impl Selector {
@@ -178,52 +191,24 @@ impl Selector {
     }
 
     /// The articles `query` selects and every tag's count if pressed; with `hiding`, the read
-    /// articles are left out of both.
+    /// articles are left out of both. A search stops once it has looked through `text_budget`
+    /// bytes of the articles' text (at least one article's) and says it is unfinished; selecting
+    /// the same query again goes on from there, so the search of a large feed can be spread over
+    /// several tasks. A budget in bytes rather than time keeps a render free of the clock, and
+    /// the same state gives the same view on the server and in the browser.
     pub fn select(
         &self,
         query: &FeedQuery,
         tags: &TagIndex,
         search: &SearchIndex,
         hiding: Option<&ReadSet>,
+        text_budget: usize,
     ) -> Selection {
         let words = query.search();
-        let mut searched = if words.is_empty() {
-            Bits::full(self.len)
+        let (mut searched, search_unfinished) = if words.is_empty() {
+            (Bits::full(self.len), false)
         } else {
-            let mut last = self.last_search.borrow_mut();
-            let single = match words.words() {
-                [word] => Some(word.as_str()),
-                _ => None,
-            };
-            let mut matched = Vec::new();
-            let mut first_at = Vec::new();
-            let mut consider = |position: usize, from: usize| match single {
-                Some(word) => {
-                    if let Some(at) = search.find_from(position, word, from) {
-                        matched.push(position);
-                        first_at.push(at);
-                    }
-                }
-                None => {
-                    if search.matches(position, &words) {
-                        matched.push(position);
-                    }
-                }
-            };
-            match last.as_ref().filter(|previous| words.narrows(&previous.query)) {
-                Some(previous) => match (single, previous.query.words()) {
-                    (Some(word), [typed]) if word.starts_with(typed.as_str()) => {
-                        (previous.matched.iter().zip(&previous.first_at))
-                            .for_each(|(&position, &at)| consider(position, at));
-                    }
-                    _ => previous.matched.iter().for_each(|&position| consider(position, 0)),
-                },
-                None => (0..self.len).for_each(|position| consider(position, 0)),
-            }
-            let bits = Bits::of(self.len, &matched);
-            // A partial index's answer is no base for narrowing the next one.
-            *last = search.is_complete().then(|| LastSearch { query: words.clone(), matched, first_at });
-            bits
+            self.search(&words, search, text_budget)
         };
         if let Some(read) = hiding {
             searched.and_not(&read.0);
@@ -255,11 +240,88 @@ impl Selector {
             .iter()
             .map(|entry| result(&query.filter.toggled(&entry.tag.key)).count())
             .collect();
-        Selection { articles, tag_counts }
+        Selection { articles, tag_counts, search_unfinished }
     }
 }
 
 impl Selector {
+    /// Looks a `text_budget` further into a search left unfinished (see [`Selector::select`]),
+    /// without selecting: whether it is still unfinished.
+    pub fn search_further(&self, query: &FeedQuery, search: &SearchIndex, text_budget: usize) -> bool {
+        let words = query.search();
+        !words.is_empty() && self.search(&words, search, text_budget).1
+    }
+
+    /// The articles whose text has every word of `words`, and whether the search is unfinished.
+    fn search(&self, words: &Query, search: &SearchIndex, text_budget: usize) -> (Bits, bool) {
+        let mut last = self.last_search.borrow_mut();
+        let single = match words.words() {
+            [word] => Some(word.as_str()),
+            _ => None,
+        };
+        // The same search again (a tag pressed, an article read) is its answer as it was.
+        if let Some(done) = last.as_ref().filter(|done| done.finished() && done.query == *words) {
+            return (Bits::of(self.len, &done.matched), false);
+        }
+        // Where to look: on from where this search stopped; else among the last search's
+        // matches and what it had still to look at, when these words narrow it (a word typed
+        // on, from where the shorter one first appeared); else every article.
+        let (mut matched, mut first_at, rest, mut next) = match last.take() {
+            Some(unfinished) if !unfinished.finished() && unfinished.query == *words => {
+                (unfinished.matched, unfinished.first_at, unfinished.rest, unfinished.next)
+            }
+            Some(previous) if words.narrows(&previous.query) => {
+                // Its matches and, if it was not finished, what it had still to look at.
+                let typed_on = matches!(
+                    (single, previous.query.words()),
+                    (Some(word), [typed]) if word.starts_with(typed.as_str())
+                );
+                let from = |at: usize| if typed_on { at } else { 0 };
+                let matches = (previous.matched.iter().enumerate())
+                    .map(|(i, &position)| (position, from(previous.first_at.get(i).copied().unwrap_or(0))));
+                let not_looked_at = (previous.rest.get(previous.next..).unwrap_or_default().iter())
+                    .map(|&(position, at)| (position, from(at)));
+                (Vec::new(), Vec::new(), matches.chain(not_looked_at).collect(), 0)
+            }
+            _ => (Vec::new(), Vec::new(), (0..self.len).map(|position| (position, 0)).collect(), 0),
+        };
+        // Articles not folded yet are no work to look at, and a search over a partial index
+        // starts again once it is complete: only a complete index's search is spread out.
+        let started = next;
+        let mut looked = 0;
+        while let Some(&(position, from)) = rest.get(next) {
+            if next > started && looked >= text_budget && search.is_complete() {
+                break;
+            }
+            // What looking costs: the text read up to the match, or to the end.
+            looked += match single {
+                Some(word) => match search.find_from(position, word, from) {
+                    Some(at) => {
+                        matched.push(position);
+                        first_at.push(at);
+                        at + word.len() - from
+                    }
+                    None => search.text_len(position).saturating_sub(from),
+                },
+                None => {
+                    if search.matches(position, words) {
+                        matched.push(position);
+                    }
+                    search.text_len(position)
+                }
+            };
+            next += 1;
+        }
+        let bits = Bits::of(self.len, &matched);
+        let unfinished = next < rest.len();
+        let rest = if unfinished { rest } else { Vec::new() };
+        let next = if unfinished { next } else { 0 };
+        // A partial index's answer is no base for narrowing the next one.
+        *last =
+            search.is_complete().then(|| LastSearch { query: words.clone(), matched, first_at, rest, next });
+        (bits, unfinished)
+    }
+
     /// How many articles carry at least one of the tags in `slots` (of the [`TagIndex`]) and are
     /// not `read`: a pass over the bits, not over the articles.
     pub fn unread_among(&self, slots: impl Iterator<Item = usize>, read: &ReadSet) -> usize {
@@ -423,7 +485,8 @@ mod tests {
         let selector = Selector::build(&feed, &index);
         let search = SearchIndex::build(&feed, &crate::platform::Plain);
         for (tags, mode, expected) in cases {
-            let articles = selector.select(&query(tags, *mode, ""), &index, &search, None).articles;
+            let articles =
+                selector.select(&query(tags, *mode, ""), &index, &search, None, usize::MAX).articles;
             let ids: Vec<&str> = articles.into_iter().map(|i| feed.articles[i].id.as_str()).collect();
             assert_eq!(ids, *expected, "{tags:?} {mode:?}");
         }
@@ -458,7 +521,7 @@ mod tests {
             (&["x", "ghost"], MatchMode::All, "", &[], &[0, 0, 0]),
         ];
         for (tags_on, mode, text, articles, counts) in cases {
-            let selection = selector.select(&query(tags_on, *mode, text), &tags, &search, None);
+            let selection = selector.select(&query(tags_on, *mode, text), &tags, &search, None, usize::MAX);
             assert_eq!(selection.articles, *articles, "{tags_on:?} {mode:?} {text:?}");
             assert_eq!(selection.tag_counts, *counts, "{tags_on:?} {mode:?} {text:?}");
         }
@@ -474,8 +537,8 @@ mod tests {
             let fresh = Selector::build(&feed, &tags);
             let q = query(&[], MatchMode::Any, text);
             assert_eq!(
-                typing.select(&q, &tags, &search, None).articles,
-                fresh.select(&q, &tags, &search, None).articles,
+                typing.select(&q, &tags, &search, None, usize::MAX).articles,
+                fresh.select(&q, &tags, &search, None, usize::MAX).articles,
                 "{text:?}"
             );
         }
@@ -503,8 +566,12 @@ mod tests {
             for text in typed.iter().copied().chain([&word[..2], word, "ab ba", word]) {
                 let fresh = Selector::build(&feed, &tags);
                 let q = query(&[], MatchMode::Any, text);
-                let expected = fresh.select(&q, &tags, &search, None).articles;
-                assert_eq!(typing.select(&q, &tags, &search, None).articles, expected, "{text:?}");
+                let expected = fresh.select(&q, &tags, &search, None, usize::MAX).articles;
+                assert_eq!(
+                    typing.select(&q, &tags, &search, None, usize::MAX).articles,
+                    expected,
+                    "{text:?}"
+                );
                 let oracle: Vec<usize> = (0..feed.articles.len())
                     .filter(|&p| {
                         q.search().words().iter().all(|w| feed.articles[p].title.contains(w.as_str()))
@@ -516,6 +583,53 @@ mod tests {
     }
 
     #[test]
+    fn a_search_spread_over_several_calls_finds_what_one_call_finds() {
+        // A budget of a few articles' text a call. Each text is typed on
+        // (and cut back) both when the last search finished and while it is still unfinished.
+        const BUDGET: usize = 200;
+        let titles: Vec<String> =
+            (0..500).map(|n| format!("t{n} {}", ["abba", "bab", "abab b", "ba"][n % 4])).collect();
+        let items: Vec<(&str, &[&str])> = titles.iter().map(|t| (t.as_str(), &[][..])).collect();
+        let feed = feed_of(&items);
+        let tags = TagIndex::build(&feed);
+        let search = SearchIndex::build(&feed, &crate::platform::Plain);
+        let fresh = |text: &str| {
+            let q = query(&[], MatchMode::Any, text);
+            Selector::build(&feed, &tags).select(&q, &tags, &search, None, usize::MAX)
+        };
+        // Typed on after each search finished, a few calls each.
+        let sliced = Selector::build(&feed, &tags);
+        for text in ["a", "ab", "abb", "ab", "abab", "abab t1", "b", "ba"] {
+            let q = query(&[], MatchMode::Any, text);
+            let mut selection = sliced.select(&q, &tags, &search, None, BUDGET);
+            let mut calls = 1;
+            while selection.search_unfinished {
+                let partial = selection.articles.clone();
+                selection = sliced.select(&q, &tags, &search, None, BUDGET);
+                assert!(partial.iter().all(|p| selection.articles.contains(p)), "{text:?}: it only adds");
+                calls += 1;
+            }
+            assert_eq!(selection, fresh(text), "{text:?}");
+            assert!(calls > 1, "{text:?}: spread over calls");
+        }
+        // Typed on while the last search is unfinished (itself narrowed from a finished one):
+        // the next text is answered from its matches and what it had still to look at.
+        let texts = ["a", "ab", "abb", "ab", "abab", "abab t1", "b", "ba", "bab"];
+        for typed in texts.windows(3) {
+            let unfinished = Selector::build(&feed, &tags);
+            let q = |text: &str| query(&[], MatchMode::Any, text);
+            unfinished.select(&q(typed[0]), &tags, &search, None, usize::MAX);
+            let stopped = unfinished.select(&q(typed[1]), &tags, &search, None, BUDGET);
+            assert!(stopped.search_unfinished, "{typed:?}");
+            assert_eq!(
+                unfinished.select(&q(typed[2]), &tags, &search, None, usize::MAX),
+                fresh(typed[2]),
+                "{typed:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_search_on_an_index_still_being_built_finds_only_what_is_folded_and_is_not_narrowed_from() {
         let feed = feed_of(&[("world news", &[]), ("worldly", &[]), ("word", &[]), ("other world", &[])]);
         let tags = TagIndex::build(&feed);
@@ -523,12 +637,12 @@ mod tests {
         let mut search = SearchIndex::empty(&feed);
         let world = query(&[], MatchMode::Any, "world");
         assert!(!search.extend(&feed, &crate::platform::Plain, 2), "two of four");
-        assert_eq!(selector.select(&world, &tags, &search, None).articles, [0, 1]);
+        assert_eq!(selector.select(&world, &tags, &search, None, usize::MAX).articles, [0, 1]);
         assert!(search.extend(&feed, &crate::platform::Plain, 2), "all four");
         // "world" again, or narrowed to "world n", is answered from the whole index.
-        assert_eq!(selector.select(&world, &tags, &search, None).articles, [0, 1, 3]);
+        assert_eq!(selector.select(&world, &tags, &search, None, usize::MAX).articles, [0, 1, 3]);
         let narrower = query(&[], MatchMode::Any, "worl");
-        assert_eq!(selector.select(&narrower, &tags, &search, None).articles, [0, 1, 3]);
+        assert_eq!(selector.select(&narrower, &tags, &search, None, usize::MAX).articles, [0, 1, 3]);
         assert_eq!(search, SearchIndex::build(&feed, &crate::platform::Plain));
     }
 
@@ -558,10 +672,14 @@ mod tests {
         let unread: Vec<(&str, usize)> = names.iter().copied().zip(selector.unread_counts(&read)).collect();
         assert_eq!(unread, [("x", 1), ("y", 1)]);
         let everything = FeedQuery::default();
-        assert_eq!(selector.select(&everything, &tags, &search, Some(&read)).articles, [1, 2, 3]);
+        assert_eq!(selector.select(&everything, &tags, &search, Some(&read), usize::MAX).articles, [1, 2, 3]);
         let x = query(&["x"], MatchMode::Any, "");
-        let hidden = selector.select(&x, &tags, &search, Some(&read));
+        let hidden = selector.select(&x, &tags, &search, Some(&read), usize::MAX);
         assert_eq!((hidden.articles, hidden.tag_counts), (vec![1], vec![3, 2]));
-        assert_eq!(selector.select(&x, &tags, &search, None).articles, [0, 1], "nothing hidden without it");
+        assert_eq!(
+            selector.select(&x, &tags, &search, None, usize::MAX).articles,
+            [0, 1],
+            "nothing hidden without it"
+        );
     }
 }

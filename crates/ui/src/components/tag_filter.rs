@@ -32,8 +32,9 @@ pub fn tag_filter_bar(
     let heading_id = cx.id("filter-heading");
     let entries = data.tags.entries();
     let names: Vec<String> = filter.tags().iter().map(|k| data.tags.display_name(k).to_owned()).collect();
-    // A search on a large feed whose index is still being built finds only part of it.
-    let status = if !query.search().is_empty() && !data.search_ready() {
+    // A search on a large feed whose index is still being built, or that is still looking
+    // through its text, has found only part of what it will.
+    let status = if !query.search().is_empty() && (!data.search_ready() || selection.search_unfinished) {
         ui.label(Label::SearchGettingReady).to_owned()
     } else {
         ui.result(selection.articles.len(), data.feed.articles.len(), &names, filter.mode(), &query.text)

@@ -82,7 +82,8 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     // renders three or four times: focus, read mark, a split feed's body arriving).
     let surroundings =
         use_memo((props.data.clone(), props.position, back_query.clone()), |(data, position, back)| {
-            let came_from = data.selector.select(back, &data.tags, &data.search.borrow(), None).articles;
+            let came_from =
+                data.selector.select(back, &data.tags, &data.search.borrow(), None, usize::MAX).articles;
             let (newer, older) = neighbours(&came_from, *position).unwrap_or_else(|| {
                 // Not in that list: the whole feed, in its own order, the articles on either side.
                 let older = position + 1;

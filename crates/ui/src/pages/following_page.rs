@@ -20,7 +20,8 @@ pub fn following_page(cx: &ReaderContext, data: &FeedHandle, pages: usize) -> Ht
     let followed = TagFilter::new(cx.prefs.followed.iter().cloned(), MatchMode::Any);
     let query = FeedQuery::filtered(followed.clone());
     let hiding = cx.prefs.hide_read.then_some(&*cx.read);
-    let selection = Rc::new(data.selector.select(&query, &data.tags, &data.search.borrow(), hiding));
+    let selection =
+        Rc::new(data.selector.select(&query, &data.tags, &data.search.borrow(), hiding, usize::MAX));
     // The followed tags as the feed spells them, including ones this feed no longer has.
     let tags: Vec<article_reader_core::Tag> = followed
         .tags()
