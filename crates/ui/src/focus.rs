@@ -34,9 +34,9 @@ pub fn use_return_to(navigation: Navigation) -> Option<String> {
 /// rendered asked for. An effect runs between the renders of one pass: an article's open effect
 /// marks it read and learns whether the browser can share, and each renders again. `focus()`
 /// lays the page out at once, so a focus from the effect laid it out before that render and
-/// again after it; queued behind the pass, the page is laid out once. (At 10,000 articles an
-/// open went from 17.4 to 15.0 ms, median of 15 in one page; see ARCHITECTURE.md, "Where the
-/// time goes".) The element is found then too: a render may have replaced it.
+/// again after it; queued behind the pass, the page is laid out once (ARCHITECTURE.md, "Where
+/// the time goes", has the trace and the figures). The element is found then too: a render may
+/// have replaced it.
 pub fn focus_when_rendered(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
     focus_found_when_rendered(Box::new(find));
 }
