@@ -302,3 +302,20 @@ async fn voices_without_an_address_are_told_apart_by_name() {
     assert_eq!(Speech::last("voice.name").as_string().as_deref(), Some("slt"), "the voice chosen");
     reader.click("button", "Stop");
 }
+
+#[wasm_bindgen_test]
+async fn a_language_tag_the_browser_rejects_is_read_a_paragraph_at_a_time() {
+    // "en_GB" as feeds write it: a voice fits it, but `Intl.Segmenter` throws on it.
+    let _speech = Speech::with_voices(ENGLISH);
+    let feed = feed().replace(r#""language": "en""#, r#""language": "en_GB""#);
+    let reader = open(&blob_url(&feed)).await;
+    reader.click("button", "Listen");
+    spoken(&reader, 1).await;
+    Speech::end();
+    spoken(&reader, 2).await;
+    assert_eq!(Speech::spoken().last().map(String::as_str), Some("First one. Second one."), "a paragraph");
+    reader.click("button", "Pause");
+    reader.until("the reading pauses", |r| status(r) == "Paused").await;
+    reader.click("button", "Stop");
+    reader.until("the reading stops", |r| status(r) == "Stopped").await;
+}

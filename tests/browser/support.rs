@@ -49,6 +49,7 @@ impl Mounted {
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let commands = props.commands.clone();
+        watch_uncaught();
         let handle = article_reader::mount_with_props(root.clone(), props);
         yew::scheduler::flush().await;
         Mounted { outer: root.clone(), root, handle: Some(handle), commands }
@@ -64,6 +65,7 @@ impl Mounted {
             outer.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
         let root = document.create_element("div").unwrap();
         shadow.append_child(&root).unwrap();
+        watch_uncaught();
         let handle = article_reader::mount_with_options(root.clone(), options);
         yew::scheduler::flush().await;
         Mounted { root, outer, handle: Some(handle), commands: HostCommands::default() }
@@ -136,6 +138,7 @@ impl Mounted {
     pub async fn until(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
         for _ in 0..500 {
             yew::scheduler::flush().await;
+            fail_on_uncaught();
             if condition(self) {
                 return;
             }
@@ -143,6 +146,34 @@ impl Mounted {
         }
         panic!("timed out waiting until {what}; the reader shows: {}", self.root.inner_html());
     }
+}
+
+/// Starts keeping every error that no code caught (an exception out of an event listener or a
+/// task, a rejected promise nobody awaited), once per page. Such an error is not a test's
+/// failure by itself: the runner never sees it. But thrown through the wasm it leaves what the
+/// wasm had borrowed borrowed, and the test fails later and elsewhere ("RefCell already
+/// borrowed" when Yew next touches the component); [`fail_on_uncaught`] names it where it
+/// happened.
+fn watch_uncaught() {
+    let install = "if (!globalThis.arUncaught) {
+        globalThis.arUncaught = [];
+        const keep = (what, error) => arUncaught.push(
+            `${what}: ${error && (error.stack ? `${error}\\n${error.stack}` : error.message) || error}`);
+        addEventListener('error', (event) => keep('an uncaught error', event.error ?? event.message));
+        addEventListener('unhandledrejection', (event) => keep('an unhandled rejection', event.reason));
+    }";
+    js_sys::Function::new_no_args(install).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+/// Panics with the errors no code caught since the last call (see [`watch_uncaught`]).
+pub fn fail_on_uncaught() {
+    let taken = js_sys::Function::new_no_args(
+        "const taken = (globalThis.arUncaught ?? []).splice(0); return taken.join('\\n\\n');",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let taken = taken.as_string().unwrap_or_default();
+    assert!(taken.is_empty(), "the page had errors no code caught:\n{taken}");
 }
 
 /// Returns once the reader has answered everything that reached it so far, so that a check of
@@ -163,6 +194,7 @@ pub async fn settled() {
         let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
     }
     yew::scheduler::flush().await;
+    fail_on_uncaught();
 }
 
 /// Holds the interface's table for `tag` as if the reader had fetched its file

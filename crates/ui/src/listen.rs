@@ -413,13 +413,16 @@ fn text(object: &JsValue, key: &str) -> String {
     property(object, key).as_string().unwrap_or_default()
 }
 
-/// `Intl.Segmenter` by sentence for `lang`, where the browser has it (else each paragraph is
-/// read as one).
+/// `Intl.Segmenter` by sentence for `lang`, where the browser has it and takes the tag (else
+/// each paragraph is read as one). The language is the feed's, and a tag the browser rejects
+/// ("en_US") is a RangeError: constructed through `Reflect`, it is answered here, where thrown
+/// through the wasm it would leave the reading borrowed and every later press a panic.
 fn segmenter(lang: &str) -> Option<js_sys::Intl::Segmenter> {
-    property(&property(&js_sys::global(), "Intl"), "Segmenter").is_function().then(|| {
-        let options = object(&[("granularity", JsValue::from_str("sentence"))]);
-        js_sys::Intl::Segmenter::new(&js_sys::Array::of1(&JsValue::from_str(lang)), options.unchecked_ref())
-    })
+    let constructor = property(&property(&js_sys::global(), "Intl"), "Segmenter");
+    let constructor = constructor.dyn_into::<js_sys::Function>().ok()?;
+    let options = object(&[("granularity", JsValue::from_str("sentence"))]);
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&JsValue::from_str(lang)), &options);
+    js_sys::Reflect::construct(&constructor, &args).ok().map(JsCast::unchecked_into)
 }
 
 /// Where the segmenter's sentences of `text` start (UTF-16 offsets): the `index` of each of its
