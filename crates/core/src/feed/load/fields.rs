@@ -137,7 +137,7 @@ pub(super) fn article_from_item(
     let image_url = image.or_else(|| banner.clone());
     let tags = left_out.keep("tags", tags_field(&raw.tags)).unwrap_or_default();
     let authors = authors_field(&raw.authors, &raw.author, base, &mut left_out);
-    let language = left_out.text("language", &raw.language).and_then(non_blank);
+    let language = left_out.text("language", &raw.language).and_then(language_tag);
     let attachments = attachments_field(&raw.attachments, base, &mut left_out);
 
     let highlights =
@@ -215,6 +215,12 @@ fn longest_string(value: &Value) -> usize {
         Value::Object(map) => map.iter().map(|(key, v)| key.len().max(longest_string(v))).max().unwrap_or(0),
         _ => 0,
     }
+}
+
+/// A `language` as a BCP 47 tag: "en_US", as POSIX locales and some feeds write it, is the
+/// "en-US" it means, which `lang`, hyphenation and `Intl` understand.
+pub(super) fn language_tag(text: &str) -> Option<String> {
+    non_blank(text).map(|tag| tag.replace('_', "-"))
 }
 
 fn non_blank(text: &str) -> Option<String> {

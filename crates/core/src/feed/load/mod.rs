@@ -215,7 +215,7 @@ fn load_value(
                 .as_str()
                 .and_then(SafeUrl::parse)
                 .and_then(|url| base.resolve(url, SafeUrl::parse)),
-            language: optional_text(&raw.language),
+            language: raw.language.as_str().and_then(fields::language_tag),
             expired: matches!(raw.expired, Value::Bool(true)),
             next_url,
             articles,

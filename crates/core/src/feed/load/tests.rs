@@ -62,6 +62,18 @@ fn reads_every_understood_field() {
 }
 
 #[test]
+fn a_language_written_as_a_posix_locale_is_its_bcp_47_tag() {
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "language": " en_GB ",
+        "items": [{"id": "a", "content_text": "x", "language": "pt_BR"}, {"id": "b", "content_text": "y", "language": "  "}]}"#;
+    let loaded = load_feed(json).unwrap_or_else(|error| panic!("{error:?}"));
+    assert_eq!(loaded.feed.language.as_deref(), Some("en-GB"));
+    let language =
+        |id: &str| loaded.feed.articles.iter().find(|a| a.id.as_str() == id).and_then(|a| a.language.clone());
+    assert_eq!(language("a").as_deref(), Some("pt-BR"));
+    assert_eq!(language("b"), None);
+}
+
+#[test]
 fn untitled_items_get_a_headline_from_their_text() {
     let long = "word ".repeat(40);
     let cases = [
