@@ -208,7 +208,7 @@ async fn a_search_typed_before_a_large_feeds_index_is_ready_says_so_then_answers
     );
     reader
         .until("the search is answered", |r| {
-            r.texts(".ar-filter__status") == ["2 of 3000 articles matching “zebrafish”"]
+            r.texts(".ar-filter__status") == ["2 of 3,000 articles matching “zebrafish”"]
         })
         .await;
     assert_eq!(reader.headlines(), ["Article 2", "Article 2999"]);

@@ -114,7 +114,7 @@ impl Ui {
 
     /// "1 article", "3 articles"; in Arabic with its dual and plural forms.
     pub fn articles(&self, n: usize) -> String {
-        self.counted(&self.strings().articles, n, &[&n.to_string()])
+        self.counted(&self.strings().articles, n, &[&self.grouped(n)])
     }
 
     /// The sentence that announces a result: how many articles, with which tags and words.
@@ -134,7 +134,7 @@ impl Ui {
         let mut sentence = if count == 0 {
             strings.result_none().to_owned()
         } else {
-            fill(strings.result_some(), &[&count.to_string(), &self.articles(total), &total.to_string()])
+            fill(strings.result_some(), &[&self.grouped(count), &self.articles(total), &self.grouped(total)])
         };
         if !tags.is_empty() {
             let joiner = match mode {
@@ -151,7 +151,7 @@ impl Ui {
 
     /// "6 min read".
     pub fn reading_time(&self, minutes: usize) -> String {
-        self.counted(&self.strings().reading_time, minutes, &[&minutes.to_string()])
+        self.counted(&self.strings().reading_time, minutes, &[&self.grouped(minutes)])
     }
 
     /// "Published 24 October 2024", "Updated …", with the date already formatted.
@@ -182,12 +182,12 @@ impl Ui {
     }
 
     pub fn show_more(&self, shown: usize, total: usize) -> String {
-        fill(self.strings().show_more(), &[&shown.to_string(), &total.to_string()])
+        fill(self.strings().show_more(), &[&self.grouped(shown), &self.grouped(total)])
     }
 
     /// How many articles of a tag, or of the followed tags, are not read yet.
     pub fn unread(&self, n: usize) -> String {
-        fill(self.strings().unread(), &[&n.to_string()])
+        fill(self.strings().unread(), &[&self.grouped(n)])
     }
 
     /// How long an episode lasts: "1 h 5 min", "12 min", "45 s".
@@ -226,7 +226,7 @@ impl Ui {
     }
 
     pub fn following_count(&self, n: usize) -> String {
-        fill("{0} ({1})", &[self.label(Label::Following), &n.to_string()])
+        fill("{0} ({1})", &[self.label(Label::Following), &self.grouped(n)])
     }
 
     /// The toggle that follows a tag, for its accessible name: "Follow Pakistan".
@@ -236,7 +236,7 @@ impl Ui {
     }
 
     pub fn skipped_items(&self, n: usize) -> String {
-        self.counted(&self.strings().skipped_items, n, &[&n.to_string()])
+        self.counted(&self.strings().skipped_items, n, &[&self.grouped(n)])
     }
 
     /// How much of the feed has arrived: "1.5 MiB of 4 MiB (37%)", or "1.5 MiB" when the total
@@ -258,11 +258,11 @@ impl Ui {
 
     /// The notice's line over the fields left out of articles that still show.
     pub fn left_out_fields(&self, n: usize) -> String {
-        self.counted(&self.strings().left_out_fields, n, &[&n.to_string()])
+        self.counted(&self.strings().left_out_fields, n, &[&self.grouped(n)])
     }
 
     pub fn more_problems(&self, n: usize) -> String {
-        fill(self.strings().more_problems(), &[&n.to_string()])
+        fill(self.strings().more_problems(), &[&self.grouped(n)])
     }
 
     pub fn no_article_with_id(&self, id: &str) -> String {
@@ -386,7 +386,7 @@ mod tests {
             (110, "110 articles", "110 مقالات"),
             (111, "111 articles", "111 مقالة"),
             (199, "199 articles", "199 مقالة"),
-            (1003, "1003 articles", "1003 مقالات"),
+            (1003, "1,003 articles", "1,003 مقالات"),
         ];
         for (n, english, arabic) in cases {
             assert_eq!((en.articles(n), ar.articles(n)), (english.to_owned(), arabic.to_owned()));

@@ -91,6 +91,11 @@ pub fn tag_filter_bar(
                     { for entries.iter().enumerate().map(|(slot, entry)| {
                         let pressed = filter.contains(&entry.tag.key);
                         let count = selection.tag_counts.get(slot).copied().unwrap_or(0);
+                        // The count shows, and the words around it ("articles") are for a screen
+                        // reader: "1,234" then " articles".
+                        let shown = ui.grouped(count);
+                        let words = ui.articles(count);
+                        let words = format!(" {}", words.strip_prefix(shown.as_str()).unwrap_or(&words).trim());
                         html! {
                             <button
                                 key={slot}
@@ -103,8 +108,8 @@ pub fn tag_filter_bar(
                             >
                                 <span class="ar-toggle__name">{ entry.tag.name.clone() }</span>
                                 <span class="ar-toggle__count">
-                                    { count }
-                                    <span class="ar-visually-hidden">{ format!(" {}", ui.articles(count).trim_start_matches(|c: char| c.is_ascii_digit()).trim()) }</span>
+                                    { shown }
+                                    <span class="ar-visually-hidden">{ words }</span>
                                 </span>
                                 // Only where some of the tag's articles are read: "3 unread" of 3 says nothing.
                                 if let Some(unread) = unread.and_then(|u| u.get(slot)).filter(|&&n| n > 0 && n < entry.count()) {
