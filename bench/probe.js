@@ -84,7 +84,8 @@
         ids: cards.map((card) => card.getAttribute('data-article')),
         setsize: cards.length ? Number(cards[0].getAttribute('aria-setsize')) : 0,
         counts: [...document.querySelectorAll('button.ar-toggle')].map((button) =>
-          parseInt(button.querySelector('.ar-toggle__count').textContent, 10),
+          // The count as the toggle shows it, grouped in the interface's language ("3,860").
+          Number(button.querySelector('.ar-toggle__count').firstChild.textContent.replace(/\D/g, '')),
         ),
       };
     },
