@@ -6,28 +6,25 @@ use article_reader_core::{Navigation, Route};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::effect::use_effect_on;
-
 /// The feed's cards a person can see: not those of the feed kept hidden under an open article.
 pub const VISIBLE_CARDS: &str = ":not([hidden]) > [role=feed] > article";
 
-/// The article a return to the feed comes from, whose card should get the focus again.
+/// The article a return to the feed comes from, whose card should get the focus again: found
+/// in the render that changes the route, from the route before it. (Set as state by an effect,
+/// it cost every open and every back a second render of the whole app.)
 #[hook]
 pub fn use_return_to(navigation: Navigation) -> Option<String> {
-    let return_to = use_state(|| None::<String>);
-    {
-        let return_to = return_to.clone();
-        let previous = use_mut_ref(|| navigation.clone());
-        use_effect_on(navigation, move |navigation| {
-            let before = previous.replace(navigation.clone());
-            match (&before.route, &navigation.route) {
-                (Route::Article(id), Route::Feed(_)) => return_to.set(Some(id.clone())),
-                (_, Route::Article(_)) => return_to.set(None),
-                _ => {}
-            }
-        });
+    let seen = use_mut_ref(|| (navigation.clone(), None::<String>));
+    let mut seen = seen.borrow_mut();
+    if seen.0 != navigation {
+        match (&seen.0.route, &navigation.route) {
+            (Route::Article(id), Route::Feed(_)) => seen.1 = Some(id.clone()),
+            (_, Route::Article(_)) => seen.1 = None,
+            _ => {}
+        }
+        seen.0 = navigation;
     }
-    (*return_to).clone()
+    seen.1.clone()
 }
 
 /// Focuses the element `find` returns, once the reader has rendered all that the change being
