@@ -67,9 +67,9 @@ enum BodyState {
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let heading = use_node_ref();
     // After "Copy link" (or a share that fell back to it): copied, or the link to copy by hand.
-    let copied = use_state(|| None::<Result<(), String>>);
+    let copied = use_state_eq(|| None::<Result<(), String>>);
     // Whether the browser has a share sheet, known once mounted (the server's render has none).
-    let can_share = use_state(|| false);
+    let can_share = use_state_eq(|| false);
     let body_state = use_state(|| BodyState::Here);
     let settings_open = use_state(|| false);
     let cx = use_context::<ReaderContext>();
