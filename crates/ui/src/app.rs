@@ -104,7 +104,7 @@ pub fn app(props: &AppProps) -> Html {
     let notice_dismissed = use_state(|| false);
     // The lists' reading settings open; closed again when an article opens (which has its own),
     // so the feed gone back to shows them as a fresh page would.
-    let settings_open = use_state(|| false);
+    let settings_open = use_state_eq(|| false);
     {
         let settings_open = settings_open.clone();
         let on_article = matches!(state.navigation.route, Route::Article(_));
