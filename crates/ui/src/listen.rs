@@ -415,7 +415,8 @@ fn text(object: &JsValue, key: &str) -> String {
 
 /// `Intl.Segmenter` by sentence for `lang`, where the browser has it and takes the tag (else
 /// each paragraph is read as one). The language is the feed's, and a tag the browser rejects
-/// ("en_US") is a RangeError: constructed through `Reflect`, it is answered here, where thrown
+/// ("en-", a hyphen left dangling) is a RangeError: constructed through `Reflect`, as
+/// `dates::formatter` builds `Intl.DateTimeFormat`, it is answered here, where thrown
 /// through the wasm it would leave the reading borrowed and every later press a panic.
 fn segmenter(lang: &str) -> Option<js_sys::Intl::Segmenter> {
     let constructor = property(&property(&js_sys::global(), "Intl"), "Segmenter");
